@@ -13,6 +13,8 @@
 SHELL    := /bin/bash
 .DEFAULT_GOAL := all
 .DELETE_ON_ERROR:
+# keep intermediate objects (test objects are made by chained rules)
+.SECONDARY:
 .SUFFIXES:
 
 VERSION  := 0.1.0
