@@ -5,7 +5,7 @@
 % subterms), then proved by case analysis on the conditions of the if
 % tree.  The check: the theorem is proved, and a formula that is not a
 % tautology (the chain with its conclusion reversed) is not.
-%! iterations: 100
+%! iterations: 400
 
 bench(N) :-
     boyer_theorem(T),

@@ -4,7 +4,7 @@
 % the goal cannot reach it in K steps and is cut off.  The derivation is
 % checked by replaying it, and must be a shortest one (8 steps, found by
 % breadth-first search outside Prolog).
-%! iterations: 100
+%! iterations: 1100
 
 bench(N) :-
     N1 is N - 1,

@@ -1,7 +1,7 @@
 % meta_qsort: a vanilla meta-interpreter running quicksort (the program is
 % stored as mq_clause/2 facts), on the 50-element list of qsort.  Checked
 % against msort/2.
-%! iterations: 1500
+%! iterations: 3000
 
 bench(N) :-
     mq_data(L),

@@ -5,7 +5,7 @@
 % simulates each circuit input by input, one bit at a time, against the
 % function's definition, and compares the gate counts with minimal sizes
 % found by an independent search outside Prolog.
-%! iterations: 3
+%! iterations: 2
 
 bench(N) :-
     N1 is N - 1,

@@ -1,6 +1,6 @@
 % nrev: naive reverse of a 30-element list, the classic LIPS benchmark.
 % One reversal is 496 logical inferences (the number LIPS figures quote).
-%! iterations: 40000
+%! iterations: 60000
 
 bench(N) :-
     nrev_list(30, L),

@@ -2,7 +2,7 @@
 % recursive sparse form: poly(Var, [term(Exp, Coeff), ...]) with coefficients
 % themselves polynomials in later variables (x < y < z) or numbers.
 % The check evaluates the result at two points: 4^10 and 11^10.
-%! iterations: 120
+%! iterations: 250
 
 bench(N) :-
     poly_test(P0),

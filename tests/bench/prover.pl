@@ -2,7 +2,7 @@
 % list of formulas over not/1, and/2, or/2, imp/2, iff/2.  The check decides
 % each formula again by truth tables: both methods must agree, formula by
 % formula.
-%! iterations: 300
+%! iterations: 400
 
 bench(N) :-
     N1 is N - 1,

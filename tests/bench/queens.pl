@@ -1,6 +1,6 @@
 % queens: all solutions of the 8-queens problem, by generating permutations
 % and testing the diagonals of each placed queen against the ones before.
-%! iterations: 100
+%! iterations: 150
 
 bench(N) :-
     N1 is N - 1,

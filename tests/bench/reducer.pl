@@ -2,7 +2,7 @@
 % as lambda terms, are compiled to S K I B C Y combinators by bracket
 % abstraction, then reduced in normal order with strict arithmetic
 % primitives.  The check computes the same functions directly in Prolog.
-%! iterations: 5
+%! iterations: 3
 
 bench(N) :-
     N1 is N - 1,

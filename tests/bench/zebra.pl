@@ -1,6 +1,6 @@
 % zebra: the five-houses puzzle, solved by unification against a list of
 % partially known houses h(Colour, Nation, Pet, Drink, Smoke).
-%! iterations: 250
+%! iterations: 300
 
 bench(N) :-
     N1 is N - 1,
