@@ -51,6 +51,8 @@ prover_problem(and(or(p, q), or(not(p), not(q)))).
 prover_problem(imp(and(iff(p, q), iff(q, r)), iff(p, r))).
 prover_problem(iff(and(p, or(q, r)), or(and(p, q), and(p, r)))).
 prover_problem(imp(iff(p, q), and(p, q))).
+prover_problem(imp(imp(p, q), q)).
+prover_problem(imp(and(imp(p, q), imp(q, r)), imp(r, p))).
 prover_problem(iff(iff(p, iff(q, iff(r, s))), iff(iff(iff(s, r), q), p))).
 prover_problem(imp(iff(p, iff(q, iff(r, s))), iff(iff(iff(s, r), q), not(p)))).
 % three pigeons, two holes
