@@ -441,6 +441,8 @@ static rd_tok_kind read_number(rd_lexer *lx)
     read_digits(lx, 10);
     /* Radix'digits (Edinburgh, swipl): 2'1010, 16'ff, 36'zz */
     if (peek(lx, 0) == '\'' && lx->buf_len <= 2) {
+        put_byte(lx, 0);
+        lx->buf_len--;
         int radix = atoi(lx->buf);
         if (radix >= 2 && radix <= 36 && digit_value(peek(lx, 1), radix) >= 0) {
             advance(lx);
