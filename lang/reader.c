@@ -342,7 +342,7 @@ static bool expect(parser *p, int punct)
     }
     const ptok *t = cur(p);
     if (t->kind == RD_T_END)
-        fail_tok(p, "cannot_start_term");
+        fail_tok(p, "end_of_clause");
     else if (starts_term(t))
         fail_tok(p, "operator_expected");
     else
@@ -573,6 +573,12 @@ static term_t parse(parser *p, int max, int ctx, int *prec)
                 left = term_compound2(f, left, right);
                 lp = pri;
                 continue;
+            }
+            if (pri <= max && lp <= lmax && !rd_op_lookup(a, RD_POSTFIX, &pri, &ty)) {
+                /* an infix operator with nothing after it: blame what follows */
+                p->i++;
+                fail_tok(p, cur(p)->kind == RD_T_END ? "end_of_clause" : "cannot_start_term");
+                break;
             }
             if (pri > max || lp > lmax) {
                 /* an infix operator that does not fit here: a clash unless the
