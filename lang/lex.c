@@ -175,7 +175,7 @@ static void put_byte(rd_lexer *lx, int b)
 {
     if (lx->buf_len + 2 > lx->buf_cap) {
         size_t cap = lx->buf_cap ? lx->buf_cap * 2 : 128;
-        char *nb = realloc(lx->buf, cap);
+        char *nb = lx->realloc_fn(lx->buf, cap);
         if (!nb)
             abort(); /* the engine's allocator raises resource_error before this */
         lx->buf = nb;
@@ -207,6 +207,8 @@ void rd_lex_init(rd_lexer *lx, rd_src *src)
 {
     memset(lx, 0, sizeof *lx);
     lx->src = src;
+    lx->realloc_fn = realloc;
+    lx->free_fn = free;
     lx->pos.line = 1;
     lx->pos.col = 1;
     lx->pos.offset = 0;
@@ -214,7 +216,8 @@ void rd_lex_init(rd_lexer *lx, rd_src *src)
 
 void rd_lex_free(rd_lexer *lx)
 {
-    free(lx->buf);
+    if (lx->buf)
+        lx->free_fn(lx->buf);
     lx->buf = NULL;
     lx->buf_cap = lx->buf_len = 0;
 }
@@ -530,6 +533,8 @@ rd_tok_kind rd_lex_next(rd_lexer *lx)
         k = lx->tok.kind = RD_T_NAME;
     } else if (c == '.' && (peek(lx, 1) < 0 || is_layout(peek(lx, 1)) || peek(lx, 1) == '%')) {
         advance(lx);
+        if (is_layout(peek(lx, 0)))
+            advance(lx); /* the layout character is part of the end token */
         k = lx->tok.kind = RD_T_END;
     } else if (rd_is_symbol_char(c)) {
         while (rd_is_symbol_char(peek(lx, 0)))

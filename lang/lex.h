@@ -75,12 +75,19 @@ typedef struct rd_lexer {
     int nlook;
     rd_pos pos;                 /* of the next code point to decode from src */
     char *buf;                  /* token text (owned; freed by rd_lex_free) */
+    /* the buffer's allocator: realloc/free unless the owner sets others
+     * (a lexer kept in a persistent stream uses mem_prealloc/mem_pfree) */
+    void *(*realloc_fn)(void *p, size_t size);
+    void (*free_fn)(void *p);
     size_t buf_len, buf_cap;
     rd_token tok;               /* the current token */
 } rd_lexer;
 
 /* rd_lex_init: start reading src at line 1 column 1.  The lexer keeps src
- * (it must outlive the lexer) and owns the text buffer until rd_lex_free. */
+ * (it must outlive the lexer) and owns the text buffer until rd_lex_free.
+ * After an end token the lexer has consumed the one layout character that
+ * ends it (ISO); it holds nothing else of the source except a % that may
+ * follow the end token directly. */
 void rd_lex_init(rd_lexer *lx, rd_src *src);
 void rd_lex_free(rd_lexer *lx);
 

@@ -202,6 +202,15 @@ static void test_punct_and_layout(void **state)
     assert_string_equal(lx->tok.text, ".");
     rd_lex_free(lx);
 
+    /* the end token consumes its layout character and holds nothing more,
+     * so a stream can go on with get_char after read_term */
+    lx = open_text(&f, "a.\nX");
+    rd_lex_next(lx);
+    assert_int_equal(rd_lex_next(lx), RD_T_END);
+    assert_int_equal(lx->nlook, 0);
+    assert_int_equal(f.src.end - f.src.p, 1);
+    rd_lex_free(lx);
+
     /* the end token before %, at end of input */
     lx = open_text(&f, "a.%c\nb.");
     rd_lex_next(lx);
