@@ -229,7 +229,8 @@ static term_t number(parser *p, bool neg)
     case RD_T_INT:
         return term_int(neg ? -t->ival : t->ival);
     case RD_T_FLOAT:
-        return term_float(neg ? -t->fval : t->fval);
+        /* -1.5NaN is NaN: there is one NaN, written 1.5NaN, with no sign */
+        return term_float(neg && t->fval == t->fval ? -t->fval : t->fval);
     default:
         return rd_bigint(p->text + t->off, t->len, t->radix, neg);
     }

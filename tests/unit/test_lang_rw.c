@@ -91,6 +91,8 @@ static void test_read_numbers(void **state)
     assert_string_equal(text_of(t, NULL), "1152921504606846976");
     assert_string_equal(text_of(read1("-0.0", NULL), NULL), "-0.0");
     assert_string_equal(text_of(read1("- 0.0", NULL), NULL), "- 0.0");
+    /* one NaN without a sign, so that it writes and reads back the same */
+    assert_string_equal(text_of(read1("-1.5NaN", NULL), NULL), "1.5NaN");
 }
 
 static void test_double_quotes(void **state)
