@@ -2,10 +2,12 @@
  *
  * Every token goes through sep(), which puts a space before it exactly when
  * it would otherwise glue to the previous one and read back differently:
- * two alphanumerics, two symbol characters, a digit after a prefix -
- * (- 1 is -(1), -1 is a number), a bracket after a prefix operator (- (a,b)
- * is not the compound -(a,b)).  Those are swipl 9's rules, and the corpus in
- * tests/lang checks our output against swipl's.
+ * two alphanumerics, two symbol characters, a digit or symbol after a
+ * prefix - (- 1 is -(1), -1 is a number), a bracket after a prefix operator
+ * (- (a,b) is not the compound -(a,b)), an embracing bracket after a name.
+ * An infix operator that needed a space before it gets one after it too
+ * (& - 0, X is 1).  These are swipl 9's rules (its pl-write.c); the corpus
+ * in tests/lang checks our output against swipl's, including random terms.
  */
 #include "writer.h"
 
@@ -26,8 +28,7 @@ typedef struct vname {
 typedef struct writer {
     wr_sink *out;
     const wr_options *o;
-    bool pending_num;   /* after a prefix - or +: a digit must not follow directly */
-    bool after_prefix;  /* after a prefix operator: an opening bracket needs a space */
+    unsigned after;     /* AFTER_* : what the last token was, cleared by any output */
     vname *vt;          /* name_vars: variables seen, with occurrence counts */
     size_t nvt, vcap;
     int nnamed;
@@ -66,43 +67,71 @@ static bool is_digit(int c)
     return c >= '0' && c <= '9';
 }
 
-/* sep: a space if a token starting with c would glue to what went before;
- * open: the token is an opening bracket (not functional notation). */
-static void sep(writer *w, int c, bool open)
+enum {
+    AFTER_PREFIX_OP = 1,   /* a prefix operator: ( and { need a space */
+    AFTER_PREFIX_MINUS = 2, /* prefix -: digits and symbol chars need a space */
+    AFTER_INFIX_OP = 4,    /* an infix operator: ( needs none */
+};
+
+static bool is_punct(int c)
 {
-    int last = w->out->last;
-    bool space = false;
-    if (last >= 0) {
-        if (rd_is_alnum(last) && rd_is_alnum(c))
-            space = true;
-        else if (rd_is_symbol_char(last) && rd_is_symbol_char(c))
-            space = true;
-        else if (w->pending_num && is_digit(c))
-            space = true;
-        else if (w->after_prefix && open)
-            space = true;
-        else if (is_digit(last) && c == '\'')
-            space = true; /* 0'x' would read as a character code */
-        else if (last == '\'' && c == '\'')
-            space = true; /* 'a''b' would read as one atom */
-    }
-    w->pending_num = w->after_prefix = false;
-    if (space)
-        wr_put(w->out, " ", 1);
+    return c == '(' || c == ')' || c == '[' || c == ']' || c == '{' || c == '}' || c == ',' ||
+           c == '|' || c == '!' || c == ';' || c == ' ';
 }
 
-static void emit(writer *w, const char *s, size_t len, bool open)
+/* raw: text that needs no separation check (brackets, commas, the body of
+ * quoted text); it ends whatever the last token was. */
+static void raw(writer *w, const char *s, size_t len)
+{
+    w->after = 0;
+    wr_put(w->out, s, len);
+}
+
+/* sep: a space if a token starting with c would glue to what went before;
+ * open: the token is an opening bracket (not functional notation). */
+static bool sep(writer *w, int c)
+{
+    int last = w->out->last;
+    unsigned after = w->after;
+    bool space = false;
+    w->after = 0;
+    if (last < 0)
+        return false;
+    if ((after & AFTER_PREFIX_MINUS) && (is_digit(c) || rd_is_symbol_char(c)))
+        space = true;
+    else if ((after & AFTER_PREFIX_OP) && (c == '(' || c == '{'))
+        space = true;
+    else if ((after & AFTER_INFIX_OP) && c == '(')
+        space = false;
+    else if (rd_is_alnum(last) && rd_is_alnum(c))
+        space = true;
+    else if (rd_is_symbol_char(last) && rd_is_symbol_char(c))
+        space = true;
+    else if (c == '(' && !is_punct(last))
+        space = true; /* f (x) is not f(x): an embracing bracket after a name */
+    else if (is_digit(last) && c == '\'')
+        space = true; /* 0'x' would read as a character code */
+    else if ((c == '\'' || c == '"') && last == c)
+        space = true; /* 'a''b' would read as one atom */
+    if (space)
+        wr_put(w->out, " ", 1);
+    return space;
+}
+
+/* emit: a token; true when a space went before it */
+static bool emit(writer *w, const char *s, size_t len)
 {
     if (len == 0)
-        return;
+        return false;
     size_t used;
-    sep(w, wr_utf8_decode(s, len, &used), open);
+    bool spaced = sep(w, wr_utf8_decode(s, len, &used));
     wr_put(w->out, s, len);
+    return spaced;
 }
 
 static void emits(writer *w, const char *s)
 {
-    emit(w, s, strlen(s), false);
+    emit(w, s, strlen(s));
 }
 
 static bool has_wide(const char *s, size_t len)
@@ -113,16 +142,16 @@ static bool has_wide(const char *s, size_t len)
     return false;
 }
 
-static void write_atom(writer *w, atom_t a)
+static bool write_atom(writer *w, atom_t a)
 {
     const char *s = atom_name(a);
     size_t len = atom_length(a);
     if (w->o->quoted && (wr_atom_needs_quotes(s, len) || (w->o->quote_wide && has_wide(s, len)))) {
-        sep(w, '\'', false);
+        bool spaced = sep(w, '\'');
         wr_put_quoted(w->out, s, len, '\'');
-    } else {
-        emit(w, s, len, false);
+        return spaced;
     }
+    return emit(w, s, len);
 }
 
 /* --- numbers ----------------------------------------------------------------- */
@@ -176,11 +205,11 @@ static void write_number(writer *w, term_t t)
     if (term_is_float(t)) {
         char b[WR_FLOAT_MAX];
         size_t n = wr_format_float(term_get_float(t), b);
-        emit(w, b, n, false);
+        emit(w, b, n);
     } else if (term_is_smallint(t)) {
         char b[WR_INT_MAX];
         size_t n = wr_format_int(term_get_smallint(t), b);
-        emit(w, b, n, false);
+        emit(w, b, n);
     } else {
         char *b = wr_bigint_text(t);
         if (b)
@@ -267,43 +296,42 @@ static void write_term(writer *w, term_t t, int max, bool operand);
 
 static void open_paren(writer *w)
 {
-    sep(w, '(', true);
-    wr_put(w->out, "(", 1);
+    sep(w, '(');
+    raw(w, "(", 1);
 }
 
 static void write_args(writer *w, term_t t, unsigned n)
 {
-    wr_put(w->out, "(", 1); /* functional notation: right after the name */
-    w->after_prefix = w->pending_num = false;
+    raw(w, "(", 1); /* functional notation: right after the name */
     for (unsigned i = 1; i <= n; i++) {
         if (i > 1)
-            wr_put(w->out, ",", 1);
+            raw(w, ",", 1);
         write_term(w, term_arg(t, i), 999, false);
     }
-    wr_put(w->out, ")", 1);
+    raw(w, ")", 1);
 }
 
 static void write_list(writer *w, term_t t)
 {
-    emit(w, "[", 1, false);
+    raw(w, "[", 1);
     write_term(w, term_arg(t, 1), 999, false);
     t = term_deref(term_arg(t, 2));
     int k = 1;
     while (term_is_list_cell(t)) {
         if (w->o->max_depth && k >= w->o->max_depth - w->depth) {
-            wr_put(w->out, "|...]", 5);
+            raw(w, "|...]", 5);
             return;
         }
-        wr_put(w->out, ",", 1);
+        raw(w, ",", 1);
         write_term(w, term_arg(t, 1), 999, false);
         t = term_deref(term_arg(t, 2));
         k++;
     }
     if (t != TERM_NIL) {
-        wr_put(w->out, "|", 1);
+        raw(w, "|", 1);
         write_term(w, t, 999, false);
     }
-    wr_put(w->out, "]", 1);
+    raw(w, "]", 1);
 }
 
 /* numbervar: '$VAR'(N) or '$VAR'('Name') written as a variable name. */
@@ -342,25 +370,16 @@ static bool write_op(writer *w, term_t t, atom_t name, unsigned n, int max)
             open_paren(w);
         write_term(w, term_arg(t, 1), lmax, true);
         if (name == ATOM_comma) {
-            wr_put(w->out, ",", 1);
+            raw(w, ",", 1);
         } else if (name == ATOM_bar) {
-            wr_put(w->out, "|", 1);
-        } else {
-            const char *s = atom_name(name);
-            size_t used;
-            /* unquoted letter operators stand between spaces: a mod b;
-             * quoted ones do not (swipl): a'x y'b */
-            bool alpha = rd_is_alnum(wr_utf8_decode(s, atom_length(name), &used)) &&
-                         !(w->o->quoted && wr_atom_needs_quotes(s, atom_length(name)));
-            if (alpha)
-                wr_put(w->out, " ", 1);
-            write_atom(w, name);
-            if (alpha)
-                wr_put(w->out, " ", 1);
+            raw(w, "|", 1);
+        } else if (write_atom(w, name)) {
+            raw(w, " ", 1); /* spaced before, so spaced after: X is 1, & - 0 */
         }
+        w->after = AFTER_INFIX_OP;
         write_term(w, term_arg(t, 2), rmax, true);
         if (embrace)
-            wr_put(w->out, ")", 1);
+            raw(w, ")", 1);
         return true;
     }
     if (n == 1 && rd_op_lookup(name, RD_PREFIX, &pri, &ty)) {
@@ -369,11 +388,11 @@ static bool write_op(writer *w, term_t t, atom_t name, unsigned n, int max)
         if (embrace)
             open_paren(w);
         write_atom(w, name);
-        w->after_prefix = true;
-        w->pending_num = name == ATOM_minus; /* - 1 is -(1), but +1 is +(1) */
+        /* - 1 is -(1) but -1 is a number; +1 is +(1), so + needs no care */
+        w->after = AFTER_PREFIX_OP | (name == ATOM_minus ? AFTER_PREFIX_MINUS : 0);
         write_term(w, term_arg(t, 1), amax, true);
         if (embrace)
-            wr_put(w->out, ")", 1);
+            raw(w, ")", 1);
         return true;
     }
     if (n == 1 && rd_op_lookup(name, RD_POSTFIX, &pri, &ty)) {
@@ -384,7 +403,7 @@ static bool write_op(writer *w, term_t t, atom_t name, unsigned n, int max)
         write_term(w, term_arg(t, 1), amax, true);
         write_atom(w, name);
         if (embrace)
-            wr_put(w->out, ")", 1);
+            raw(w, ")", 1);
         return true;
     }
     return false;
@@ -402,9 +421,9 @@ static void write_compound(writer *w, term_t t, int max)
     if (w->o->numbervars && n == 1 && numbervar(w, t))
         return;
     if (f == FUNCTOR_curly1 && w->o->brace_terms) {
-        emit(w, "{", 1, true);
+        emits(w, "{");
         write_term(w, term_arg(t, 1), 1200, false);
-        wr_put(w->out, "}", 1);
+        raw(w, "}", 1);
         return;
     }
     if (!w->o->ignore_ops && write_op(w, t, name, n, max))
@@ -421,7 +440,7 @@ static void write_term(writer *w, term_t t, int max, bool operand)
         return;
     }
     if (w->o->portray && w->o->portray(w->o->portray_ctx, t, w->out)) {
-        w->pending_num = w->after_prefix = false;
+        w->after = 0;
         return;
     }
     switch (term_tag(t)) {
@@ -431,7 +450,7 @@ static void write_term(writer *w, term_t t, int max, bool operand)
         if (operand && !w->o->ignore_ops && rd_op_is_any(a)) {
             open_paren(w);
             write_atom(w, a);
-            wr_put(w->out, ")", 1);
+            raw(w, ")", 1);
         } else {
             write_atom(w, a);
         }
@@ -445,12 +464,12 @@ static void write_term(writer *w, term_t t, int max, bool operand)
     case TAG_STRG: {
         size_t len;
         const char *s = term_string_chars(t, &len);
-        if (w->o->quoted) {
-            sep(w, '"', false);
+        /* strings go out without a separation check, as swipl writes them */
+        w->after = 0;
+        if (w->o->quoted)
             wr_put_quoted(w->out, s, len, '"');
-        } else {
-            emit(w, s, len, false);
-        }
+        else
+            wr_put(w->out, s, len);
         return;
     }
     default:

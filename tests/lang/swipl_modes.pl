@@ -20,7 +20,7 @@ main :-
         fail
     ;   T == end_of_file
     ->  !
-    ;   T = (:- op(P, Ty, N))
+    ;   nonvar(T), T = (:- G), nonvar(G), G = op(P, Ty, N)
     ->  catch((op(P, Ty, N), R = ok), error(Err, _), R = Err),
         once(op_result(R, Text)),
         format("op: ~w~n", [Text]),
