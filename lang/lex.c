@@ -133,11 +133,20 @@ static int src_decode(rd_src *src)
     return cp;
 }
 
-static int peek(rd_lexer *lx, int k)
+/* The lookahead is a ring of RD_LOOK entries from look_head; slot(k) is
+ * the k-th code point not yet consumed. */
+static inline int slot(const rd_lexer *lx, int k)
+{
+    return (lx->look_head + k) & (RD_LOOK - 1);
+}
+
+static inline int peek(rd_lexer *lx, int k)
 {
     while (lx->nlook <= k) {
         rd_pos at = lx->pos;
-        int c = src_decode(lx->src);
+        rd_src *src = lx->src;
+        /* ASCII straight from the buffer; the rest through the decoder */
+        int c = src->p < src->end && *src->p < 0x80 ? *src->p++ : src_decode(src);
         if (c >= 0) {
             lx->pos.offset++;
             if (c == '\n') {
@@ -147,26 +156,31 @@ static int peek(rd_lexer *lx, int k)
                 lx->pos.col++;
             }
         }
-        lx->look[lx->nlook] = c;
-        lx->look_pos[lx->nlook] = at;
+        int i = slot(lx, lx->nlook);
+        lx->look[i] = c;
+        lx->look_pos[i] = at;
         lx->nlook++;
     }
-    return lx->look[k];
+    return lx->look[slot(lx, k)];
+}
+
+static rd_pos pos_at(rd_lexer *lx, int k)
+{
+    peek(lx, k);
+    return lx->look_pos[slot(lx, k)];
 }
 
 static rd_pos here(rd_lexer *lx)
 {
-    peek(lx, 0);
-    return lx->look_pos[0];
+    return pos_at(lx, 0);
 }
 
-static int advance(rd_lexer *lx)
+static inline int advance(rd_lexer *lx)
 {
     int c = peek(lx, 0);
     if (c >= 0) {
         lx->nlook--;
-        memmove(lx->look, lx->look + 1, sizeof lx->look[0] * (size_t)lx->nlook);
-        memmove(lx->look_pos, lx->look_pos + 1, sizeof lx->look_pos[0] * (size_t)lx->nlook);
+        lx->look_head = slot(lx, 1);
     }
     return c;
 }
@@ -401,7 +415,7 @@ static rd_tok_kind read_number(rd_lexer *lx)
     int c1 = peek(lx, 1);
     if (peek(lx, 0) == '0' && c1 == '\'') {
         int c2 = peek(lx, 2);
-        rd_pos at = lx->look_pos[2];
+        rd_pos at = pos_at(lx, 2);
         if (c2 == '\\') {
             advance(lx);
             advance(lx);

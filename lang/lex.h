@@ -72,7 +72,7 @@ typedef struct rd_lexer {
     rd_src *src;
     int look[RD_LOOK];          /* code points not yet consumed; -1 = end of input */
     rd_pos look_pos[RD_LOOK];
-    int nlook;
+    int nlook, look_head;       /* a ring: look[(look_head + k) % RD_LOOK] */
     rd_pos pos;                 /* of the next code point to decode from src */
     char *buf;                  /* token text (owned; freed by rd_lex_free) */
     /* the buffer's allocator: realloc/free unless the owner sets others
