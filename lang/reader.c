@@ -36,6 +36,15 @@ typedef struct pvar {
     int count;
 } pvar;
 
+/* A pending infix operator whose right operand is being read: chains of
+ * operators (a,b,c,... or 1+2+3...) are parsed in a loop over these, not
+ * by recursion, so their length is not limited by the C stack. */
+typedef struct pframe {
+    term_t left;
+    atom_t op;
+    int max, pri;
+} pframe;
+
 typedef struct parser {
     ptok *toks;
     size_t n, cap, i;
@@ -43,6 +52,8 @@ typedef struct parser {
     size_t tlen, tcap;
     pvar *vars;
     size_t nvars, vcap;
+    pframe *frames;
+    size_t nframes, fcap;
     const rd_options *opt;
     rd_error err;
     bool failed;
@@ -553,57 +564,66 @@ static term_t parse(parser *p, int max, int ctx, int *prec)
         p->depth--;
         return 0;
     }
+    size_t base = p->nframes;
     int lp;
     term_t left = primary(p, max, ctx, &lp);
-    while (!p->failed) {
-        atom_t a;
-        int pri;
-        rd_optype ty;
-        if (op_here(p, ctx, RD_INFIX, &a, &pri, &ty)) {
-            int lmax = ty == RD_YFX ? pri : pri - 1;
-            int rmax = ty == RD_XFY ? pri : pri - 1;
-            if (pri <= max && lp <= lmax && starts_term(ahead(p, 1))) {
-                p->i++;
-                int rp;
-                term_t right = parse(p, rmax, ctx, &rp);
-                if (p->failed)
+    for (;;) {
+        while (!p->failed) {
+            atom_t a;
+            int pri;
+            rd_optype ty;
+            if (op_here(p, ctx, RD_INFIX, &a, &pri, &ty)) {
+                int lmax = ty == RD_YFX ? pri : pri - 1;
+                int rmax = ty == RD_XFY ? pri : pri - 1;
+                if (pri <= max && lp <= lmax && starts_term(ahead(p, 1))) {
+                    /* read the right operand at rmax; fold when it ends */
+                    p->i++;
+                    if (p->nframes == p->fcap) {
+                        p->fcap = p->fcap ? p->fcap * 2 : 32;
+                        p->frames = xrealloc(p->frames, p->fcap * sizeof *p->frames);
+                    }
+                    p->frames[p->nframes++] = (pframe){left, a, max, pri};
+                    max = rmax;
+                    left = primary(p, max, ctx, &lp);
+                    continue;
+                }
+                if (pri <= max && lp <= lmax && !rd_op_lookup(a, RD_POSTFIX, &pri, &ty)) {
+                    /* an infix operator with nothing after it: blame what follows */
+                    p->i++;
+                    fail_tok(p, cur(p)->kind == RD_T_END ? "end_of_clause" : "cannot_start_term");
                     break;
-                functor_t f = functor_intern(a, 2);
-                if (f == (functor_t)-1)
-                    heap_overflow(1);
-                left = term_compound2(f, left, right);
-                lp = pri;
-                continue;
-            }
-            if (pri <= max && lp <= lmax && !rd_op_lookup(a, RD_POSTFIX, &pri, &ty)) {
-                /* an infix operator with nothing after it: blame what follows */
-                p->i++;
-                fail_tok(p, cur(p)->kind == RD_T_END ? "end_of_clause" : "cannot_start_term");
-                break;
-            }
-            if (pri > max || lp > lmax) {
-                /* an infix operator that does not fit here: a clash unless the
-                 * enclosing context can take it (priority too high for us) */
+                }
                 if (lp > lmax && pri <= max) {
+                    /* fits here but not after this left operand: a = b = c */
                     fail_tok(p, "operator_clash");
                     break;
                 }
             }
-        }
-        if (op_here(p, ctx, RD_POSTFIX, &a, &pri, &ty)) {
-            int lmax = ty == RD_YF ? pri : pri - 1;
-            if (pri <= max && lp <= lmax) {
-                p->i++;
-                functor_t f = functor_intern(a, 1);
-                if (f == (functor_t)-1)
-                    heap_overflow(1);
-                left = term_compound1(f, left);
-                lp = pri;
-                continue;
+            if (op_here(p, ctx, RD_POSTFIX, &a, &pri, &ty)) {
+                int lmax = ty == RD_YF ? pri : pri - 1;
+                if (pri <= max && lp <= lmax) {
+                    p->i++;
+                    functor_t f = functor_intern(a, 1);
+                    if (f == (functor_t)-1)
+                        heap_overflow(1);
+                    left = term_compound1(f, left);
+                    lp = pri;
+                    continue;
+                }
             }
+            break;
         }
-        break;
+        if (p->failed || p->nframes == base)
+            break;
+        pframe fr = p->frames[--p->nframes];
+        functor_t f = functor_intern(fr.op, 2);
+        if (f == (functor_t)-1)
+            heap_overflow(1);
+        left = term_compound2(f, fr.left, left);
+        lp = fr.pri;
+        max = fr.max;
     }
+    p->nframes = base;
     p->depth--;
     *prec = lp;
     return p->failed ? 0 : left;
@@ -669,6 +689,7 @@ static rd_status read_clause(rd_lexer *lx, const rd_options *opt, rd_result *res
     free(p.toks);
     free(p.text);
     free(p.vars);
+    free(p.frames);
     return st;
 }
 

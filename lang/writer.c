@@ -32,7 +32,10 @@ typedef struct writer {
     vname *vt;          /* name_vars: variables seen, with occurrence counts */
     size_t nvt, vcap;
     int nnamed;
-    int depth;
+    int depth;          /* compound levels, for max_depth */
+    int nesting;        /* C recursion of write_term */
+    char *cl;           /* brackets still to close (push_closer) */
+    size_t ncl, clcap;
 } writer;
 
 void wr_options_write(wr_options *o)
@@ -220,46 +223,76 @@ static void write_number(writer *w, term_t t)
 
 /* --- variables ----------------------------------------------------------------- */
 
+/* The variable table is open addressing on the variable's address (vcap a
+ * power of two, at most half full); var 0 marks an empty slot. */
+static vname *vt_slot(const writer *w, term_t v)
+{
+    size_t mask = w->vcap - 1, i = (size_t)((v >> 3) * 0x9e3779b97f4a7c15u) >> 16 & mask;
+    while (w->vt[i].var != 0 && w->vt[i].var != v)
+        i = (i + 1) & mask;
+    return &w->vt[i];
+}
+
 static vname *vt_find(writer *w, term_t v)
 {
-    for (size_t i = 0; i < w->nvt; i++)
-        if (w->vt[i].var == v)
-            return &w->vt[i];
-    return NULL;
+    if (w->vcap == 0)
+        return NULL;
+    vname *e = vt_slot(w, v);
+    return e->var == v ? e : NULL;
+}
+
+static bool vt_grow(writer *w)
+{
+    size_t oldcap = w->vcap, cap = oldcap ? oldcap * 2 : 64;
+    vname *old = w->vt, *nv = calloc(cap, sizeof *nv);
+    if (!nv)
+        return false;
+    w->vt = nv;
+    w->vcap = cap;
+    for (size_t i = 0; i < oldcap; i++)
+        if (old[i].var != 0)
+            *vt_slot(w, old[i].var) = old[i];
+    free(old);
+    return true;
 }
 
 /* count_vars: occurrences of each variable of t, for write_canonical's
- * A/_ naming.  Iterative over the last argument, so long lists do not
- * recurse. */
+ * A/_ naming; an explicit stack, so any depth is fine. */
 static void count_vars(writer *w, term_t t)
 {
-    for (;;) {
-        t = term_deref(t);
+    size_t n = 0, cap = 64;
+    term_t *st = malloc(cap * sizeof *st);
+    if (!st)
+        return;
+    st[n++] = t;
+    while (n > 0) {
+        t = term_deref(st[--n]);
         if (term_is_var(t)) {
-            vname *e = vt_find(w, t);
-            if (!e) {
-                if (w->nvt == w->vcap) {
-                    w->vcap = w->vcap ? w->vcap * 2 : 16;
-                    vname *nv = realloc(w->vt, w->vcap * sizeof *nv);
-                    if (!nv)
-                        return;
-                    w->vt = nv;
-                }
-                e = &w->vt[w->nvt++];
+            if ((w->nvt + 1) * 2 > w->vcap && !vt_grow(w))
+                break;
+            vname *e = vt_slot(w, t);
+            if (e->var == 0) {
                 e->var = t;
                 e->count = 0;
                 e->number = -1;
+                w->nvt++;
             }
             e->count++;
-            return;
+        } else if (term_is_compound(t)) {
+            unsigned ar = functor_arity(term_functor(t));
+            if (n + ar > cap) {
+                while (n + ar > cap)
+                    cap *= 2;
+                term_t *ns = realloc(st, cap * sizeof *ns);
+                if (!ns)
+                    break;
+                st = ns;
+            }
+            for (unsigned i = ar; i >= 1; i--)
+                st[n++] = term_arg(t, i);
         }
-        if (!term_is_compound(t))
-            return;
-        unsigned n = functor_arity(term_functor(t));
-        for (unsigned i = 1; i < n; i++)
-            count_vars(w, term_arg(t, i));
-        t = term_arg(t, n);
     }
+    free(st);
 }
 
 static void write_letter_name(writer *w, long n)
@@ -298,17 +331,6 @@ static void open_paren(writer *w)
 {
     sep(w, '(');
     raw(w, "(", 1);
-}
-
-static void write_args(writer *w, term_t t, unsigned n)
-{
-    raw(w, "(", 1); /* functional notation: right after the name */
-    for (unsigned i = 1; i <= n; i++) {
-        if (i > 1)
-            raw(w, ",", 1);
-        write_term(w, term_arg(t, i), 999, false);
-    }
-    raw(w, ")", 1);
 }
 
 static void write_list(writer *w, term_t t)
@@ -359,129 +381,209 @@ static bool numbervar(writer *w, term_t t)
     return false;
 }
 
-static bool write_op(writer *w, term_t t, atom_t name, unsigned n, int max)
+/* Terms can be deeper than the C stack: a conjunction of 100,000 goals,
+ * s(s(...)) numbers, 1+2+...+n.  So the tail of a term (the right operand
+ * of an infix operator, the operand of a prefix one, the last argument,
+ * the inside of {}) is written by looping, with the brackets still to
+ * close kept on a stack, and a left-nested chain of infix operators is
+ * walked down first and written bottom-up.  Only other nesting recurses,
+ * and beyond WR_MAX_NESTING the writer stops with out->err = WR_ERR_DEEP. */
+#define WR_MAX_NESTING 5000 /* C frames: ~150 bytes each, ~900 with ASan */
+
+/* push_closer: a bracket to write when the current loop ends; one stack
+ * for the whole write, each write_term owning the part above its base. */
+static void push_closer(writer *w, char c)
 {
-    int pri;
-    rd_optype ty;
-    if (n == 2 && rd_op_lookup(name, RD_INFIX, &pri, &ty)) {
-        int lmax = ty == RD_YFX ? pri : pri - 1, rmax = ty == RD_XFY ? pri : pri - 1;
-        bool embrace = pri > max;
-        if (embrace)
-            open_paren(w);
-        write_term(w, term_arg(t, 1), lmax, true);
-        if (name == ATOM_comma) {
-            raw(w, ",", 1);
-        } else if (name == ATOM_bar) {
-            raw(w, "|", 1);
-        } else if (write_atom(w, name)) {
-            raw(w, " ", 1); /* spaced before, so spaced after: X is 1, & - 0 */
-        }
-        w->after = AFTER_INFIX_OP;
-        write_term(w, term_arg(t, 2), rmax, true);
-        if (embrace)
-            raw(w, ")", 1);
-        return true;
+    if (w->ncl == w->clcap) {
+        size_t cap = w->clcap ? w->clcap * 2 : 256;
+        char *nc = realloc(w->cl, cap);
+        if (!nc)
+            abort(); /* one byte per nesting level: the heap is gone */
+        w->cl = nc;
+        w->clcap = cap;
     }
-    if (n == 1 && rd_op_lookup(name, RD_PREFIX, &pri, &ty)) {
-        int amax = ty == RD_FY ? pri : pri - 1;
-        bool embrace = pri > max;
-        if (embrace)
-            open_paren(w);
-        write_atom(w, name);
-        /* - 1 is -(1) but -1 is a number; +1 is +(1), so + needs no care */
-        w->after = AFTER_PREFIX_OP | (name == ATOM_minus ? AFTER_PREFIX_MINUS : 0);
-        write_term(w, term_arg(t, 1), amax, true);
-        if (embrace)
-            raw(w, ")", 1);
-        return true;
-    }
-    if (n == 1 && rd_op_lookup(name, RD_POSTFIX, &pri, &ty)) {
-        int amax = ty == RD_YF ? pri : pri - 1;
-        bool embrace = pri > max;
-        if (embrace)
-            open_paren(w);
-        write_term(w, term_arg(t, 1), amax, true);
-        write_atom(w, name);
-        if (embrace)
-            raw(w, ")", 1);
-        return true;
-    }
-    return false;
+    w->cl[w->ncl++] = c;
 }
 
-static void write_compound(writer *w, term_t t, int max)
+/* infix_op: t (a compound) as an infix operator term: its priority and
+ * the maximum priorities of its operands. */
+static bool infix_op(const writer *w, term_t t, int *pri, int *lmax, int *rmax)
 {
     functor_t f = term_functor(t);
-    atom_t name = functor_name(f);
-    unsigned n = functor_arity(f);
-    if (f == FUNCTOR_dot2) {
-        write_list(w, t);
-        return;
+    rd_optype ty;
+    if (w->o->ignore_ops || functor_arity(f) != 2 || f == FUNCTOR_dot2 ||
+        !rd_op_lookup(functor_name(f), RD_INFIX, pri, &ty))
+        return false;
+    *lmax = ty == RD_YFX ? *pri : *pri - 1;
+    *rmax = ty == RD_XFY ? *pri : *pri - 1;
+    return true;
+}
+
+static void write_infix_name(writer *w, atom_t name)
+{
+    if (name == ATOM_comma) {
+        raw(w, ",", 1);
+    } else if (name == ATOM_bar) {
+        raw(w, "|", 1);
+    } else if (write_atom(w, name)) {
+        raw(w, " ", 1); /* spaced before, so spaced after: X is 1, & - 0 */
     }
-    if (w->o->numbervars && n == 1 && numbervar(w, t))
-        return;
-    if (f == FUNCTOR_curly1 && w->o->brace_terms) {
-        emits(w, "{");
-        write_term(w, term_arg(t, 1), 1200, false);
-        raw(w, "}", 1);
-        return;
+    w->after = AFTER_INFIX_OP;
+}
+
+/* write_left_chain: the left operand l of an infix term, at lmax; a chain
+ * of infix terms nested to the left (1+2+3) is collected and written
+ * bottom-up instead of by recursion.  Not with portray or max_depth, which
+ * must see each subterm on the way down. */
+static void write_left_chain(writer *w, term_t l, int lmax)
+{
+    term_t *spine = NULL;
+    size_t n = 0, cap = 0;
+    int pri, ll, lr;
+    for (;;) {
+        l = term_deref(l);
+        if (w->o->portray || w->o->max_depth || !term_is_compound(l) ||
+            (w->o->numbervars && functor_arity(term_functor(l)) == 1) ||
+            !infix_op(w, l, &pri, &ll, &lr) || pri > lmax)
+            break;
+        if (n == cap) {
+            cap = cap ? cap * 2 : 64;
+            term_t *ns = realloc(spine, cap * sizeof *ns);
+            if (!ns)
+                abort();
+            spine = ns;
+        }
+        spine[n++] = l;
+        l = term_arg(l, 1);
+        lmax = ll;
     }
-    if (!w->o->ignore_ops && write_op(w, t, name, n, max))
-        return;
-    write_atom(w, name);
-    write_args(w, t, n);
+    write_term(w, l, lmax, true);
+    while (n-- > 0) {
+        term_t node = spine[n];
+        infix_op(w, node, &pri, &ll, &lr);
+        write_infix_name(w, functor_name(term_functor(node)));
+        write_term(w, term_arg(node, 2), lr, true);
+    }
+    free(spine);
 }
 
 static void write_term(writer *w, term_t t, int max, bool operand)
 {
-    t = term_deref(t);
-    if (term_is_var(t)) {
-        write_var(w, t);
+    if (++w->nesting > WR_MAX_NESTING) {
+        if (!w->out->err)
+            w->out->err = WR_ERR_DEEP;
+        w->nesting--;
         return;
     }
-    if (w->o->portray && w->o->portray(w->o->portray_ctx, t, w->out)) {
-        w->after = 0;
-        return;
-    }
-    switch (term_tag(t)) {
-    case TAG_ATOM: {
-        atom_t a = term_get_atom(t);
-        /* an operator standing as an operand is bracketed: - (-), 1=(=) */
-        if (operand && !w->o->ignore_ops && rd_op_is_any(a)) {
-            open_paren(w);
-            write_atom(w, a);
-            raw(w, ")", 1);
-        } else {
-            write_atom(w, a);
+    size_t base = w->ncl;
+    int levels = 0; /* max_depth levels entered by this loop */
+    for (;;) {
+        t = term_deref(t);
+        if (term_is_var(t)) {
+            write_var(w, t);
+            break;
         }
-        return;
+        if (w->o->portray && w->o->portray(w->o->portray_ctx, t, w->out)) {
+            w->after = 0;
+            break;
+        }
+        if (term_is_atom(t)) {
+            atom_t a = term_get_atom(t);
+            /* an operator standing as an operand is bracketed: - (-), 1=(=) */
+            if (operand && !w->o->ignore_ops && rd_op_is_any(a)) {
+                open_paren(w);
+                write_atom(w, a);
+                raw(w, ")", 1);
+            } else {
+                write_atom(w, a);
+            }
+            break;
+        }
+        if (term_is_number(t)) {
+            write_number(w, t);
+            break;
+        }
+        if (term_is_string(t)) {
+            size_t len;
+            const char *s = term_string_chars(t, &len);
+            /* strings go out without a separation check, as swipl writes them */
+            w->after = 0;
+            if (w->o->quoted)
+                wr_put_quoted(w->out, s, len, '"');
+            else
+                wr_put(w->out, s, len);
+            break;
+        }
+        if (w->o->max_depth && w->depth >= w->o->max_depth) {
+            emits(w, "...");
+            break;
+        }
+        w->depth++;
+        levels++;
+        functor_t f = term_functor(t);
+        atom_t name = functor_name(f);
+        unsigned n = functor_arity(f);
+        int pri, lmax, rmax;
+        rd_optype ty;
+        if (f == FUNCTOR_dot2) {
+            write_list(w, t);
+            break;
+        }
+        if (w->o->numbervars && n == 1 && numbervar(w, t))
+            break;
+        if (f == FUNCTOR_curly1 && w->o->brace_terms) {
+            emits(w, "{");
+            push_closer(w, '}');
+            t = term_arg(t, 1), max = 1200, operand = false;
+            continue;
+        }
+        if (infix_op(w, t, &pri, &lmax, &rmax)) {
+            if (pri > max) {
+                open_paren(w);
+                push_closer(w, ')');
+            }
+            write_left_chain(w, term_arg(t, 1), lmax);
+            write_infix_name(w, name);
+            t = term_arg(t, 2), max = rmax, operand = true;
+            continue;
+        }
+        if (!w->o->ignore_ops && n == 1 && rd_op_lookup(name, RD_PREFIX, &pri, &ty)) {
+            if (pri > max) {
+                open_paren(w);
+                push_closer(w, ')');
+            }
+            write_atom(w, name);
+            /* - 1 is -(1) but -1 is a number; +1 is +(1), so + needs no care */
+            w->after = AFTER_PREFIX_OP | (name == ATOM_minus ? AFTER_PREFIX_MINUS : 0);
+            t = term_arg(t, 1), max = ty == RD_FY ? pri : pri - 1, operand = true;
+            continue;
+        }
+        if (!w->o->ignore_ops && n == 1 && rd_op_lookup(name, RD_POSTFIX, &pri, &ty)) {
+            bool embrace = pri > max;
+            if (embrace)
+                open_paren(w);
+            write_term(w, term_arg(t, 1), ty == RD_YF ? pri : pri - 1, true);
+            write_atom(w, name);
+            if (embrace)
+                raw(w, ")", 1);
+            break;
+        }
+        /* canonical f(A1,...,An): the last argument is the tail */
+        write_atom(w, name);
+        raw(w, "(", 1); /* functional notation: right after the name */
+        for (unsigned i = 1; i < n; i++) {
+            write_term(w, term_arg(t, i), 999, false);
+            raw(w, ",", 1);
+        }
+        push_closer(w, ')');
+        t = term_arg(t, n), max = 999, operand = false;
     }
-    case TAG_INT:
-    case TAG_FLT:
-    case TAG_BIG:
-        write_number(w, t);
-        return;
-    case TAG_STRG: {
-        size_t len;
-        const char *s = term_string_chars(t, &len);
-        /* strings go out without a separation check, as swipl writes them */
-        w->after = 0;
-        if (w->o->quoted)
-            wr_put_quoted(w->out, s, len, '"');
-        else
-            wr_put(w->out, s, len);
-        return;
+    while (w->ncl > base) {
+        w->ncl--;
+        raw(w, &w->cl[w->ncl], 1);
     }
-    default:
-        break;
-    }
-    if (w->o->max_depth && w->depth >= w->o->max_depth) {
-        emits(w, "...");
-        return;
-    }
-    w->depth++;
-    write_compound(w, t, max);
-    w->depth--;
+    w->depth -= levels;
+    w->nesting--;
 }
 
 void wr_term(wr_sink *out, term_t t, const wr_options *o)
@@ -494,6 +596,7 @@ void wr_term(wr_sink *out, term_t t, const wr_options *o)
         count_vars(&w, t);
     write_term(&w, t, 1200, false);
     free(w.vt);
+    free(w.cl);
 }
 
 char *wr_term_to_text(term_t t, const wr_options *o, size_t *len)
@@ -501,5 +604,9 @@ char *wr_term_to_text(term_t t, const wr_options *o, size_t *len)
     wr_sink s;
     wr_sink_buffer(&s);
     wr_term(&s, t, o);
+    if (s.err) {
+        wr_sink_free(&s);
+        return NULL;
+    }
     return wr_sink_take(&s, len);
 }

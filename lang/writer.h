@@ -36,11 +36,15 @@ void wr_options_print(wr_options *o);     /* print/1: writeq + portray (set the 
 void wr_options_canonical(wr_options *o); /* write_canonical/1: quoted, ignore_ops, no braces, named vars */
 
 /* wr_term: write t to out with options o (whose portray hook, if any, may
- * write to out too).  Sink errors are in out->err. */
+ * write to out too).  Sink errors are in out->err; WR_ERR_DEEP there means
+ * the term nests deeper than the writer's limit in a way it cannot loop
+ * over (the engine raises resource_error): output stopped at that point. */
+#define WR_ERR_DEEP (-1000)
 void wr_term(wr_sink *out, term_t t, const wr_options *o);
 
 /* wr_term_to_text: t as text in a malloc'd NUL-terminated buffer (the
- * caller frees it), *len its length if len is not NULL. */
+ * caller frees it), *len its length if len is not NULL; NULL when the
+ * writer failed (out of memory, WR_ERR_DEEP). */
 char *wr_term_to_text(term_t t, const wr_options *o, size_t *len);
 
 /* wr_bigint_text: the decimal text of a bignum term into a malloc'd buffer

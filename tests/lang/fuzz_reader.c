@@ -19,6 +19,8 @@ static void check_roundtrip(term_t t, const wr_options *o, const rd_options *ro)
 {
     size_t len;
     char *s = wr_term_to_text(t, o, &len);
+    if (!s)
+        return; /* too deep to write: the writer said so, nothing to check */
     rd_result back;
     if (rd_read_text(s, len, ro, &back) != RD_OK || !lt_variant(t, back.term)) {
         fprintf(stderr, "round trip failed: %s\n", s);

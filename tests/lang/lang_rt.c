@@ -38,6 +38,10 @@ static void out_term(term_t t, const wr_options *o)
 {
     size_t len;
     char *s = wr_term_to_text(t, o, &len);
+    if (!s) {
+        printf("write error: term nested too deeply\n");
+        return;
+    }
     fwrite(s, 1, len, stdout);
     putchar('\n');
     free(s);
@@ -138,6 +142,10 @@ int main(int argc, char **argv)
                 o.numbervars = false;
                 size_t len;
                 char *s = wr_term_to_text(t, &o, &len);
+                if (!s) {
+                    printf("write error: term nested too deeply\n");
+                    continue;
+                }
                 rd_result back;
                 rd_status bs = rd_read_text(s, len, &ro, &back);
                 if (bs == RD_OK && lt_variant(t, back.term))

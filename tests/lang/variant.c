@@ -28,40 +28,63 @@ static bool same_var(vmap *m, term_t a, term_t b)
     return true;
 }
 
-static bool variant(vmap *m, term_t a, term_t b)
+/* variant: an explicit stack of pairs still to compare, so deep terms
+ * (1+2+...+n nests to the left) do not exhaust the C stack */
+static bool variant(vmap *m, term_t a0, term_t b0)
 {
-    for (;;) {
-        a = term_deref(a);
-        b = term_deref(b);
-        if (term_tag(a) != term_tag(b))
-            return false;
+    size_t n = 0, cap = 64;
+    term_t *st = malloc(cap * 2 * sizeof *st);
+    if (!st)
+        abort();
+    st[n * 2] = a0, st[n * 2 + 1] = b0, n++;
+    bool same = true;
+    while (same && n > 0) {
+        n--;
+        term_t a = term_deref(st[n * 2]), b = term_deref(st[n * 2 + 1]);
+        if (term_tag(a) != term_tag(b)) {
+            same = false;
+            break;
+        }
         switch (term_tag(a)) {
         case TAG_REF:
-            return same_var(m, a, b);
+            same = same_var(m, a, b);
+            break;
         case TAG_ATOM:
         case TAG_INT:
-            return a == b;
+            same = a == b;
+            break;
         case TAG_FLT:
         case TAG_STRG:
         case TAG_BIG: {
-            size_t n = term_box_cells(a);
-            return n == term_box_cells(b) && memcmp(term_ptr(a), term_ptr(b), n * 8) == 0;
+            size_t k = term_box_cells(a);
+            same = k == term_box_cells(b) && memcmp(term_ptr(a), term_ptr(b), k * 8) == 0;
+            break;
         }
         case TAG_STR: {
-            if (term_functor(a) != term_functor(b))
-                return false;
-            unsigned n = functor_arity(term_functor(a));
-            for (unsigned i = 1; i < n; i++)
-                if (!variant(m, term_arg(a, i), term_arg(b, i)))
-                    return false;
-            a = term_arg(a, n);
-            b = term_arg(b, n);
-            continue;
+            if (term_functor(a) != term_functor(b)) {
+                same = false;
+                break;
+            }
+            unsigned ar = functor_arity(term_functor(a));
+            /* pushed last to first, so arguments are compared left to
+             * right and variables are paired in order of appearance */
+            for (unsigned i = ar; i >= 1; i--) {
+                if (n == cap) {
+                    cap *= 2;
+                    st = realloc(st, cap * 2 * sizeof *st);
+                    if (!st)
+                        abort();
+                }
+                st[n * 2] = term_arg(a, i), st[n * 2 + 1] = term_arg(b, i), n++;
+            }
+            break;
         }
         default:
-            return false;
+            same = false;
         }
     }
+    free(st);
+    return same;
 }
 
 bool lt_variant(term_t a, term_t b)

@@ -283,6 +283,65 @@ static void test_deep_nesting(void **state)
     free(s);
 }
 
+/* Long operator chains and deep last arguments are read and written by
+ * loops, not recursion: 200,000 deep in each direction. */
+static void test_deep_chains(void **state)
+{
+    const int n = 200000;
+    char *s = malloc((size_t)n * 8 + 16);
+    static const char *const ops[] = {",", "+", "^"};
+    wr_options q;
+    wr_options_writeq(&q);
+    for (int k = 0; k < 3; k++) {
+        size_t len = 0;
+        for (int i = 0; i < n; i++)
+            len += (size_t)sprintf(s + len, "%s%d", i ? ops[k] : "", i % 10);
+        term_t t = read1(s, NULL);
+        char *back = wr_term_to_text(t, &q, NULL);
+        assert_non_null(back);
+        assert_string_equal(back, s);
+        free(back);
+    }
+    /* s(s(...(0))) 200,000 deep, and its canonical form */
+    size_t len = 0;
+    for (int i = 0; i < n; i++)
+        len += (size_t)sprintf(s + len, "s(");
+    len += (size_t)sprintf(s + len, "0");
+    for (int i = 0; i < n; i++)
+        s[len++] = ')';
+    s[len] = 0;
+    term_t t = 0;
+    rd_options o;
+    rd_options_default(&o);
+    rd_result r;
+    /* reading it is nesting, refused beyond the reader's limit ... */
+    assert_int_equal(rd_read_text(s, len, &o, &r), RD_SYNTAX_ERROR);
+    /* ... but a program can build it, and the writer loops over it */
+    t = term_int(0);
+    functor_t fs = functor_intern(atom_from_cstr("s"), 1);
+    for (int i = 0; i < n; i++)
+        t = term_compound1(fs, t);
+    char *back = wr_term_to_text(t, &q, NULL);
+    assert_non_null(back);
+    assert_string_equal(back, s);
+    free(back);
+    /* a left-nested canonical term deeper than the writer's limit: an error,
+     * not a crash */
+    wr_options c;
+    wr_options_canonical(&c);
+    len = 0;
+    for (int i = 0; i < n; i++)
+        len += (size_t)sprintf(s + len, "%s1", i ? "+" : "");
+    t = read1(s, NULL);
+    wr_sink sink;
+    wr_sink_buffer(&sink);
+    wr_term(&sink, t, &c);
+    assert_int_equal(sink.err, WR_ERR_DEEP);
+    wr_sink_free(&sink);
+    assert_null(wr_term_to_text(t, &c, NULL));
+    free(s);
+}
+
 static void test_max_depth(void **state)
 {
     wr_options o;
@@ -440,7 +499,8 @@ int main(void)
         cmocka_unit_test(test_double_quotes),   cmocka_unit_test(test_variable_lists),
         cmocka_unit_test(test_syntax_errors),   cmocka_unit_test(test_resync),
         cmocka_unit_test(test_error_term),      cmocka_unit_test(test_eof_and_end),
-        cmocka_unit_test(test_deep_nesting),    cmocka_unit_test(test_max_depth),
+        cmocka_unit_test(test_deep_nesting),    cmocka_unit_test(test_deep_chains),
+        cmocka_unit_test(test_max_depth),
         cmocka_unit_test(test_portray_and_canonical),
         cmocka_unit_test(test_roundtrip_property),
     };
