@@ -21,7 +21,13 @@ void rd_src_buffer(rd_src *src, const char *text, size_t len)
 
 bool rd_is_symbol_char(int c)
 {
-    return c >= 0 && c < 128 && strchr("#$&*+-./:<=>?@^~\\", c) != NULL && c != 0;
+    switch (c) {
+    case '#': case '$': case '&': case '*': case '+': case '-': case '.': case '/': case ':':
+    case '<': case '=': case '>': case '?': case '@': case '^': case '~': case '\\':
+        return true;
+    default:
+        return false;
+    }
 }
 
 /* Beyond ASCII we do not carry the Unicode tables: a code point is a letter
@@ -140,7 +146,8 @@ static inline int slot(const rd_lexer *lx, int k)
     return (lx->look_head + k) & (RD_LOOK - 1);
 }
 
-static inline int peek(rd_lexer *lx, int k)
+/* fill_look: decode code points into the lookahead until it holds k + 1 */
+static void fill_look(rd_lexer *lx, int k)
 {
     while (lx->nlook <= k) {
         rd_pos at = lx->pos;
@@ -161,6 +168,12 @@ static inline int peek(rd_lexer *lx, int k)
         lx->look_pos[i] = at;
         lx->nlook++;
     }
+}
+
+static inline int peek(rd_lexer *lx, int k)
+{
+    if (__builtin_expect(lx->nlook <= k, 0))
+        fill_look(lx, k);
     return lx->look[slot(lx, k)];
 }
 
@@ -538,7 +551,8 @@ rd_tok_kind rd_lex_next(rd_lexer *lx)
         k = read_quoted(lx, c, RD_T_STR);
     } else if (c == '`') {
         k = read_quoted(lx, c, RD_T_BQ);
-    } else if (c < 128 && strchr("()[]{},|", c)) {
+    } else if (c == '(' || c == ')' || c == '[' || c == ']' || c == '{' || c == '}' || c == ',' ||
+               c == '|') {
         advance(lx);
         lx->tok.punct = c;
         k = lx->tok.kind = RD_T_PUNCT;
