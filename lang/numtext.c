@@ -45,7 +45,7 @@ size_t wr_format_float(double d, char out[WR_FLOAT_MAX])
         d = -d;
     }
     if (d == 0) {
-        strcpy(o, "0.0");
+        memcpy(o, "0.0", 4);
         return (size_t)(o - out) + 3;
     }
     char dg[20];
@@ -60,7 +60,9 @@ size_t wr_format_float(double d, char out[WR_FLOAT_MAX])
             memcpy(o, dg + 1, (size_t)n - 1);
             o += n - 1;
         }
-        o += sprintf(o, "e%c%d", decpt - 1 < 0 ? '-' : '+', abs(decpt - 1));
+        /* snprintf, not sprintf: the barrier's runtime wraps snprintf */
+        o += snprintf(o, (size_t)(out + WR_FLOAT_MAX - o), "e%c%d", decpt - 1 < 0 ? '-' : '+',
+                      abs(decpt - 1));
     } else if (decpt <= 0) {
         *o++ = '0';
         *o++ = '.';
