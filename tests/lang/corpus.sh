@@ -10,15 +10,16 @@ set -u
 top=${SNAPLOG_TOP:-$(cd "$(dirname "$0")/../.." && pwd)}
 rt=$top/${SNAPLOG_BUILD:-build}/tests/lang-rt
 [ -x "$rt" ] || { echo "lang-rt not built"; exit 77; }
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
 fail=0
 for f in "$top"/tests/lang/corpus/*.pl; do
     modes=$(sed -n '1s/^% modes: //p' "$f")
-    if ! diff -u "${f%.pl}.expected" <("$rt" --names $modes < "$f") > /tmp/corpus.$$.diff; then
+    if ! diff -u "${f%.pl}.expected" <("$rt" --names $modes < "$f") > "$work/diff"; then
         echo "$(basename "$f"): output differs from swipl's:"
-        head -40 /tmp/corpus.$$.diff
+        head -40 "$work/diff"
         fail=1
     fi
 done
-rm -f /tmp/corpus.$$.diff
 [ $fail = 0 ] && echo "corpus: all cases agree with swipl"
 exit $fail
