@@ -41,7 +41,7 @@ static void push_line(struct scan *s, uintptr_t u)
 {
     struct chk_rec *r = s->r;
     if ((r->n + 1) * sizeof(struct chk_line) > r->cap) {
-        size_t cap = r->cap ? r->cap * 2 : (1UL << 20);
+        size_t cap = r->cap ? r->cap * 2 : (4UL << 20);
         struct chk_line *p = snap_sys_mmap(0, cap, 3, 0);
         if (!p) {
             s->fail = 1;
@@ -90,7 +90,7 @@ void snap_check_take(long serial)
 {
     if (nrec == caprec) {
         size_t cap = caprec ? caprec * 2 : 1024;
-        struct chk_rec *p = snap_sys_mmap(0, cap * sizeof *p, 3, 0);
+        struct chk_rec *p = snap_sys_mmap(0, cap * sizeof *p, 3, 0); /* zeroed */
         if (!p) snap_die("checking mode: out of memory");
         if (recs) {
             snap_copy(p, recs, nrec * sizeof *p);
@@ -101,8 +101,7 @@ void snap_check_take(long serial)
     }
     struct chk_rec *r = &recs[nrec++];
     r->serial = serial;
-    r->lines = 0;
-    r->n = r->cap = 0;
+    r->n = 0; /* the lines buffer of an earlier snapshot at this depth is reused */
     struct scan s = {r, 0};
     all_ranges(scan_range, &s);
     if (s.fail) snap_die("checking mode: out of memory for the copy of snapshot %ld", serial);
@@ -111,8 +110,7 @@ void snap_check_take(long serial)
 void snap_check_drop(long serial)
 {
     if (!nrec || recs[nrec - 1].serial != serial) snap_die("checking mode: lost track of snapshot %ld", serial);
-    struct chk_rec *r = &recs[--nrec];
-    if (r->lines) snap_sys_munmap(r->lines, r->cap);
+    nrec--; /* its buffer stays for the next snapshot at this depth */
 }
 
 /* ---- naming an address: the program's symbol table, read once ---- */
