@@ -101,3 +101,16 @@ test-snap-slow: $(SNAPTEST_BINS)
 	$(B)/tests/snap/snap_difftest_checked 200000 6 | tail -2 | head -1
 	$(B)/tests/snap/snap_stress 1000000 100000000
 .PHONY: test-snap-slow
+
+# tests/bench/micro_snap runs these (make bench builds them)
+MICRO_SNAP := $(addprefix $(B)/tests/bench/,micro_snap_cycle micro_snap_ovh micro_snap_ovh_plain micro_snap_ref)
+$(B)/tests/bench/micro_snap_cycle $(B)/tests/bench/micro_snap_ovh: $(B)/tests/bench/%: tests/bench/%.c $(SNAP_CC) $(SNAP_RUNTIME)
+	@mkdir -p $(@D)
+	$(SNAP_CC) -std=gnu11 -O2 -g $(WARN) $< -o $@
+$(B)/tests/bench/micro_snap_ovh_plain: tests/bench/micro_snap_ovh.c
+	@mkdir -p $(@D)
+	$(SNAPCC) -std=gnu11 -O2 -g $(WARN) -DNOBARRIER $< -o $@
+$(B)/tests/bench/micro_snap_ref: tests/bench/micro_snap_ref.c
+	@mkdir -p $(@D)
+	$(SNAPCC) -std=gnu11 -O2 -g $(WARN) -pthread $< -o $@
+BENCH_BINS += $(MICRO_SNAP)
