@@ -114,3 +114,9 @@ $(B)/tests/bench/micro_snap_ref: tests/bench/micro_snap_ref.c
 	@mkdir -p $(@D)
 	$(SNAPCC) -std=gnu11 -O2 -g $(WARN) -pthread $< -o $@
 BENCH_BINS += $(MICRO_SNAP)
+
+# host unit test of the log and the persistent heap (gcc, no barrier)
+SNAP_UNIT_OBJS := $(addprefix $(B)/host/vmm/guest/,snap_log.o snap_init.o snap_take.o snap_pheap.o snap_check.o snap_mmap.o)
+ifneq ($(SANITIZE),1) # the runtime defines __asan_* itself: not in the ASan build
+$(B)/tests/unit/test_snap_log: $(SNAP_UNIT_OBJS)
+endif

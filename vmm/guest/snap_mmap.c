@@ -78,8 +78,6 @@ static long depth_now(void) { return snap_depth(); }
 
 /* ---- the wrappers ---- */
 
-void *__real_mmap(void *, size_t, int, int, int, off_t);
-
 static size_t page_round(size_t n) { return (n + 4095) & ~(size_t)4095; }
 
 void *__wrap_mmap(void *addr, size_t len, int prot, int flags, int fd, off_t off)
@@ -92,8 +90,10 @@ void *__wrap_mmap(void *addr, size_t len, int prot, int flags, int fd, off_t off
          * would not come back), only armed at the next take */
         snap_log_range(addr, len);
     }
-    void *p = __real_mmap(addr, len, prot, flags, fd, off);
-    if (p == MAP_FAILED || !tracked) return p;
+    long r = syscall(SYS_mmap, addr, len, prot, flags, fd, off);
+    if (r < 0) return MAP_FAILED; /* errno set by syscall() */
+    void *p = (void *)r;
+    if (!tracked) return p;
     size_t n = page_round(len);
     int kind = (flags & MAP_FIXED) ? SNAP_ENT_ARM : SNAP_ENT_MAP;
     if (snap_log_event((unsigned)kind, (uintptr_t)p, n) < 0) {
