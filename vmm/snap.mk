@@ -120,3 +120,5 @@ SNAP_UNIT_OBJS := $(addprefix $(B)/host/vmm/guest/,snap_log.o snap_init.o snap_t
 ifneq ($(SANITIZE),1) # the runtime defines __asan_* itself: not in the ASan build
 $(B)/tests/unit/test_snap_log: $(SNAP_UNIT_OBJS)
 endif
+SNAPTEST_FLAGS_snap_bump_checked := -snap-check
+$(B)/tests/snap/snap_bump_checked: tests/snap/snap_bump.c

@@ -20,6 +20,7 @@
 
 struct chk_line {
     uintptr_t addr;
+    size_t len; /* bytes that must come back: a bump region's last line ends at its top */
     unsigned char data[SNAP_LINE];
 };
 
@@ -37,7 +38,7 @@ struct scan {
     int fail;
 };
 
-static void push_line(struct scan *s, uintptr_t u)
+static void push_line(struct scan *s, uintptr_t u, size_t len)
 {
     struct chk_rec *r = s->r;
     if ((r->n + 1) * sizeof(struct chk_line) > r->cap) {
@@ -55,6 +56,7 @@ static void push_line(struct scan *s, uintptr_t u)
         r->cap = cap;
     }
     r->lines[r->n].addr = u;
+    r->lines[r->n].len = len;
     snap_copy(r->lines[r->n].data, (const void *)u, SNAP_LINE);
     r->n++;
 }
@@ -68,7 +70,7 @@ static void scan_range(uintptr_t lo, uintptr_t hi, void *arg)
             u += 7 * SNAP_LINE;
             continue;
         }
-        if (*sh) push_line(s, u);
+        if (*sh) push_line(s, u, hi - u < SNAP_LINE ? hi - u : SNAP_LINE);
     }
 }
 
@@ -154,7 +156,7 @@ void snap_check_restore(long serial)
     struct chk_rec *r = &recs[nrec - 1];
     for (size_t i = 0; i < r->n; i++) {
         const unsigned char *now = (const unsigned char *)r->lines[i].addr, *was = r->lines[i].data;
-        for (size_t b = 0; b < SNAP_LINE; b++) {
+        for (size_t b = 0; b < r->lines[i].len; b++) {
             if (now[b] == was[b]) continue;
             uintptr_t a = r->lines[i].addr + b, off = 0;
             const char *sym = symbol_of(a, &off);

@@ -119,6 +119,12 @@ void snap_die(const char *fmt, ...) __attribute__((noreturn, format(printf, 1, 2
 void *snap_sys_mmap(void *at, size_t n, int prot, int flags);
 int snap_sys_munmap(void *p, size_t n);
 
+/* snap_take.c: the C halves of snap_take and snap_restore (snap_switch.S
+ * calls them; struct snap_rec is private to snap_take.c). */
+struct snap_rec;
+struct snap_rec *snap_take_c(snap_id *id, uintptr_t sp, uintptr_t rip);
+struct snap_rec *snap_restore_c(snap_id id, long v);
+
 /* snap_take.c: bump regions, including the allocator's own */
 struct snap_bump {
     void **top;

@@ -20,6 +20,8 @@ struct snap_rec {
     size_t mark;                           /* 80: log entries before this snapshot */
     long serial;                           /* 88: the id */
     size_t stk_chunk;                      /* 96 */
+    int nbumps;                            /* bump regions at the take */
+    void *bump_top[8];                     /* their tops then (MAX_BUMPS) */
 };
 _Static_assert(__builtin_offsetof(struct snap_rec, stk) == 64, "snap_switch.S");
 _Static_assert(__builtin_offsetof(struct snap_rec, len) == 72, "snap_switch.S");
@@ -29,7 +31,8 @@ _Static_assert(__builtin_offsetof(struct snap_rec, len) == 72, "snap_switch.S");
 #define REC_MAXCHUNKS 65536
 #define STK_CHUNK (1UL << 20)
 #define STK_MAXCHUNKS 65536
-#define MAX_BUMPS 17 /* 16 public + the allocator's */
+#define MAX_BUMPS 8 /* 4 public + the allocator's, the break's, spares */
+#define MAX_PUBLIC 4
 
 static struct snap_rec *recs[REC_MAXCHUNKS];
 static size_t depth;
@@ -61,7 +64,7 @@ int snap_register_bump(void **top, void *lo, void *hi)
     if (!top || (uintptr_t)lo > (uintptr_t)hi || (uintptr_t)*top < (uintptr_t)lo ||
         (uintptr_t)*top > (uintptr_t)hi)
         return errno = EINVAL, -1;
-    if (npublic == MAX_BUMPS - 1) return errno = ENOMEM, -1;
+    if (npublic == MAX_PUBLIC) return errno = ENOMEM, -1;
     struct snap_bump *b = bump_new(top);
     if (!b) return -1;
     npublic++;
@@ -100,7 +103,7 @@ void snap_bump_move(struct snap_bump *b, void *new_lo)
 void snap_bump_ranges(void (*fn)(uintptr_t lo, uintptr_t hi, void *arg), void *arg)
 {
     for (int i = 0; i < nbumps; i++) /* the allocator's: in snap_arena_ranges */
-        if (bumps[i].lo == &bumps[i].lo_c) fn((uintptr_t)*bumps[i].lo, (uintptr_t)*bumps[i].hi, arg);
+        if (bumps[i].lo == &bumps[i].lo_c) fn((uintptr_t)*bumps[i].lo, (uintptr_t)*bumps[i].top, arg);
 }
 
 /* ---- snapshots ---- */
@@ -194,6 +197,8 @@ struct snap_rec *snap_take_c(snap_id *id, uintptr_t sp, uintptr_t rip)
     r->stk_chunk = ci;
     r->mark = t;
     r->serial = serial;
+    r->nbumps = nbumps;
+    for (int i = 0; i < nbumps; i++) r->bump_top[i] = *bumps[i].top;
     snap_rt.st.takes++;
     depth = d + 1;
     snap_rt.st.stack_bytes = len;
@@ -223,6 +228,10 @@ struct snap_rec *snap_restore_c(snap_id id, long v)
     if (snap_rt.top > snap_rt.st.log_high) snap_rt.st.log_high = snap_rt.top;
     snap_rt.st.lines_logged += snap_rt.top - snap_rt.epoch_start;
     snap_log_undo(r->mark);
+    /* the tops come back even when they live in untracked memory (then the
+     * allocation code may run without the barrier: it writes only fresh
+     * memory); when tracked, the undo has put back the same value */
+    for (int i = 0; i < r->nbumps; i++) *bumps[i].top = r->bump_top[i];
     for (int i = 0; i < nbumps; i++) bumps[i].fresh = (uintptr_t)*bumps[i].top;
     stk.ci = r->stk_chunk;
     stk.off = (size_t)(r->stk - stk.base[r->stk_chunk]) + ((r->len + 15) & ~(size_t)15);

@@ -14,8 +14,12 @@
  * bump regions registered with snap_register_bump, anonymous private
  * mappings and the break the program makes, and the stack segment.
  * What is persistent: snap_persistent and snap_palloc memory, everything
- * that is not instrumented (libc's own state; stdin/stdout/stderr buffers are
- * persistent so output written once appears once).
+ * that is not instrumented (libc's own state and allocations, the stdio
+ * buffers, so output written once appears once).
+ *
+ * A bump region's memory should come from snap_palloc (or any untracked
+ * memory): memory from malloc or mmap is tracked whole, and its fresh part
+ * would then be logged.
  *
  * Single-threaded: the runtime has no locks and is not async-signal-safe.
  */
@@ -77,13 +81,21 @@ const char *snap_backend(void);
  * under an older base still uses the segment saved then. */
 void snap_set_base(void *frame);
 
-/* A bump region [lo, hi) whose allocation pointer is *top (a tracked global
- * of the caller, lo <= *top <= hi): memory in [*top at the newest take, hi)
- * is fresh; stores to it are never logged, since no live snapshot can see
- * it; the next snap_take arms what was allocated meanwhile.  A restore brings
- * *top back with the rest of tracked memory.  The caller may lower *top
- * itself (its own reset).  Returns 0, or -1 with errno EINVAL (top NULL,
- * lo > hi, *top outside) or ENOMEM (more than 16 regions). */
+/* A bump region [lo, hi) whose allocation pointer is *top (lo <= *top <=
+ * hi): memory in [*top at the newest take, hi) is fresh; stores to it are
+ * never logged, since no live snapshot can see it; the next snap_take arms
+ * what was allocated meanwhile.  A restore brings *top back: the runtime
+ * saves it at each take, so *top may be a tracked global or live in
+ * untracked (persistent) memory.  In the second case the code that
+ * allocates and fills fresh cells may be compiled without the barrier
+ * (__attribute__((no_sanitize("kernel-address")))): it writes only memory
+ * no snapshot can see, and saves the checks (docs/snapshots.md), provided
+ * the program never lowers *top below its value at the newest take (only a
+ * restore does).  With the barrier everywhere, the caller may lower *top
+ * itself (its own reset).  The memory should come from
+ * snap_palloc (malloc'd or mmap'd memory is tracked whole).  Returns 0, or
+ * -1 with errno EINVAL (top NULL, lo > hi, *top outside) or ENOMEM (more
+ * than 4 regions). */
 int snap_register_bump(void **top, void *lo, void *hi);
 
 /* Logs [p, p+n) as about to be written by code the barrier cannot see
@@ -117,8 +129,12 @@ struct snap_stats {
 /* Copies the counters into *out (caller's memory). */
 void snap_get_stats(struct snap_stats *out);
 
-/* 1 when the checking mode is on (SNAP_CHECK=1 in the environment at start,
- * or a program built with -DSNAP_CHECK_DEFAULT... see docs/snapshots.md). */
+/* 1 when the checking mode is on: SNAP_CHECK=1 in the environment at start
+ * (SNAP_CHECK=0 turns it off), or a program linked with snap-cc -snap-check.
+ * Every take then copies all tracked memory aside, every restore compares
+ * it and stops the program at the first byte a write the barrier did not
+ * see has changed.  For tests: it costs time in proportion to all tracked
+ * memory.  See docs/snapshots.md. */
 int snap_checking(void);
 
 #ifdef __cplusplus
