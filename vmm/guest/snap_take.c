@@ -44,6 +44,30 @@ static struct {
 static struct snap_bump bumps[MAX_BUMPS];
 static int nbumps, npublic;
 
+/* Chunks beyond this many (log, records, stack) are given back when no
+ * snapshot is live: guest memory under snapvm is finite, and a burst of deep
+ * nesting should not hold it for good.  Below it they stay, for reuse. */
+#define KEEP_CHUNKS 16
+static int trim_from; /* set when more than KEEP_CHUNKS of something is mapped */
+
+static void trim(void)
+{
+    for (size_t c = KEEP_CHUNKS; c < SNAP_LOG_MAXCHUNKS && snap_rt.chunk[c]; c++) {
+        snap_sys_munmap(snap_rt.chunk[c], sizeof(struct snap_log_chunk));
+        snap_rt.chunk[c] = 0;
+    }
+    for (size_t c = KEEP_CHUNKS; c < REC_MAXCHUNKS && recs[c]; c++) {
+        snap_sys_munmap(recs[c], REC_CHUNK * sizeof(struct snap_rec));
+        recs[c] = 0;
+    }
+    for (size_t c = KEEP_CHUNKS; c < STK_MAXCHUNKS && stk.base[c]; c++) {
+        snap_sys_munmap(stk.base[c], stk.size[c]);
+        stk.base[c] = 0;
+    }
+    if (stk.ci >= KEEP_CHUNKS) stk.ci = stk.off = 0; /* no segment is live */
+    trim_from = 0;
+}
+
 static inline struct snap_rec *rec_at(size_t d) { return &recs[d >> REC_SHIFT][d & (REC_CHUNK - 1)]; }
 
 /* ---- bump regions ---- */
@@ -139,6 +163,7 @@ static unsigned char *stack_room(size_t len, size_t *ci_out)
         if (stk.base[ci]) snap_sys_munmap(stk.base[ci], stk.size[ci]);
         stk.base[ci] = p;
         stk.size[ci] = sz;
+        if (ci >= KEEP_CHUNKS) trim_from = 1;
     }
     *ci_out = ci;
     stk.ci = ci;
@@ -167,10 +192,12 @@ struct snap_rec *snap_take_c(snap_id *id, uintptr_t sp, uintptr_t rip)
          * re-armed at their own epoch's end, just above for the last) */
         if (t) snap_log_truncate();
         t = 0;
+        if (SNAP_UNLIKELY(trim_from)) trim();
     }
     snap_rt.epoch_start = t;
     for (int i = 0; i < nbumps; i++) bump_arm(&bumps[i]);
     size_t next = (t >> SNAP_LOG_SHIFT) + 1; /* a chunk in reserve: see snap_log_grow_or_die */
+    if (SNAP_UNLIKELY(next > KEEP_CHUNKS)) trim_from = 1;
     if (SNAP_UNLIKELY(next >= SNAP_LOG_MAXCHUNKS || !snap_rt.chunk[next]) && snap_log_reserve() < 0)
         return 0;
 
@@ -180,6 +207,7 @@ struct snap_rec *snap_take_c(snap_id *id, uintptr_t sp, uintptr_t rip)
         void *p = snap_sys_mmap(0, REC_CHUNK * sizeof(struct snap_rec), 3, 0);
         if (!p) return errno = ENOMEM, (struct snap_rec *)0;
         recs[d >> REC_SHIFT] = p;
+        if ((d >> REC_SHIFT) >= KEEP_CHUNKS) trim_from = 1;
     }
     if (SNAP_UNLIKELY(sp > snap_rt.stack_base))
         snap_die("snap_take called above the base frame (sp %#lx, base %#lx)", (unsigned long)sp,
