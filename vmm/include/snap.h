@@ -9,8 +9,9 @@
  * returns a second time from snap_take.  Every operation costs in proportion
  * to the writes since the snapshot, never to the size of memory.
  *
- * What is backtrackable (tracked): globals of instrumented code, memory from
- * malloc and friends (the runtime's instrumented allocator replaces glibc's),
+ * What is backtrackable (tracked): globals of instrumented code, memory that
+ * instrumented code gets from malloc and friends (the runtime's instrumented
+ * allocator replaces glibc's; libc's own allocations are persistent),
  * bump regions registered with snap_register_bump, anonymous private
  * mappings and the break the program makes, and the stack segment.
  * What is persistent: snap_persistent and snap_palloc memory, everything
