@@ -56,7 +56,7 @@ $(B)/tests/unit/test_vmm_sandbox: $(B)/host/vmm/host/sandbox.o
 $(B)/tests/unit/test_vmm_stack: $(B)/host/vmm/host/gstack.o
 $(B)/tests/unit/test_vmm_sys: $(patsubst %,$(B)/host/vmm/host/%.o,gmem mmap_book sandbox \
 	sys_names sys_files sys_serve)
-$(B)/tests/unit/test_vmm_layout: $(B)/host/vmm/host/kvm_x86_64.o $(B)/libsnapvm.a
+$(B)/tests/unit/test_vmm_layout: $(B)/libsnapvm.a
 UNIT_LIBS_test_vmm_layout := $(SNAPVM_LDLIBS)
 
 # Guest test programs with extra libraries.
