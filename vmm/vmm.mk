@@ -86,9 +86,13 @@ $(B)/fuzz/fuzz_hc: tests/fuzz/fuzz_hc.c $(patsubst %,vmm/host/%.c,gmem mmap_book
 	$(SNAPCC) $(FUZZ_CFLAGS) $^ -o $@
 ifneq ($(SANITIZE),1)
 TEST_BINS += $(B)/fuzz/fuzz_elf $(B)/fuzz/fuzz_hc $(B)/snapvm
-BENCH_BINS += $(B)/snapvm $(B)/tests/bench/micro_vmm_native
+BENCH_BINS += $(B)/snapvm $(B)/tests/bench/micro_vmm_native $(B)/tests/bench/true_static
 endif
 
+# tests/bench/micro_vmm runs these (static: the same binary serves both backends).
 $(B)/tests/bench/micro_vmm_native: tests/bench/micro_vmm_native.c $(B)/libplat.a
 	@mkdir -p $(@D)
-	$(HOSTCC) -static -std=gnu11 -O2 -g $(WARN) -Ivmm/guest $< -o $@ $(B)/libplat.a
+	$(HOSTCC) -static -std=gnu11 -O2 -g $(WARN) -Ivmm/guest $< -o $@ $(B)/libplat.a -lpthread
+$(B)/tests/bench/true_static: tests/bench/true_static.c
+	@mkdir -p $(@D)
+	$(HOSTCC) -static -O2 $< -o $@
