@@ -96,3 +96,5 @@ $(B)/tests/bench/micro_vmm_native: tests/bench/micro_vmm_native.c $(B)/libplat.a
 $(B)/tests/bench/true_static: tests/bench/true_static.c
 	@mkdir -p $(@D)
 	$(HOSTCC) -static -O2 $< -o $@
+$(B)/tests/unit/test_vmm_guest: $(B)/libsnapvm.a
+UNIT_LIBS_test_vmm_guest := $(SNAPVM_LDLIBS)

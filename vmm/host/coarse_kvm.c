@@ -290,9 +290,13 @@ void coarse_kvm_serve(struct kvm_vcpu_state *v, struct sys_state *sys, uint64_t 
         case SNAPVM_COARSE_RESTORE:
             ret = k < 0 ? -EINVAL : restore(v, sys, bits, k);
             if (ret == 0) {
+                /* The guest resumes waiting for the answer to its take,
+                 * whose sequence number the restored ring holds; and a
+                 * repeated number must be claimable again. */
                 v->ring->req.ret = 1;
                 v->ring->req.action = SNAPVM_ACT_NONE;
-                v->ring->resp_seq = seq;
+                v->ring->resp_seq = v->ring->req_seq;
+                __atomic_store_n(&v->claimed, 0, __ATOMIC_RELEASE);
                 /* resp_seq/ret now differ from R: the next sync sees them */
                 gmem_mark_dirty(&v->mem, SNAPVM_RING_GVA, PG);
                 free(bits);

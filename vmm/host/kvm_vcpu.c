@@ -298,7 +298,8 @@ int kvm_vcpu_loop(struct kvm_vcpu_state *v, struct sys_state *sys)
     /* The vCPU on one core, the poller on another, when there are two. */
     struct poll_arg pa = {v, sys};
     cpu_set_t all;
-    if (sched_getaffinity(0, sizeof all, &all) == 0 && CPU_COUNT(&all) >= 2) {
+    int pinned = sched_getaffinity(0, sizeof all, &all) == 0;
+    if (pinned && CPU_COUNT(&all) >= 2) {
         int first = -1, second = -1;
         for (int i = 0; i < CPU_SETSIZE && second < 0; i++)
             if (CPU_ISSET(i, &all)) {
@@ -355,8 +356,13 @@ int kvm_vcpu_loop(struct kvm_vcpu_state *v, struct sys_state *sys)
         uint64_t one = 1;
         if (write(v->wake_fd, &one, sizeof one) < 0) { /* it polls v->done too */
         }
+        /* It may be blocked serving the guest's read of a terminal: the
+         * signal (no SA_RESTART) ends that read with EINTR. */
+        pthread_kill(v->poll_thread, SIGUSR1);
         pthread_join(v->poll_thread, NULL);
     }
+    if (pinned)
+        sched_setaffinity(0, sizeof all, &all); /* the caller's affinity again */
     active = NULL;
     sigaction(SIGINT, &old_int, NULL);
     sigaction(SIGUSR1, &old_usr, NULL);

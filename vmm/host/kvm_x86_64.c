@@ -31,20 +31,20 @@
 #include <unistd.h>
 
 /* Monitor pages in the first 2 MiB (4 KiB page table PT0). */
-#define PML4_GPA 0x1000ULL
+#define PML4_GPA KVM_PML4_GPA
 #define PDPT_GPA 0x2000ULL
 #define PD_GPA 0x3000ULL /* 4 page directories: 0-4 GiB */
 #define PT0_GPA 0x7000ULL
-#define GDT_GPA 0x8000ULL
-#define IDT_GPA 0x9000ULL
-#define TSS_GPA 0xa000ULL
+#define GDT_GPA KVM_GDT_GPA
+#define IDT_GPA KVM_IDT_GPA
+#define TSS_GPA KVM_TSS_GPA
 
 #define PTE_P 1ULL
 #define PTE_W 2ULL
 #define PTE_U 4ULL
 #define PTE_PS 0x80ULL
 
-#define STACK_SIZE (8ULL << 20)
+#define STACK_SIZE KVM_STACK_SIZE
 
 extern const uint8_t kvm_shim_blob[], kvm_shim_blob_end[];
 
@@ -102,12 +102,15 @@ static void page_tables(struct kvm_vcpu_state *v)
 
 static void set_gate(uint8_t *idt, int vec, uint64_t h)
 {
+    /* Gate DPL is checked only for software interrupts: int3 and into must
+     * reach their stubs (DPL3), not turn into #GP. */
+    int dpl = vec == 3 || vec == 4 ? 3 : 0;
     uint8_t *g = idt + 16 * vec;
     memset(g, 0, 16);
     g[0] = h & 0xff, g[1] = (h >> 8) & 0xff;
     g[2] = 0x33, g[3] = 0; /* DPL3 code selector: no privilege change */
     g[4] = 1;              /* IST1 */
-    g[5] = 0x8e;           /* present, 64-bit interrupt gate */
+    g[5] = (uint8_t)(0x8e | dpl << 5); /* present, 64-bit interrupt gate */
     g[6] = (h >> 16) & 0xff, g[7] = (h >> 24) & 0xff;
     for (int i = 0; i < 4; i++)
         g[8 + i] = (h >> (32 + 8 * i)) & 0xff;
@@ -262,6 +265,14 @@ static void platform_page(struct kvm_vcpu_state *v)
     ring->spin = 200; /* pause iterations, about 12 us: then the MMIO exit */
 }
 
+void kvm_build_guest(struct kvm_vcpu_state *v)
+{
+    memcpy(v->ram + SNAPVM_SHIM_GVA, kvm_shim_blob, (size_t)(kvm_shim_blob_end - kvm_shim_blob));
+    page_tables(v);
+    descriptors(v);
+    platform_page(v);
+}
+
 int kvm_run_program(const struct vm_opts *o, char *const argv[], char *const envp[])
 {
     struct kvm_vcpu_state v;
@@ -273,15 +284,14 @@ int kvm_run_program(const struct vm_opts *o, char *const argv[], char *const env
         return VM_EXIT_USAGE;
     }
     memset(&sys, 0, sizeof sys);
-    if (kvm_vcpu_open(&v, o))
+    if (kvm_vcpu_open(&v, o)) {
+        kvm_vcpu_close(&v);
         return VM_EXIT_INTERNAL;
+    }
     v.prog_end = kvm_layout(o->mem, &v.shadow_size);
     v.mem = (struct gmem){.host = v.ram, .size = v.ram_size, .lo = SNAPVM_LOW_END,
                           .hi = v.prog_end};
-    memcpy(v.ram + SNAPVM_SHIM_GVA, kvm_shim_blob, (size_t)(kvm_shim_blob_end - kvm_shim_blob));
-    page_tables(&v);
-    descriptors(&v);
-    platform_page(&v);
+    kvm_build_guest(&v);
     status = load_program(&v, argv, envp, &sys);
     if (status == 0 && enter_cpl3(&v, v.entry, v.sp))
         status = VM_EXIT_INTERNAL;

@@ -23,6 +23,20 @@ int kvm_run_program(const struct vm_opts *o, char *const argv[], char *const env
  * multiple).  Returns 0 when (mem) is too small. */
 uint64_t kvm_layout(uint64_t mem, uint64_t *shadow_size);
 
+/* kvm_build_guest writes the monitor's part of the guest into v->ram
+ * (v->ram_size bytes, v->prog_end and v->shadow_size set): the shim, page
+ * tables, GDT, TSS, IDT, platform struct and ring.  No KVM call: the unit
+ * tests walk the result. */
+struct kvm_vcpu_state;
+void kvm_build_guest(struct kvm_vcpu_state *v);
+
+/* The monitor's pages in the first 2 MiB (4 KiB page table PT0). */
+#define KVM_PML4_GPA 0x1000ULL
+#define KVM_GDT_GPA 0x8000ULL
+#define KVM_IDT_GPA 0x9000ULL
+#define KVM_TSS_GPA 0xa000ULL
+#define KVM_STACK_SIZE (8ULL << 20)
+
 /* Where the shadow window's 2 MiB mapping starts (the page holding
  * SNAPVM_SHADOW_OFFSET). */
 #define KVM_SHADOW_VA (SNAPVM_SHADOW_OFFSET & ~(SNAPVM_HUGE_SIZE - 1))
