@@ -208,10 +208,12 @@ static void exit_and_signal(void **state)
     assert_int_equal(call(SYS_exit_group, 300, 0, 0, 0), 0);
     assert_true(sys.exited);
     assert_int_equal(sys.status, 300 & 0xff);
+    assert_int_equal(sys.signaled, 0); /* a status above 128 is not a signal */
     sys.exited = 0;
     assert_int_equal(call(SYS_tgkill, (uint64_t)getpid(), (uint64_t)getpid(), 6, 0), 0);
     assert_true(sys.exited);
     assert_int_equal(sys.status, 134);
+    assert_int_equal(sys.signaled, 6);
     sys.exited = 0;
     assert_int_equal(call(SYS_kill, 1, 9, 0, 0), -EPERM);
     assert_false(sys.exited);

@@ -346,8 +346,8 @@ int kvm_vcpu_loop(struct kvm_vcpu_state *v, struct sys_state *sys)
             fprintf(stderr, "snapvm: %s: %s\n", v->opts->name, sys->why);
             status = 128 + SIGSEGV;
         } else if (sys->exited) {
-            if (sys->status > 128)
-                vm_report_signal(v->opts->name, sys->status - 128, 0, 0, 0);
+            if (sys->signaled)
+                vm_report_signal(v->opts->name, sys->signaled, 0, 0, 0);
             status = sys->status;
         }
     }

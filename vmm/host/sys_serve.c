@@ -135,6 +135,7 @@ static int64_t self_signal(struct sys_state *s, uint64_t sig)
     if (sig == SIGCHLD || sig == SIGURG || sig == SIGWINCH || sig == SIGCONT)
         return 0; /* ignored by default */
     s->exited = 1;
+    s->signaled = (int)sig;
     s->status = 128 + (int)sig;
     snprintf(s->why, sizeof s->why, "%s", strsignal((int)sig));
     return 0;

@@ -32,6 +32,7 @@ struct sys_state {
     /* results */
     int exited;              /* exit_group (or a fatal signal) ended the guest */
     int status;              /* its exit status, 128+signal for a signal */
+    int signaled;            /* the signal that ended it (kill/tgkill of itself), or 0 */
     int fatal;               /* a bad address: the guest is ended with why */
     char why[256];
     uint64_t fsbase;         /* ARCH_SET_FS value */
