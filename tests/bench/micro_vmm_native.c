@@ -29,9 +29,9 @@
 #include <time.h>
 #include <unistd.h>
 
-#define HEAP (64u << 20)
+#define HEAP  (64u << 20)
 #define PAGES 16
-#define PG 4096u
+#define PG    4096u
 
 extern char **environ;
 
@@ -73,16 +73,14 @@ static void bench_syscalls(void)
     double v[2001];
     for (int i = 0; i < 2001; i++) {
         double t = now_us();
-        for (int k = 0; k < 10; k++)
-            syscall(SYS_getppid);
+        for (int k = 0; k < 10; k++) syscall(SYS_getppid);
         v[i] = (now_us() - t) / 10;
     }
     row("syscall", median(v, 2001), "getppid through the syscall instruction");
     int fd = open("/dev/null", O_WRONLY);
     for (int i = 0; i < 2001; i++) {
         double t = now_us();
-        for (int k = 0; k < 10; k++)
-            plat_write(fd, "x", 1);
+        for (int k = 0; k < 10; k++) plat_write(fd, "x", 1);
         v[i] = (now_us() - t) / 10;
     }
     close(fd);
@@ -107,8 +105,7 @@ static void bench_coarse(void)
     unlink(path);
     struct shared z;
     memset(&z, 0, sizeof z);
-    if (fd < 0 || pwrite(fd, &z, sizeof z, 0) != sizeof z)
-        return;
+    if (fd < 0 || pwrite(fd, &z, sizeof z, 0) != sizeof z) return;
     double takes[N];
     for (int i = 0; i < N; i++) {
         long id = 0;
@@ -122,16 +119,14 @@ static void bench_coarse(void)
     long id = 0;
     long r = plat_coarse_snapshot(PLAT_COARSE_TAKE, &id);
     struct shared s;
-    if (pread(fd, &s, sizeof s, 0) != sizeof s)
-        return;
+    if (pread(fd, &s, sizeof s, 0) != sizeof s) return;
     if (r == 1) {
         s.v[s.n++] = now_us() - s.t0;
     }
     if (s.n < N) {
         touch16(s.n);
         s.t0 = now_us();
-        if (pwrite(fd, &s, sizeof s, 0) != sizeof s)
-            return;
+        if (pwrite(fd, &s, sizeof s, 0) != sizeof s) return;
         plat_coarse_snapshot(PLAT_COARSE_RESTORE, &id);
     }
     plat_coarse_snapshot(PLAT_COARSE_DROP, &id);
@@ -168,8 +163,7 @@ static void bench_mprotect(void)
         nsaved = 0;
         mprotect(heap, HEAP, PROT_READ);
         touch16(i);
-        for (int k = 0; k < nsaved; k++)
-            memcpy(heap + saved_at[k], saved[k], PG);
+        for (int k = 0; k < nsaved; k++) memcpy(heap + saved_at[k], saved[k], PG);
         mprotect(heap, HEAP, PROT_READ | PROT_WRITE);
         v[i] = now_us() - t;
     }
@@ -187,11 +181,9 @@ static void *uffd_thread(void *arg)
     (void)arg;
     struct pollfd p = {uffd, POLLIN, 0};
     while (!uffd_stop) {
-        if (poll(&p, 1, 10) <= 0)
-            continue;
+        if (poll(&p, 1, 10) <= 0) continue;
         struct uffd_msg m;
-        if (read(uffd, &m, sizeof m) != sizeof m || m.event != UFFD_EVENT_PAGEFAULT)
-            continue;
+        if (read(uffd, &m, sizeof m) != sizeof m || m.event != UFFD_EVENT_PAGEFAULT) continue;
         uintptr_t page = m.arg.pagefault.address & ~(uintptr_t)(PG - 1);
         memcpy(saved[nsaved], (void *)page, PG);
         saved_at[nsaved++] = page - (uintptr_t)heap;
@@ -220,8 +212,7 @@ static void bench_uffd(void)
         struct uffdio_writeprotect wp = {{(uintptr_t)heap, HEAP}, UFFDIO_WRITEPROTECT_MODE_WP};
         ioctl(uffd, UFFDIO_WRITEPROTECT, &wp);
         touch16(i);
-        for (int k = 0; k < nsaved; k++)
-            memcpy(heap + saved_at[k], saved[k], PG);
+        for (int k = 0; k < nsaved; k++) memcpy(heap + saved_at[k], saved[k], PG);
         wp.mode = 0;
         ioctl(uffd, UFFDIO_WRITEPROTECT, &wp);
         v[i] = now_us() - t;
@@ -242,8 +233,7 @@ static double spawn_us(char *const argv[])
         posix_spawn_file_actions_t fa;
         posix_spawn_file_actions_init(&fa);
         posix_spawn_file_actions_addopen(&fa, 2, "/dev/null", O_WRONLY, 0);
-        if (posix_spawn(&pid, argv[0], &fa, NULL, argv, environ))
-            return -1;
+        if (posix_spawn(&pid, argv[0], &fa, NULL, argv, environ)) return -1;
         waitpid(pid, &st, 0);
         v[i] = now_us() - t;
         posix_spawn_file_actions_destroy(&fa);

@@ -16,8 +16,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     struct elf_image img;
     char err[200];
     if (elf_parse(data, size, LO, HI, 0x400000, &img, err, sizeof err)) {
-        if (!memchr(err, 0, sizeof err) || !err[0])
-            abort(); /* every refusal says why */
+        if (!memchr(err, 0, sizeof err) || !err[0]) abort(); /* every refusal says why */
         return 0;
     }
     for (int i = 0; i < img.nseg; i++) {
@@ -26,8 +25,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
             s->off + s->filesz > size || s->off + s->filesz < s->off)
             abort();
     }
-    if (img.entry < LO || img.entry >= HI)
-        abort();
+    if (img.entry < LO || img.entry >= HI) abort();
     elf_copy(&img, data, mem);
     return 0;
 }

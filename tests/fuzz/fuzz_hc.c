@@ -14,7 +14,7 @@
 #include <unistd.h>
 
 #define RAM (16ULL << 20)
-#define HI (12ULL << 20)
+#define HI  (12ULL << 20)
 static uint8_t *ram;
 static char dir[64];
 static int devnull;
@@ -39,27 +39,22 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     if (!ram) {
         ram = mmap(NULL, RAM, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
         snprintf(dir, sizeof dir, "/tmp/snapvm-fuzz-XXXXXX");
-        if (ram == MAP_FAILED || !mkdtemp(dir))
-            abort();
+        if (ram == MAP_FAILED || !mkdtemp(dir)) abort();
         devnull = open("/dev/null", O_RDWR);
         atexit(cleanup);
     }
     struct gmem mem = {.host = ram, .size = RAM, .lo = SNAPVM_LOW_END, .hi = HI};
     struct sys_state sys;
-    if (sys_init(&sys, &mem, 4ULL << 20, 8ULL << 20, 8ULL << 20, HI, dir))
-        abort();
-    for (int i = 0; i <= 2; i++)
-        sys.fds[i] = devnull;
+    if (sys_init(&sys, &mem, 4ULL << 20, 8ULL << 20, 8ULL << 20, HI, dir)) abort();
+    for (int i = 0; i <= 2; i++) sys.fds[i] = devnull;
     struct snapvm_ring *ring = (struct snapvm_ring *)(ram + SNAPVM_RING_GVA);
     size_t n = size < sizeof ring->req ? size : sizeof ring->req;
     memset(&ring->req, 0, sizeof ring->req);
     memcpy(&ring->req, data, n);
     /* Nothing may block: reads of the standard streams hit /dev/null. */
-    if (size > n)
-        memcpy(ram + 0x300000, data + n, size - n < 0x10000 ? size - n : 0x10000);
+    if (size > n) memcpy(ram + 0x300000, data + n, size - n < 0x10000 ? size - n : 0x10000);
     hc_dispatch(&sys, ring, fake_readline);
-    for (int i = 0; i <= 2; i++)
-        sys.fds[i] = -1; /* not ours to close */
+    for (int i = 0; i <= 2; i++) sys.fds[i] = -1; /* not ours to close */
     sys_fini(&sys);
     return 0;
 }

@@ -21,8 +21,14 @@ struct file {
     size_t len;
 };
 
-static Elf64_Ehdr *eh(struct file *f) { return (Elf64_Ehdr *)f->b; }
-static Elf64_Phdr *ph(struct file *f, int i) { return (Elf64_Phdr *)(f->b + 64) + i; }
+static Elf64_Ehdr *eh(struct file *f)
+{
+    return (Elf64_Ehdr *)f->b;
+}
+static Elf64_Phdr *ph(struct file *f, int i)
+{
+    return (Elf64_Phdr *)(f->b + 64) + i;
+}
 
 static void make(struct file *f, int type, uint64_t base)
 {
@@ -41,8 +47,8 @@ static void make(struct file *f, int type, uint64_t base)
     e->e_phentsize = sizeof(Elf64_Phdr);
     e->e_phnum = 2;
     *ph(f, 0) = (Elf64_Phdr){PT_LOAD, PF_R | PF_X, 0, base, base, 0x2000, 0x2000, 0x1000};
-    *ph(f, 1) = (Elf64_Phdr){PT_LOAD, PF_R | PF_W, 0x2000, base + 0x3000, base + 0x3000,
-                             0x1000, 0x5000, 0x1000};
+    *ph(f, 1) = (Elf64_Phdr){PT_LOAD,       PF_R | PF_W, 0x2000, base + 0x3000,
+                             base + 0x3000, 0x1000,      0x5000, 0x1000};
     memset(f->b + 0x1000, 0xc3, 16); /* "code" */
     memset(f->b + 0x2000, 0xab, 16); /* "data" */
     f->len = 0x3000;
@@ -88,13 +94,12 @@ static void good_static_pie(void **state)
     assert_int_equal(img.seg[1].vaddr, 0x403000);
 }
 
-#define EXPECT_ERR(f, text)                                \
-    do {                                                   \
-        struct elf_image img_;                             \
-        char err_[200] = "";                               \
-        assert_int_equal(parse((f), &img_, err_), -1);     \
-        if (!strstr(err_, (text)))                         \
-            fail_msg("error \"%s\" lacks \"%s\"", err_, (text)); \
+#define EXPECT_ERR(f, text)                                                                        \
+    do {                                                                                           \
+        struct elf_image img_;                                                                     \
+        char err_[200] = "";                                                                       \
+        assert_int_equal(parse((f), &img_, err_), -1);                                             \
+        if (!strstr(err_, (text))) fail_msg("error \"%s\" lacks \"%s\"", err_, (text));            \
     } while (0)
 
 static void truncated(void **state)
@@ -191,10 +196,10 @@ static void bad_segments(void **state)
 int main(void)
 {
     const struct CMUnitTest tests[] = {
-        cmocka_unit_test(good_static),   cmocka_unit_test(good_static_pie),
-        cmocka_unit_test(truncated),     cmocka_unit_test(wrong_machine_class_type),
-        cmocka_unit_test(overlapping),   cmocka_unit_test(out_of_range),
-        cmocka_unit_test(dynamic),       cmocka_unit_test(bad_segments),
+        cmocka_unit_test(good_static), cmocka_unit_test(good_static_pie),
+        cmocka_unit_test(truncated),   cmocka_unit_test(wrong_machine_class_type),
+        cmocka_unit_test(overlapping), cmocka_unit_test(out_of_range),
+        cmocka_unit_test(dynamic),     cmocka_unit_test(bad_segments),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -15,8 +15,8 @@ static uint64_t dirty[1];
 
 static struct gmem mk(void)
 {
-    return (struct gmem){.host = ram, .size = sizeof ram, .lo = 0x2000, .hi = 0x8000,
-                         .dirty = dirty};
+    return (struct gmem){
+        .host = ram, .size = sizeof ram, .lo = 0x2000, .hi = 0x8000, .dirty = dirty};
 }
 
 static void inside(void **state)
@@ -77,7 +77,7 @@ static void strings(void **state)
 int main(void)
 {
     const struct CMUnitTest tests[] = {
-        cmocka_unit_test(inside), cmocka_unit_test(outside), cmocka_unit_test(overflow),
+        cmocka_unit_test(inside),      cmocka_unit_test(outside), cmocka_unit_test(overflow),
         cmocka_unit_test(dirty_marks), cmocka_unit_test(strings),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);

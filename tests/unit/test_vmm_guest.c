@@ -29,9 +29,9 @@ static int setup(void **state)
 {
     memset(&v, 0, sizeof v);
     v.ram_size = MEM;
-    v.ram = mmap(NULL, MEM, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS | MAP_NORESERVE, -1, 0);
-    if (v.ram == MAP_FAILED)
-        return -1;
+    v.ram =
+        mmap(NULL, MEM, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS | MAP_NORESERVE, -1, 0);
+    if (v.ram == MAP_FAILED) return -1;
     v.prog_end = kvm_layout(MEM, &v.shadow_size);
     kvm_build_guest(&v);
     return 0;
@@ -51,15 +51,12 @@ static int64_t walk(uint64_t va, int *w, int *u)
     *w = *u = 1;
     for (int level = 3; level >= 0; level--) {
         memcpy(&e, v.ram + table + 8 * ((va >> (12 + 9 * level)) & 511), 8);
-        if (!(e & 1))
-            return -1;
+        if (!(e & 1)) return -1;
         *w &= (int)(e >> 1) & 1;
         *u &= (int)(e >> 2) & 1;
-        if (level == 1 && (e & 0x80))
-            return (int64_t)((e & 0xfffffffe00000ULL) | (va & 0x1fffff));
+        if (level == 1 && (e & 0x80)) return (int64_t)((e & 0xfffffffe00000ULL) | (va & 0x1fffff));
         table = e & 0xffffffffff000ULL;
-        if (table >= MEM)
-            return -2;
+        if (table >= MEM) return -2;
     }
     return (int64_t)(table | (va & 0xfff));
 }
@@ -67,10 +64,10 @@ static int64_t walk(uint64_t va, int *w, int *u)
 static void page_tables(void **state)
 {
     int w, u;
-    assert_int_equal(walk(0, &w, &u), -1);          /* NULL */
+    assert_int_equal(walk(0, &w, &u), -1); /* NULL */
     assert_int_equal(walk(0x8, &w, &u), -1);
     assert_int_equal(walk(KVM_GDT_GPA, &w, &u), KVM_GDT_GPA);
-    assert_false(w);                                /* the monitor's pages: read-only */
+    assert_false(w); /* the monitor's pages: read-only */
     assert_int_equal(walk(SNAPVM_SHIM_GVA + 0x10, &w, &u), SNAPVM_SHIM_GVA + 0x10);
     assert_false(w);
     assert_true(u);
@@ -81,7 +78,7 @@ static void page_tables(void **state)
     assert_int_equal(walk(SNAPVM_FAULT_GVA, &w, &u), SNAPVM_FAULT_GVA);
     assert_true(w);
     assert_int_equal(walk(SNAPVM_IST_TOP - 8, &w, &u), SNAPVM_IST_TOP - 8);
-    assert_int_equal(walk(0x170000, &w, &u), -1);   /* unused monitor pages: absent */
+    assert_int_equal(walk(0x170000, &w, &u), -1); /* unused monitor pages: absent */
     /* program memory: identity, writable, 2 MiB pages */
     assert_int_equal(walk(0x400123, &w, &u), 0x400123);
     assert_true(w && u);
@@ -189,14 +186,12 @@ static void shim_roundtrip(void **state)
     /* The shim's pages and the ring at their guest addresses, in this process. */
     low = mmap((void *)0x100000, 0x100000, PROT_READ | PROT_WRITE | PROT_EXEC,
                MAP_PRIVATE | MAP_ANONYMOUS | MAP_FIXED_NOREPLACE, -1, 0);
-    if (low == MAP_FAILED)
-        skip();
+    if (low == MAP_FAILED) skip();
     /* Natively the doorbell store is an ordinary store (no exit): the shim
      * then waits for the poller, as after a fallback exit. */
     void *bell = mmap((void *)SNAPVM_MMIO_BASE, 4096, PROT_READ | PROT_WRITE,
                       MAP_PRIVATE | MAP_ANONYMOUS | MAP_FIXED_NOREPLACE, -1, 0);
-    if (bell == MAP_FAILED)
-        skip();
+    if (bell == MAP_FAILED) skip();
     memcpy(low, v.ram + SNAPVM_SHIM_GVA, SNAPVM_SHIM_MAX);
     memcpy(low + (SNAPVM_RING_GVA - 0x100000), v.ram + SNAPVM_RING_GVA, 4096);
     /* getpid and unknown calls touch no guest memory: an empty window. */
@@ -205,8 +200,18 @@ static void shim_roundtrip(void **state)
     pthread_t th;
     pthread_create(&th, NULL, poller, NULL);
 
-    struct regs r = {.rax = SYS_getpid, .rbx = 0xb1, .rdx = 0xd1, .rsi = 0x51, .rdi = 0xd2,
-                     .rbp = 0xb2, .r8 = 8, .r9 = 9, .r10 = 10, .r12 = 12, .r13 = 13, .r14 = 14,
+    struct regs r = {.rax = SYS_getpid,
+                     .rbx = 0xb1,
+                     .rdx = 0xd1,
+                     .rsi = 0x51,
+                     .rdi = 0xd2,
+                     .rbp = 0xb2,
+                     .r8 = 8,
+                     .r9 = 9,
+                     .r10 = 10,
+                     .r12 = 12,
+                     .r13 = 13,
+                     .r14 = 14,
                      .r15 = 15};
     shim_call(&r);
     assert_int_equal(r.rax, getpid());

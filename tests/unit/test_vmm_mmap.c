@@ -75,11 +75,9 @@ static void many(void **state)
     struct mmap_book b;
     mb_init(&b, LO, HI);
     int64_t p[256];
-    for (int i = 0; i < 256; i++)
-        assert_true((p[i] = mb_map(&b, 0, 0x1000, 0)) >= (int64_t)LO);
+    for (int i = 0; i < 256; i++) assert_true((p[i] = mb_map(&b, 0, 0x1000, 0)) >= (int64_t)LO);
     assert_int_equal(mb_map(&b, 0, 0x1000, 0), -ENOMEM);
-    for (int i = 0; i < 256; i += 2)
-        assert_int_equal(mb_unmap(&b, (uint64_t)p[i], 0x1000), 0);
+    for (int i = 0; i < 256; i += 2) assert_int_equal(mb_unmap(&b, (uint64_t)p[i], 0x1000), 0);
     assert_int_equal(mb_map(&b, 0, 0x2000, 0), -ENOMEM); /* fragmented */
     assert_true(mb_map(&b, 0, 0x1000, 0) >= (int64_t)LO);
     assert_int_equal(b.in_use, 129 * 0x1000);
@@ -89,8 +87,10 @@ static void many(void **state)
 int main(void)
 {
     const struct CMUnitTest tests[] = {
-        cmocka_unit_test(topdown_and_reuse), cmocka_unit_test(enomem_and_einval),
-        cmocka_unit_test(split_and_fixed), cmocka_unit_test(many),
+        cmocka_unit_test(topdown_and_reuse),
+        cmocka_unit_test(enomem_and_einval),
+        cmocka_unit_test(split_and_fixed),
+        cmocka_unit_test(many),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -20,9 +20,9 @@ static char top[256], root[300], outside[300];
 
 static int setup(void **state)
 {
-    snprintf(top, sizeof top, "%s/snapvm-sandbox-XXXXXX", getenv("TMPDIR") ? getenv("TMPDIR") : "/tmp");
-    if (!mkdtemp(top))
-        return -1;
+    snprintf(top, sizeof top, "%s/snapvm-sandbox-XXXXXX",
+             getenv("TMPDIR") ? getenv("TMPDIR") : "/tmp");
+    if (!mkdtemp(top)) return -1;
     snprintf(root, sizeof root, "%s/root", top);
     snprintf(outside, sizeof outside, "%s/secret", top);
     mkdir(root, 0700);
@@ -142,7 +142,9 @@ static void unconfined(void **state)
 int main(void)
 {
     const struct CMUnitTest tests[] = {
-        cmocka_unit_test(confined), cmocka_unit_test(parent_split), cmocka_unit_test(unconfined),
+        cmocka_unit_test(confined),
+        cmocka_unit_test(parent_split),
+        cmocka_unit_test(unconfined),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }

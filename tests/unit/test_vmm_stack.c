@@ -12,7 +12,7 @@
 #include "../../vmm/host/gstack.h"
 #include "snapvm_abi.h"
 
-#define LO 0x1000000ULL
+#define LO  0x1000000ULL
 #define TOP 0x1010000ULL /* 64 KiB */
 static uint8_t mem[TOP - LO];
 
@@ -32,8 +32,12 @@ static void layout(void **state)
 {
     char *argv[] = {"/bin/prog", "a", "bee", NULL};
     char *envp[] = {"HOME=/h", "X=1", NULL};
-    struct gstack_info info = {.phdr = 0x400040, .phent = 56, .phnum = 7, .entry = 0x401000,
-                               .hwcap = 0x1234, .platform = SNAPVM_PLATFORM_GVA,
+    struct gstack_info info = {.phdr = 0x400040,
+                               .phent = 56,
+                               .phnum = 7,
+                               .entry = 0x401000,
+                               .hwcap = 0x1234,
+                               .platform = SNAPVM_PLATFORM_GVA,
                                .execfn = "/bin/prog"};
     memset(info.random, 7, 16);
     uint64_t sp;
@@ -86,15 +90,15 @@ static void too_big(void **state)
     uint64_t sp;
     assert_int_equal(gstack_build(mem, LO, TOP, argv, envp, &info, &sp), -E2BIG);
     static char *many[9000];
-    for (int i = 0; i < 8999; i++)
-        many[i] = "a";
+    for (int i = 0; i < 8999; i++) many[i] = "a";
     assert_int_equal(gstack_build(mem, LO, TOP, many, envp, &info, &sp), -E2BIG);
 }
 
 int main(void)
 {
     const struct CMUnitTest tests[] = {
-        cmocka_unit_test(layout), cmocka_unit_test(native_has_no_platform_entry),
+        cmocka_unit_test(layout),
+        cmocka_unit_test(native_has_no_platform_entry),
         cmocka_unit_test(too_big),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);

@@ -18,10 +18,10 @@
 
 #include "../../vmm/host/sys_serve.h"
 
-#define RAM (64ULL << 20)
-#define LO SNAPVM_LOW_END
-#define HI (48ULL << 20)
-#define BRK0 (4ULL << 20)
+#define RAM    (64ULL << 20)
+#define LO     SNAPVM_LOW_END
+#define HI     (48ULL << 20)
+#define BRK0   (4ULL << 20)
 #define BRKMAX (16ULL << 20)
 
 static uint8_t *ram;
@@ -31,9 +31,9 @@ static struct snapvm_ring *ring;
 
 static int setup(void **state)
 {
-    ram = mmap(NULL, RAM, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS | MAP_NORESERVE, -1, 0);
-    if (ram == MAP_FAILED)
-        return -1;
+    ram =
+        mmap(NULL, RAM, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS | MAP_NORESERVE, -1, 0);
+    if (ram == MAP_FAILED) return -1;
     mem = (struct gmem){.host = ram, .size = RAM, .lo = LO, .hi = HI};
     ring = (struct snapvm_ring *)(ram + SNAPVM_RING_GVA);
     return sys_init(&sys, &mem, BRK0, BRKMAX, BRKMAX, HI, NULL);
@@ -191,8 +191,7 @@ static void files_and_trace(void **state)
     sys.trace = NULL;
     rewind(tr);
     char line[256], all[2048] = "";
-    while (fgets(line, sizeof line, tr))
-        strncat(all, line, sizeof all - strlen(all) - 1);
+    while (fgets(line, sizeof line, tr)) strncat(all, line, sizeof all - strlen(all) - 1);
     fclose(tr);
     char want[128];
     snprintf(want, sizeof want, "openat(-100, \"%s\", ", path);
@@ -200,7 +199,8 @@ static void files_and_trace(void **state)
     assert_non_null(strstr(all, "write(3, 0x330000, 3) = 3\n"));
     assert_non_null(strstr(all, "unlink(\"snapvm-sys-test."));
     assert_non_null(strstr(all, ") = -1 ENOENT (No such file or directory)\n"));
-    assert_non_null(strstr(all, "syscall_4242(1, 2, 3, 0, 0, 0) = -1 ENOSYS (Function not implemented)\n"));
+    assert_non_null(
+        strstr(all, "syscall_4242(1, 2, 3, 0, 0, 0) = -1 ENOSYS (Function not implemented)\n"));
 }
 
 static void exit_and_signal(void **state)
@@ -223,10 +223,10 @@ static void exit_and_signal(void **state)
 int main(void)
 {
     const struct CMUnitTest tests[] = {
-        cmocka_unit_test(write_to_pipe),     cmocka_unit_test(bad_pointer_ends_guest),
+        cmocka_unit_test(write_to_pipe),      cmocka_unit_test(bad_pointer_ends_guest),
         cmocka_unit_test(overflowing_length), cmocka_unit_test(unknown_calls),
-        cmocka_unit_test(brk_and_zeroing),   cmocka_unit_test(mmap_bookkeeping),
-        cmocka_unit_test(arch_prctl_action), cmocka_unit_test(files_and_trace),
+        cmocka_unit_test(brk_and_zeroing),    cmocka_unit_test(mmap_bookkeeping),
+        cmocka_unit_test(arch_prctl_action),  cmocka_unit_test(files_and_trace),
         cmocka_unit_test(exit_and_signal),
     };
     return cmocka_run_group_tests(tests, setup, teardown);

@@ -25,14 +25,12 @@ int main(int argc, char **argv)
     const Elf64_Phdr *ph = (const Elf64_Phdr *)getauxval(AT_PHDR);
     CHECK(ph != NULL && getauxval(AT_PHNUM) > 0);
     int have_load = 0;
-    for (unsigned long i = 0; i < getauxval(AT_PHNUM); i++)
-        have_load |= ph[i].p_type == PT_LOAD;
+    for (unsigned long i = 0; i < getauxval(AT_PHNUM); i++) have_load |= ph[i].p_type == PT_LOAD;
     CHECK(have_load);
     const unsigned char *rnd = (const unsigned char *)getauxval(AT_RANDOM);
     CHECK(rnd != NULL);
     int nonzero = 0;
-    for (int i = 0; i < 16; i++)
-        nonzero |= rnd[i];
+    for (int i = 0; i < 16; i++) nonzero |= rnd[i];
     CHECK(nonzero);
     const char *plat = (const char *)getauxval(AT_PLATFORM);
     CHECK(plat && !strcmp(plat, "x86_64"));

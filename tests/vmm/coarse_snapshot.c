@@ -14,7 +14,7 @@
 #define HEAP (48u << 20)
 static unsigned char global_buf[1 << 20];
 static volatile long resumed_count; /* restored with the rest: stays 0 */
-static int counter_fd;               /* a file: the one thing a restore does not undo */
+static int counter_fd;              /* a file: the one thing a restore does not undo */
 
 static int bump(void)
 {
@@ -28,18 +28,15 @@ static int bump(void)
 static uint32_t sum(const unsigned char *p, size_t n)
 {
     uint32_t h = 2166136261u;
-    for (size_t i = 0; i < n; i++)
-        h = (h ^ p[i]) * 16777619u;
+    for (size_t i = 0; i < n; i++) h = (h ^ p[i]) * 16777619u;
     return h;
 }
 
 static void scribble(unsigned char *heap, unsigned char *stackbuf, size_t sn, int seed)
 {
-    for (size_t i = 0; i < HEAP; i += 4093)
-        heap[i] = (unsigned char)(i * 7 + (size_t)seed);
+    for (size_t i = 0; i < HEAP; i += 4093) heap[i] = (unsigned char)(i * 7 + (size_t)seed);
     memset(heap + HEAP / 2, seed, 1u << 20);
-    for (size_t i = 0; i < sizeof global_buf; i += 97)
-        global_buf[i] ^= (unsigned char)(seed + 1);
+    for (size_t i = 0; i < sizeof global_buf; i += 97) global_buf[i] ^= (unsigned char)(seed + 1);
     memset(stackbuf, seed + 2, sn);
 }
 
@@ -48,12 +45,9 @@ int main(void)
     unsigned char stackbuf[16384];
     unsigned char *heap = malloc(HEAP);
     CHECK(heap);
-    for (size_t i = 0; i < HEAP; i++)
-        heap[i] = (unsigned char)(i * 2654435761u >> 24);
-    for (size_t i = 0; i < sizeof global_buf; i++)
-        global_buf[i] = (unsigned char)(i ^ 0x5a);
-    for (size_t i = 0; i < sizeof stackbuf; i++)
-        stackbuf[i] = (unsigned char)i;
+    for (size_t i = 0; i < HEAP; i++) heap[i] = (unsigned char)(i * 2654435761u >> 24);
+    for (size_t i = 0; i < sizeof global_buf; i++) global_buf[i] = (unsigned char)(i ^ 0x5a);
+    for (size_t i = 0; i < sizeof stackbuf; i++) stackbuf[i] = (unsigned char)i;
     uint32_t h_heap = sum(heap, HEAP), h_glob = sum(global_buf, sizeof global_buf),
              h_stack = sum(stackbuf, sizeof stackbuf);
     unsigned char *copy = malloc(HEAP);

@@ -19,15 +19,13 @@ int main(void)
 
     FILE *f = fopen(a, "w");
     CHECK(f);
-    for (int i = 0; i < 1000; i++)
-        fprintf(f, "line %d\n", i);
+    for (int i = 0; i < 1000; i++) fprintf(f, "line %d\n", i);
     CHECK(fclose(f) == 0);
 
     struct stat st;
     CHECK(stat(a, &st) == 0 && S_ISREG(st.st_mode));
     long want = 0;
-    for (int i = 0; i < 1000; i++)
-        want += snprintf(NULL, 0, "line %d\n", i);
+    for (int i = 0; i < 1000; i++) want += snprintf(NULL, 0, "line %d\n", i);
     CHECK(st.st_size == want);
 
     f = fopen(a, "r");

@@ -4,7 +4,8 @@
 # it from a busybox initramfs, loads kvm_amd, and runs every tests/vmm
 # program under `snapvm --kvm`; each must give the status, last stdout line
 # and stderr its source declares for the kvm backend.  Under TCG a guest is
-# slow, so malloc_stress (about 90 s there) is left out.
+# slow, so malloc_stress (about 90 s there) is left out and guest RAM is
+# 256 MiB (oom fills all of it).
 #
 # Needs qemu-system-x86_64, a static busybox, and a Debian x86-64 kernel with
 # its kvm modules: /boot/vmlinuz-V + /lib/modules/V (package linux-image-amd64),
@@ -76,7 +77,7 @@ cd /tmp
 for f in /t/*; do
     case $f in *.args) continue ;; esac
     n=${f##*/}
-    timeout 100 /bin/snapvm --kvm $f $(cat $f.args) </dev/null >out 2>err
+    timeout 100 /bin/snapvm --kvm --mem 256M $f $(cat $f.args) </dev/null >out 2>err
     echo "RESULT $n $? $(tail -n 1 out)"
     sed "s/^/STDERR $n /" err | head -n 5
 done

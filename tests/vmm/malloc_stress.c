@@ -20,14 +20,12 @@ static size_t len[N];
 
 static void fill(int i)
 {
-    for (size_t k = 0; k < len[i]; k += 61)
-        blk[i][k] = (unsigned char)(i + k);
+    for (size_t k = 0; k < len[i]; k += 61) blk[i][k] = (unsigned char)(i + k);
 }
 
 static void verify(int i)
 {
-    for (size_t k = 0; k < len[i]; k += 61)
-        CHECK(blk[i][k] == (unsigned char)(i + k));
+    for (size_t k = 0; k < len[i]; k += 61) CHECK(blk[i][k] == (unsigned char)(i + k));
 }
 
 int main(void)
@@ -43,8 +41,7 @@ int main(void)
                 unsigned char *p = realloc(blk[i], nl);
                 CHECK(p);
                 size_t keep = nl < len[i] ? nl : len[i];
-                for (size_t k = 0; k < keep; k += 61)
-                    CHECK(p[k] == (unsigned char)(i + k));
+                for (size_t k = 0; k < keep; k += 61) CHECK(p[k] == (unsigned char)(i + k));
                 blk[i] = p, len[i] = nl;
                 fill(i);
                 total += nl;
@@ -56,8 +53,7 @@ int main(void)
         }
         /* mostly small, sometimes a few MB (mmap'd by glibc) */
         len[i] = next() % 16 == 0 ? (1u << 20) + next() % (6u << 20) : 1 + next() % 4000;
-        if (total + len[i] > (400u << 20))
-            continue;
+        if (total + len[i] > (400u << 20)) continue;
         blk[i] = malloc(len[i]);
         CHECK(blk[i]);
         fill(i);
@@ -68,8 +64,7 @@ int main(void)
     for (int k = 0; k < 64; k++) {
         unsigned char *p = calloc(1, 3u << 20);
         CHECK(p);
-        for (size_t j = 0; j < (3u << 20); j += 4096)
-            CHECK(p[j] == 0);
+        for (size_t j = 0; j < (3u << 20); j += 4096) CHECK(p[j] == 0);
         memset(p, 0xee, 3u << 20);
         free(p);
     }

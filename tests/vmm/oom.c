@@ -18,16 +18,14 @@ int main(void)
     for (; n < 4096; n++) {
         errno = 0;
         blocks[n] = malloc(8u << 20);
-        if (!blocks[n])
-            break;
+        if (!blocks[n]) break;
         memset(blocks[n], 0x5a, 8u << 20);
         got += 8u << 20;
     }
     CHECK(n < 4096);
     CHECK(errno == ENOMEM);
-    CHECK(got >= (256u << 20));
-    for (int i = 0; i < n; i++)
-        free(blocks[i]);
+    CHECK(got >= (96u << 20)); /* tests/vmm/kvm_qemu.sh gives the guest 256 MiB */
+    for (int i = 0; i < n; i++) free(blocks[i]);
     void *p = malloc(64u << 20);
     CHECK(p);
     memset(p, 1, 64u << 20);

@@ -20,12 +20,10 @@ static int probed;
 
 static void probe(void)
 {
-    if (probed)
-        return;
+    if (probed) return;
     probed = 1;
     const struct snapvm_platform *p = (const void *)getauxval(SNAPVM_AT_PLATFORM);
-    if (p && p->abi_version == SNAPVM_ABI_VERSION)
-        platform = p;
+    if (p && p->abi_version == SNAPVM_ABI_VERSION) platform = p;
 }
 
 enum plat_backend plat_backend(void)
@@ -48,13 +46,11 @@ static int64_t ring_call(struct snapvm_ring *r, int exit_now)
     __atomic_store_n(&r->req_seq, seq, __ATOMIC_RELEASE);
     if (!exit_now)
         for (uint64_t i = r->spin; i; i--) {
-            if (__atomic_load_n(&r->resp_seq, __ATOMIC_ACQUIRE) == seq)
-                return r->req.ret;
+            if (__atomic_load_n(&r->resp_seq, __ATOMIC_ACQUIRE) == seq) return r->req.ret;
             __builtin_ia32_pause();
         }
     *(volatile uint32_t *)(uintptr_t)platform->mmio_serve = 1;
-    while (__atomic_load_n(&r->resp_seq, __ATOMIC_ACQUIRE) != seq)
-        __builtin_ia32_pause();
+    while (__atomic_load_n(&r->resp_seq, __ATOMIC_ACQUIRE) != seq) __builtin_ia32_pause();
     return r->req.ret;
 }
 
@@ -78,8 +74,7 @@ static long ring_syscall(long nr, long a0, long a1, long a2)
 long plat_write(int fd, const void *buf, size_t n)
 {
     probe();
-    if (platform)
-        return ring_syscall(1, fd, (long)(uintptr_t)buf, (long)n);
+    if (platform) return ring_syscall(1, fd, (long)(uintptr_t)buf, (long)n);
     ssize_t r = write(fd, buf, n);
     return r < 0 ? -errno : r;
 }
@@ -87,8 +82,7 @@ long plat_write(int fd, const void *buf, size_t n)
 long plat_read(int fd, void *buf, size_t n)
 {
     probe();
-    if (platform)
-        return ring_syscall(0, fd, (long)(uintptr_t)buf, (long)n);
+    if (platform) return ring_syscall(0, fd, (long)(uintptr_t)buf, (long)n);
     ssize_t r = read(fd, buf, n);
     return r < 0 ? -errno : r;
 }
@@ -100,14 +94,10 @@ static long plain_readline(const char *prompt, char *buf, size_t size)
     plat_write(1, prompt, strlen(prompt));
     for (;;) {
         long r = plat_read(0, &ch, 1);
-        if (r == -EINTR)
-            continue;
-        if (r <= 0)
-            return n ? (long)(buf[n] = 0, n) : -1;
-        if (ch == '\n')
-            break;
-        if (n + 1 < size)
-            buf[n++] = ch;
+        if (r == -EINTR) continue;
+        if (r <= 0) return n ? (long)(buf[n] = 0, n) : -1;
+        if (ch == '\n') break;
+        if (n + 1 < size) buf[n++] = ch;
     }
     buf[n] = 0;
     return (long)n;
@@ -121,26 +111,20 @@ static long socket_readline(int fd, const char *prompt, char *buf, size_t size)
         char payload[SNAPVM_READLINE_MAX + 1];
     } msg;
     size_t plen = strlen(prompt);
-    if (plen > SNAPVM_READLINE_MAX)
-        plen = SNAPVM_READLINE_MAX;
+    if (plen > SNAPVM_READLINE_MAX) plen = SNAPVM_READLINE_MAX;
     memset(&msg.m, 0, sizeof msg.m);
     msg.m.req.call = SNAPVM_CALL_READLINE;
     msg.m.req.u.rl.prompt_len = plen;
     msg.m.req.u.rl.size = size > SNAPVM_READLINE_MAX ? SNAPVM_READLINE_MAX : size;
     msg.m.len = plen;
     memcpy(msg.payload, prompt, plen);
-    if (send(fd, &msg, sizeof msg.m + plen, MSG_NOSIGNAL) < 0)
-        return -errno;
+    if (send(fd, &msg, sizeof msg.m + plen, MSG_NOSIGNAL) < 0) return -errno;
     ssize_t r = recv(fd, &msg, sizeof msg, 0);
-    if (r < (ssize_t)sizeof msg.m)
-        return r < 0 ? -errno : -EPROTO;
-    if (msg.m.req.ret < 0)
-        return (long)msg.m.req.ret;
-    if (msg.m.req.u.rl.flags & 1)
-        return -1;
+    if (r < (ssize_t)sizeof msg.m) return r < 0 ? -errno : -EPROTO;
+    if (msg.m.req.ret < 0) return (long)msg.m.req.ret;
+    if (msg.m.req.u.rl.flags & 1) return -1;
     size_t n = (size_t)msg.m.req.ret;
-    if (n + 1 > size || n + 1 > (size_t)r - sizeof msg.m)
-        return -EPROTO;
+    if (n + 1 > size || n + 1 > (size_t)r - sizeof msg.m) return -EPROTO;
     memcpy(buf, msg.payload, n);
     buf[n] = 0;
     return (long)n;
@@ -149,8 +133,7 @@ static long socket_readline(int fd, const char *prompt, char *buf, size_t size)
 long plat_readline(const char *prompt, char *buf, size_t size)
 {
     probe();
-    if (size == 0)
-        return -EINVAL;
+    if (size == 0) return -EINVAL;
     if (platform) {
         struct snapvm_ring *r = ring();
         memset(&r->req, 0, sizeof r->req);
@@ -163,27 +146,22 @@ long plat_readline(const char *prompt, char *buf, size_t size)
         return n == 0 && (r->req.u.rl.flags & 1) ? -1 : n;
     }
     const char *fd = getenv("SNAPVM_HOST_FD");
-    if (fd && *fd)
-        return socket_readline(atoi(fd), prompt, buf, size);
+    if (fd && *fd) return socket_readline(atoi(fd), prompt, buf, size);
     return plain_readline(prompt, buf, size);
 }
 
 long plat_coarse_snapshot(enum plat_coarse_op op, long *id)
 {
     probe();
-    if (!id || op < PLAT_COARSE_TAKE || op > PLAT_COARSE_DROP)
-        return -EINVAL;
-    if (op == PLAT_COARSE_TAKE)
-        fflush(NULL);
-    if (!platform)
-        return plat_coarse_native(op, id);
+    if (!id || op < PLAT_COARSE_TAKE || op > PLAT_COARSE_DROP) return -EINVAL;
+    if (op == PLAT_COARSE_TAKE) fflush(NULL);
+    if (!platform) return plat_coarse_native(op, id);
     struct snapvm_ring *r = ring();
     memset(&r->req, 0, sizeof r->req);
     r->req.call = SNAPVM_CALL_COARSE;
     r->req.u.coarse.op = (uint64_t)op;
     r->req.u.coarse.id = (uint64_t)*id;
     long ret = (long)ring_call(r, 1);
-    if (op == PLAT_COARSE_TAKE && ret >= 0)
-        *id = (long)r->req.u.coarse.id;
+    if (op == PLAT_COARSE_TAKE && ret >= 0) *id = (long)r->req.u.coarse.id;
     return ret;
 }

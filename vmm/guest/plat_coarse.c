@@ -92,12 +92,10 @@ static void hold(long my_id)
     for (;;) {
         pid_t w = waitpid(-1, &st, __WALL);
         if (w > 0) {
-            if (!was_doomed(w))
-                last = st;
+            if (!was_doomed(w)) last = st;
             continue;
         }
-        if (errno == EINTR)
-            continue;
+        if (errno == EINTR) continue;
         /* ECHILD: everything below has ended. */
         if (shared->restore_to == my_id && my_id != 0) {
             shared->restore_to = 0;
@@ -118,10 +116,8 @@ static int start_relay(void)
     }
     prctl(PR_SET_CHILD_SUBREAPER, 1);
     pid_t pid = fork();
-    if (pid < 0)
-        return -errno;
-    if (pid > 0)
-        hold(0); /* does not return */
+    if (pid < 0) return -errno;
+    if (pid > 0) hold(0); /* does not return */
     return 0;
 }
 
@@ -130,19 +126,15 @@ long plat_coarse_native(enum plat_coarse_op op, long *id)
     int k = -1;
     if (op != PLAT_COARSE_TAKE) {
         for (int i = 0; i < nlive; i++)
-            if (live[i].id == *id)
-                k = i;
-        if (k < 0)
-            return -EINVAL;
+            if (live[i].id == *id) k = i;
+        if (k < 0) return -EINVAL;
     }
     switch (op) {
     case PLAT_COARSE_TAKE: {
-        if (nlive == SNAPVM_COARSE_MAX_LIVE)
-            return -ENOSPC;
+        if (nlive == SNAPVM_COARSE_MAX_LIVE) return -ENOSPC;
         if (!shared) {
             int rc = start_relay();
-            if (rc)
-                return rc;
+            if (rc) return rc;
         }
         *id = ++shared->next_id;
         live[nlive].id = *id;
@@ -157,19 +149,16 @@ long plat_coarse_native(enum plat_coarse_op op, long *id)
                 nlive--;
                 return -errno;
             }
-            if (pid == 0)
-                return resumed;
+            if (pid == 0) return resumed;
             hold(*id); /* returns when restored to: fork the next child */
         }
     }
     case PLAT_COARSE_RESTORE:
         shared->restore_to = live[k].id;
-        for (int i = nlive - 1; i > k; i--)
-            doom(live[i].holder);
+        for (int i = nlive - 1; i > k; i--) doom(live[i].holder);
         _exit(0); /* holder k takes over once its children are gone */
     case PLAT_COARSE_DROP:
-        for (int i = nlive - 1; i >= k; i--)
-            doom(live[i].holder);
+        for (int i = nlive - 1; i >= k; i--) doom(live[i].holder);
         nlive = k;
         return 0;
     }

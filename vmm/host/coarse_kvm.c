@@ -45,7 +45,7 @@ struct snap {
 };
 
 struct coarse_kvm {
-    uint8_t *ref;       /* R: guest RAM as at the newest snapshot */
+    uint8_t *ref; /* R: guest RAM as at the newest snapshot */
     uint64_t npages;
     uint64_t *kvm_bits; /* KVM_GET_DIRTY_LOG buffer */
     int n;              /* live snapshots */
@@ -58,12 +58,10 @@ static int undo_push(struct undo *u, uint64_t page, const uint8_t *data)
     if (u->n == u->cap) {
         uint64_t cap = u->cap ? 2 * u->cap : 64;
         uint64_t *p = realloc(u->page, cap * sizeof *p);
-        if (!p)
-            return -ENOMEM;
+        if (!p) return -ENOMEM;
         u->page = p;
         uint8_t *d = realloc(u->data, cap * PG);
-        if (!d)
-            return -ENOMEM;
+        if (!d) return -ENOMEM;
         u->data = d;
         u->cap = cap;
     }
@@ -83,16 +81,14 @@ static void undo_free(struct undo *u)
 static int init(struct kvm_vcpu_state *v)
 {
     struct coarse_kvm *c = calloc(1, sizeof *c);
-    if (!c)
-        return -ENOMEM;
+    if (!c) return -ENOMEM;
     c->npages = v->ram_size / PG;
     c->ref = mmap(NULL, v->ram_size, PROT_READ | PROT_WRITE,
                   MAP_PRIVATE | MAP_ANONYMOUS | MAP_NORESERVE, -1, 0);
     c->kvm_bits = calloc((c->npages + 63) / 64, 8);
     v->mem.dirty = calloc((c->npages + 63) / 64, 8);
     if (c->ref == MAP_FAILED || !c->kvm_bits || !v->mem.dirty) {
-        if (c->ref != MAP_FAILED)
-            munmap(c->ref, v->ram_size);
+        if (c->ref != MAP_FAILED) munmap(c->ref, v->ram_size);
         free(c->kvm_bits);
         free(c);
         free(v->mem.dirty);
@@ -103,15 +99,17 @@ static int init(struct kvm_vcpu_state *v)
     unsigned char *vec = malloc(c->npages);
     if (vec && mincore(v->ram, v->ram_size, vec) == 0) {
         for (uint64_t p = 0; p < c->npages; p++)
-            if (vec[p] & 1)
-                memcpy(c->ref + p * PG, v->ram + p * PG, PG);
+            if (vec[p] & 1) memcpy(c->ref + p * PG, v->ram + p * PG, PG);
     } else {
         memcpy(c->ref, v->ram, v->ram_size);
     }
     free(vec);
     struct kvm_userspace_memory_region r = {
-        .slot = 0, .flags = KVM_MEM_LOG_DIRTY_PAGES, .guest_phys_addr = 0,
-        .memory_size = v->ram_size, .userspace_addr = (uint64_t)(uintptr_t)v->ram,
+        .slot = 0,
+        .flags = KVM_MEM_LOG_DIRTY_PAGES,
+        .guest_phys_addr = 0,
+        .memory_size = v->ram_size,
+        .userspace_addr = (uint64_t)(uintptr_t)v->ram,
     };
     if (ioctl(v->vm, KVM_SET_USER_MEMORY_REGION, &r) < 0) {
         int e = errno;
@@ -133,8 +131,7 @@ static int sync_dirty(struct kvm_vcpu_state *v, uint64_t *out)
     struct coarse_kvm *c = v->coarse;
     struct kvm_dirty_log log = {.slot = 0, .dirty_bitmap = c->kvm_bits};
     memset(c->kvm_bits, 0, (c->npages + 63) / 64 * 8);
-    if (ioctl(v->vm, KVM_GET_DIRTY_LOG, &log) < 0)
-        return -errno;
+    if (ioctl(v->vm, KVM_GET_DIRTY_LOG, &log) < 0) return -errno;
     for (uint64_t w = 0; w < (c->npages + 63) / 64; w++) {
         out[w] = c->kvm_bits[w] | v->mem.dirty[w];
         v->mem.dirty[w] = 0;
@@ -142,9 +139,9 @@ static int sync_dirty(struct kvm_vcpu_state *v, uint64_t *out)
     return 0;
 }
 
-#define FOR_EACH_BIT(bits, nwords, p)                                                            \
-    for (uint64_t w_ = 0; w_ < (nwords); w_++)                                                   \
-        for (uint64_t m_ = (bits)[w_], p; m_ && (p = w_ * 64 + (uint64_t)__builtin_ctzll(m_), 1); \
+#define FOR_EACH_BIT(bits, nwords, p)                                                              \
+    for (uint64_t w_ = 0; w_ < (nwords); w_++)                                                     \
+        for (uint64_t m_ = (bits)[w_], p; m_ && (p = w_ * 64 + (uint64_t)__builtin_ctzll(m_), 1);  \
              m_ &= m_ - 1)
 
 /* Complete the pending MMIO write so that the registers are consistent
@@ -161,28 +158,25 @@ static int take(struct kvm_vcpu_state *v, struct sys_state *sys, uint64_t *bits,
 {
     struct coarse_kvm *c = v->coarse;
     uint64_t nw = (c->npages + 63) / 64;
-    if (c->n == SNAPVM_COARSE_MAX_LIVE)
-        return -ENOSPC;
+    if (c->n == SNAPVM_COARSE_MAX_LIVE) return -ENOSPC;
     int rc = sync_dirty(v, bits);
-    if (rc)
-        return rc;
-    FOR_EACH_BIT(bits, nw, p) {
+    if (rc) return rc;
+    FOR_EACH_BIT(bits, nw, p)
+    {
         if (c->n && undo_push(&c->s[c->n - 1].undo, p, c->ref + p * PG)) {
             /* Keep the invariant: mark every page of this sync dirty again
              * (for those already done R == RAM, so that costs nothing). */
-            for (uint64_t w = 0; w < nw; w++)
-                v->mem.dirty[w] |= bits[w];
+            for (uint64_t w = 0; w < nw; w++) v->mem.dirty[w] |= bits[w];
             return -ENOMEM;
         }
         memcpy(c->ref + p * PG, v->ram + p * PG, PG);
     }
     struct snap *s = &c->s[c->n];
     memset(s, 0, sizeof *s);
-    if (ioctl(v->vcpu, KVM_GET_REGS, &s->regs) < 0 || ioctl(v->vcpu, KVM_GET_SREGS, &s->sregs) < 0 ||
-        ioctl(v->vcpu, KVM_GET_FPU, &s->fpu) < 0)
+    if (ioctl(v->vcpu, KVM_GET_REGS, &s->regs) < 0 ||
+        ioctl(v->vcpu, KVM_GET_SREGS, &s->sregs) < 0 || ioctl(v->vcpu, KVM_GET_FPU, &s->fpu) < 0)
         return -errno;
-    if (mb_copy(&s->mmap, &sys->mmap))
-        return -ENOMEM;
+    if (mb_copy(&s->mmap, &sys->mmap)) return -ENOMEM;
     s->brk_cur = sys->brk_cur;
     s->fsbase = sys->fsbase;
     s->id = ++c->next_id;
@@ -194,8 +188,7 @@ static int take(struct kvm_vcpu_state *v, struct sys_state *sys, uint64_t *bits,
 static int find(struct coarse_kvm *c, uint64_t id)
 {
     for (int i = 0; i < c->n; i++)
-        if (c->s[i].id == id)
-            return i;
+        if (c->s[i].id == id) return i;
     return -1;
 }
 
@@ -214,10 +207,9 @@ static int restore(struct kvm_vcpu_state *v, struct sys_state *sys, uint64_t *bi
     struct coarse_kvm *c = v->coarse;
     uint64_t nw = (c->npages + 63) / 64;
     int rc = sync_dirty(v, bits);
-    if (rc)
-        return rc;
+    if (rc) return rc;
     FOR_EACH_BIT(bits, nw, p)
-        memcpy(v->ram + p * PG, c->ref + p * PG, PG);
+    memcpy(v->ram + p * PG, c->ref + p * PG, PG);
     for (int j = c->n - 2; j >= k; j--) {
         struct undo *u = &c->s[j].undo;
         for (uint64_t i = u->n; i-- > 0;) {
@@ -227,12 +219,11 @@ static int restore(struct kvm_vcpu_state *v, struct sys_state *sys, uint64_t *bi
     }
     pop_to(c, k);
     struct snap *s = &c->s[k];
-    if (ioctl(v->vcpu, KVM_SET_REGS, &s->regs) < 0 || ioctl(v->vcpu, KVM_SET_SREGS, &s->sregs) < 0 ||
-        ioctl(v->vcpu, KVM_SET_FPU, &s->fpu) < 0)
+    if (ioctl(v->vcpu, KVM_SET_REGS, &s->regs) < 0 ||
+        ioctl(v->vcpu, KVM_SET_SREGS, &s->sregs) < 0 || ioctl(v->vcpu, KVM_SET_FPU, &s->fpu) < 0)
         return -errno;
     struct mmap_book copy;
-    if (mb_copy(&copy, &s->mmap))
-        return -ENOMEM;
+    if (mb_copy(&copy, &s->mmap)) return -ENOMEM;
     mb_free(&sys->mmap);
     sys->mmap = copy;
     sys->brk_cur = s->brk_cur;
@@ -268,10 +259,8 @@ void coarse_kvm_serve(struct kvm_vcpu_state *v, struct sys_state *sys, uint64_t 
     int64_t ret = 0;
     uint64_t bits_words = v->ram_size / PG / 64 + 1;
     uint64_t *bits = NULL;
-    if (!v->coarse)
-        ret = init(v);
-    if (!ret && !(bits = calloc(bits_words, 8)))
-        ret = -ENOMEM;
+    if (!v->coarse) ret = init(v);
+    if (!ret && !(bits = calloc(bits_words, 8))) ret = -ENOMEM;
     if (!ret) {
         struct coarse_kvm *c = v->coarse;
         int k = req.op == SNAPVM_COARSE_TAKE ? 0 : find(c, req.id);
@@ -309,8 +298,7 @@ void coarse_kvm_serve(struct kvm_vcpu_state *v, struct sys_state *sys, uint64_t 
             else
                 drop(v, k);
             break;
-        default:
-            ret = -EINVAL;
+        default: ret = -EINVAL;
         }
     }
     free(bits);
@@ -324,8 +312,7 @@ void coarse_kvm_serve(struct kvm_vcpu_state *v, struct sys_state *sys, uint64_t 
 void coarse_kvm_free(struct kvm_vcpu_state *v)
 {
     struct coarse_kvm *c = v->coarse;
-    if (!c)
-        return;
+    if (!c) return;
     for (int i = 0; i < c->n; i++) {
         undo_free(&c->s[i].undo);
         mb_free(&c->s[i].mmap);

@@ -44,8 +44,8 @@ static int check_header(const uint8_t *buf, size_t len, Elf64_Ehdr *eh, char *er
     if (buf[EI_DATA] != ELFDATA2LSB)
         return fail(err, errlen, "wrong byte order: big-endian ELF, want little-endian x86-64");
     if (len < sizeof *eh)
-        return fail(err, errlen, "truncated: ELF header needs %zu bytes, file has %zu",
-                    sizeof *eh, len);
+        return fail(err, errlen, "truncated: ELF header needs %zu bytes, file has %zu", sizeof *eh,
+                    len);
     memcpy(eh, buf, sizeof *eh);
     if (eh->e_machine != EM_X86_64)
         return fail(err, errlen, "wrong machine: e_machine %u (%s), want %u (x86-64)",
@@ -77,8 +77,7 @@ int elf_parse(const uint8_t *buf, size_t len, uint64_t lo, uint64_t hi, uint64_t
 {
     Elf64_Ehdr eh;
     memset(img, 0, sizeof *img);
-    if (check_header(buf, len, &eh, err, errlen))
-        return -1;
+    if (check_header(buf, len, &eh, err, errlen)) return -1;
     img->phnum = eh.e_phnum;
     img->phent = eh.e_phentsize;
     img->pie = eh.e_type == ET_DYN;
@@ -92,8 +91,8 @@ int elf_parse(const uint8_t *buf, size_t len, uint64_t lo, uint64_t hi, uint64_t
         if (ph.p_type == PT_INTERP) {
             char interp[64] = "?";
             if (ph.p_offset < len && ph.p_filesz > 0) {
-                size_t n = len - ph.p_offset < sizeof interp - 1 ? len - ph.p_offset
-                                                                 : sizeof interp - 1;
+                size_t n =
+                    len - ph.p_offset < sizeof interp - 1 ? len - ph.p_offset : sizeof interp - 1;
                 memcpy(interp, buf + ph.p_offset, n);
                 interp[n] = 0;
             }
@@ -105,11 +104,9 @@ int elf_parse(const uint8_t *buf, size_t len, uint64_t lo, uint64_t hi, uint64_t
             phdr_vaddr = ph.p_vaddr;
             have_phdr = 1;
         }
-        if (ph.p_type == PT_LOAD && ph.p_vaddr < minv)
-            minv = ph.p_vaddr;
+        if (ph.p_type == PT_LOAD && ph.p_vaddr < minv) minv = ph.p_vaddr;
     }
-    if (minv == UINT64_MAX)
-        return fail(err, errlen, "no PT_LOAD segment");
+    if (minv == UINT64_MAX) return fail(err, errlen, "no PT_LOAD segment");
     /* A static-pie moves by (bias), modulo 2^64; each segment's address is
      * computed as base + (p_vaddr - lowest) so that no step can wrap. */
     uint64_t from = 0, to = 0;
@@ -124,53 +121,55 @@ int elf_parse(const uint8_t *buf, size_t len, uint64_t lo, uint64_t hi, uint64_t
     for (unsigned i = 0; i < eh.e_phnum; i++) {
         Elf64_Phdr ph;
         memcpy(&ph, buf + eh.e_phoff + i * sizeof ph, sizeof ph);
-        if (ph.p_type != PT_LOAD || ph.p_memsz == 0)
-            continue;
+        if (ph.p_type != PT_LOAD || ph.p_memsz == 0) continue;
         uint64_t fend, vaddr, vend;
         if (ph.p_filesz > ph.p_memsz)
             return fail(err, errlen, "segment %u: p_filesz %#llx > p_memsz %#llx", i,
                         (unsigned long long)ph.p_filesz, (unsigned long long)ph.p_memsz);
         if (__builtin_add_overflow(ph.p_offset, ph.p_filesz, &fend) || fend > len)
-            return fail(err, errlen, "truncated: segment %u needs file bytes up to %llu, file has %zu",
-                        i, (unsigned long long)(ph.p_offset + ph.p_filesz), len);
+            return fail(err, errlen,
+                        "truncated: segment %u needs file bytes up to %llu, file has %zu", i,
+                        (unsigned long long)(ph.p_offset + ph.p_filesz), len);
         if (__builtin_add_overflow(ph.p_vaddr - from, to, &vaddr) ||
             __builtin_add_overflow(vaddr, ph.p_memsz, &vend))
             return fail(err, errlen, "segment %u: address %#llx + size %#llx overflows", i,
                         (unsigned long long)ph.p_vaddr, (unsigned long long)ph.p_memsz);
         if (vaddr < lo || vend > hi)
+            return fail(
+                err, errlen,
+                "segment %u at [%#llx, %#llx) is outside the program's memory [%#llx, %#llx)", i,
+                (unsigned long long)vaddr, (unsigned long long)vend, (unsigned long long)lo,
+                (unsigned long long)hi);
+        if (ph.p_align > 1 &&
+            ((ph.p_align & (ph.p_align - 1)) || (ph.p_vaddr - ph.p_offset) % ph.p_align))
             return fail(err, errlen,
-                        "segment %u at [%#llx, %#llx) is outside the program's memory [%#llx, %#llx)",
-                        i, (unsigned long long)vaddr, (unsigned long long)vend,
-                        (unsigned long long)lo, (unsigned long long)hi);
-        if (ph.p_align > 1 && ((ph.p_align & (ph.p_align - 1)) ||
-                               (ph.p_vaddr - ph.p_offset) % ph.p_align))
-            return fail(err, errlen, "segment %u: p_align %#llx is not a power of two or does not"
-                        " match p_vaddr/p_offset", i, (unsigned long long)ph.p_align);
+                        "segment %u: p_align %#llx is not a power of two or does not"
+                        " match p_vaddr/p_offset",
+                        i, (unsigned long long)ph.p_align);
         for (int k = 0; k < img->nseg; k++) {
             const struct elf_seg *s = &img->seg[k];
             if (vaddr < s->vaddr + s->memsz && s->vaddr < vend)
-                return fail(err, errlen,
-                            "overlapping segments: segment %u [%#llx, %#llx) overlaps [%#llx, %#llx)",
-                            i, (unsigned long long)vaddr, (unsigned long long)vend,
-                            (unsigned long long)s->vaddr,
-                            (unsigned long long)(s->vaddr + s->memsz));
+                return fail(
+                    err, errlen,
+                    "overlapping segments: segment %u [%#llx, %#llx) overlaps [%#llx, %#llx)", i,
+                    (unsigned long long)vaddr, (unsigned long long)vend,
+                    (unsigned long long)s->vaddr, (unsigned long long)(s->vaddr + s->memsz));
         }
         if (img->nseg == ELF_MAX_SEGS)
             return fail(err, errlen, "more than %d PT_LOAD segments", ELF_MAX_SEGS);
-        img->seg[img->nseg++] = (struct elf_seg){vaddr, ph.p_memsz, ph.p_offset, ph.p_filesz,
-                                                 prot_of(ph.p_flags)};
+        img->seg[img->nseg++] =
+            (struct elf_seg){vaddr, ph.p_memsz, ph.p_offset, ph.p_filesz, prot_of(ph.p_flags)};
         if (!have_phdr && eh.e_phoff >= ph.p_offset && eh.e_phoff - ph.p_offset < ph.p_filesz) {
             phdr_vaddr = ph.p_vaddr + (eh.e_phoff - ph.p_offset);
             have_phdr = 1;
         }
     }
-    if (img->nseg == 0)
-        return fail(err, errlen, "no PT_LOAD segment with a size");
+    if (img->nseg == 0) return fail(err, errlen, "no PT_LOAD segment with a size");
     img->lo = UINT64_MAX;
     for (int k = 0; k < img->nseg; k++) {
         uint64_t a = img->seg[k].vaddr & ~(ELF_PAGE_ALIGN - 1);
-        uint64_t e = (img->seg[k].vaddr + img->seg[k].memsz + ELF_PAGE_ALIGN - 1) &
-                     ~(ELF_PAGE_ALIGN - 1);
+        uint64_t e =
+            (img->seg[k].vaddr + img->seg[k].memsz + ELF_PAGE_ALIGN - 1) & ~(ELF_PAGE_ALIGN - 1);
         img->lo = a < img->lo ? a : img->lo;
         img->hi = e > img->hi ? e : img->hi;
     }

@@ -11,7 +11,7 @@
 #include <stddef.h>
 #include <stdint.h>
 
-#define ELF_MAX_SEGS 16
+#define ELF_MAX_SEGS   16
 #define ELF_PAGE_ALIGN 0x1000ULL
 #define ELF_HUGE_ALIGN 0x200000ULL /* static-pie bias keeps 2 MiB alignment */
 

@@ -5,8 +5,7 @@
 #include <stdio.h>
 #include <string.h>
 
-void *gmem_check_(struct gmem *m, uint64_t gva, uint64_t len, int write, const char *file,
-                  int line)
+void *gmem_check_(struct gmem *m, uint64_t gva, uint64_t len, int write, const char *file, int line)
 {
     uint64_t end;
     const char *why = NULL;
@@ -20,27 +19,25 @@ void *gmem_check_(struct gmem *m, uint64_t gva, uint64_t len, int write, const c
                  (unsigned long long)m->lo, (unsigned long long)m->hi);
         return NULL;
     }
-    if (write && len)
-        gmem_mark_dirty(m, gva, len);
+    if (write && len) gmem_mark_dirty(m, gva, len);
     return m->host + gva;
 }
 
 long gmem_str_(struct gmem *m, uint64_t gva, char *dst, size_t cap, const char *file, int line)
 {
     /* Check the first byte, then copy no further than the window allows. */
-    if (!gmem_check_(m, gva, 1, 0, file, line))
-        return -EFAULT;
+    if (!gmem_check_(m, gva, 1, 0, file, line)) return -EFAULT;
     uint64_t avail = m->hi - gva;
     size_t n = avail < cap ? (size_t)avail : cap;
     const uint8_t *src = m->host + gva;
     for (size_t i = 0; i < n; i++) {
         dst[i] = (char)src[i];
-        if (!dst[i])
-            return (long)i;
+        if (!dst[i]) return (long)i;
     }
     if (n < cap) {
-        snprintf(m->err, sizeof m->err, "%s:%d: guest string at %#llx runs off the program's memory",
-                 file, line, (unsigned long long)gva);
+        snprintf(m->err, sizeof m->err,
+                 "%s:%d: guest string at %#llx runs off the program's memory", file, line,
+                 (unsigned long long)gva);
         return -EFAULT;
     }
     return -ENAMETOOLONG;
@@ -48,8 +45,7 @@ long gmem_str_(struct gmem *m, uint64_t gva, char *dst, size_t cap, const char *
 
 void gmem_mark_dirty(struct gmem *m, uint64_t gpa, uint64_t len)
 {
-    if (!m->dirty || !len)
-        return;
+    if (!m->dirty || !len) return;
     for (uint64_t p = gpa >> 12; p <= (gpa + len - 1) >> 12; p++)
         m->dirty[p / 64] |= 1ULL << (p % 64);
 }

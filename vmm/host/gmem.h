@@ -15,11 +15,11 @@
 #include <stdint.h>
 
 struct gmem {
-    uint8_t *host;    /* host address of guest physical 0; owned by the VM */
-    uint64_t size;    /* bytes of guest RAM */
-    uint64_t lo, hi;  /* the window requests may name: [lo, hi), hi <= size */
-    uint64_t *dirty;  /* one bit per 4 KiB page written by the host, or NULL */
-    char err[160];    /* the last refusal: "file:line: why" */
+    uint8_t *host;   /* host address of guest physical 0; owned by the VM */
+    uint64_t size;   /* bytes of guest RAM */
+    uint64_t lo, hi; /* the window requests may name: [lo, hi), hi <= size */
+    uint64_t *dirty; /* one bit per 4 KiB page written by the host, or NULL */
+    char err[160];   /* the last refusal: "file:line: why" */
 };
 
 /* gmem_check_ returns the host address of [gva, gva+len) or NULL (and

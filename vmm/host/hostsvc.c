@@ -41,14 +41,10 @@ static long plain_readline(const char *prompt, char *out, size_t cap)
     }
     for (;;) {
         ssize_t r = read(0, &ch, 1);
-        if (r < 0 && errno == EINTR)
-            continue;
-        if (r <= 0)
-            return n ? (long)n : -1;
-        if (ch == '\n')
-            break;
-        if (n + 1 < cap)
-            out[n++] = ch;
+        if (r < 0 && errno == EINTR) continue;
+        if (r <= 0) return n ? (long)n : -1;
+        if (ch == '\n') break;
+        if (n + 1 < cap) out[n++] = ch;
     }
     out[n] = 0;
     return (long)n;
@@ -56,20 +52,16 @@ static long plain_readline(const char *prompt, char *out, size_t cap)
 
 long hostsvc_readline(const char *prompt, char *out, size_t cap)
 {
-    if (cap == 0)
-        return -1;
+    if (cap == 0) return -1;
     out[0] = 0;
-    if (!isatty(0))
-        return plain_readline(prompt, out, cap);
+    if (!isatty(0)) return plain_readline(prompt, out, cap);
     pthread_mutex_lock(&rl_lock);
-    if (!history_loaded)
-        load_history();
+    if (!history_loaded) load_history();
     char *line = readline(prompt);
     long n = -1;
     if (line) {
         n = (long)strlen(line);
-        if ((size_t)n >= cap)
-            n = (long)cap - 1;
+        if ((size_t)n >= cap) n = (long)cap - 1;
         memcpy(out, line, (size_t)n);
         out[n] = 0;
         if (*line) {
@@ -83,20 +75,16 @@ long hostsvc_readline(const char *prompt, char *out, size_t cap)
     return n;
 }
 
-int64_t hostsvc_readline_kvm(struct sys_state *s, const struct snapvm_readline *rl,
-                             uint64_t *flags)
+int64_t hostsvc_readline_kvm(struct sys_state *s, const struct snapvm_readline *rl, uint64_t *flags)
 {
     char prompt[SNAPVM_READLINE_MAX + 1], line[SNAPVM_READLINE_MAX];
-    if (rl->prompt_len > SNAPVM_READLINE_MAX || rl->size == 0)
-        return -EINVAL;
+    if (rl->prompt_len > SNAPVM_READLINE_MAX || rl->size == 0) return -EINVAL;
     const void *p = gmem_at(s->mem, rl->prompt, rl->prompt_len);
-    if (!p)
-        return sys_bad(s, "readline");
+    if (!p) return sys_bad(s, "readline");
     memcpy(prompt, p, rl->prompt_len);
     prompt[rl->prompt_len] = 0;
     uint8_t *dst = gmem_wr(s->mem, rl->buf, rl->size);
-    if (!dst)
-        return sys_bad(s, "readline");
+    if (!dst) return sys_bad(s, "readline");
     long n = hostsvc_readline(prompt, line, rl->size < sizeof line ? rl->size : sizeof line);
     if (n < 0) {
         *flags = 1;
@@ -115,10 +103,8 @@ void hostsvc_serve_socket(int fd)
     } in, out;
     for (;;) {
         ssize_t r = recv(fd, &in, sizeof in - 1, 0);
-        if (r < 0 && errno == EINTR)
-            continue;
-        if (r <= 0)
-            return;
+        if (r < 0 && errno == EINTR) continue;
+        if (r <= 0) return;
         memset(&out.m, 0, sizeof out.m);
         out.m.req.call = in.m.req.call;
         if ((size_t)r < sizeof in.m || in.m.len != (size_t)r - sizeof in.m) {
@@ -126,8 +112,7 @@ void hostsvc_serve_socket(int fd)
         } else if (in.m.req.call == SNAPVM_CALL_READLINE) {
             uint64_t size = in.m.req.u.rl.size;
             ((char *)&in)[r] = 0; /* the prompt is the payload */
-            if (size > SNAPVM_READLINE_MAX)
-                size = SNAPVM_READLINE_MAX;
+            if (size > SNAPVM_READLINE_MAX) size = SNAPVM_READLINE_MAX;
             long n = size ? hostsvc_readline(in.payload, out.payload, size) : -1;
             if (n < 0) {
                 out.m.req.u.rl.flags = 1;
@@ -139,7 +124,6 @@ void hostsvc_serve_socket(int fd)
         } else {
             out.m.req.ret = -ENOSYS;
         }
-        if (send(fd, &out, sizeof out.m + out.m.len, MSG_NOSIGNAL) < 0)
-            return;
+        if (send(fd, &out, sizeof out.m + out.m.len, MSG_NOSIGNAL) < 0) return;
     }
 }

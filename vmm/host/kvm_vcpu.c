@@ -50,15 +50,13 @@ int kvm_vcpu_open(struct kvm_vcpu_state *v, const struct vm_opts *o)
     v->kvm = v->vm = v->vcpu = v->wake_fd = -1;
     v->t_start = now();
     v->kvm = open("/dev/kvm", O_RDWR | O_CLOEXEC);
-    if (v->kvm < 0)
-        return kvm_fail(v, "/dev/kvm");
+    if (v->kvm < 0) return kvm_fail(v, "/dev/kvm");
     if (ioctl(v->kvm, KVM_GET_API_VERSION, 0) != KVM_API_VERSION) {
         fprintf(stderr, "snapvm: /dev/kvm: unexpected KVM API version\n");
         return -1;
     }
     v->vm = ioctl(v->kvm, KVM_CREATE_VM, 0);
-    if (v->vm < 0)
-        return kvm_fail(v, "KVM_CREATE_VM");
+    if (v->vm < 0) return kvm_fail(v, "KVM_CREATE_VM");
     v->ram_size = o->mem;
     /* Not prefaulted (MAP_POPULATE of 1 GiB costs 330 ms here); huge pages
      * so that the shadow MMU faults once per 2 MiB, not per 4 KiB. */
@@ -70,17 +68,17 @@ int kvm_vcpu_open(struct kvm_vcpu_state *v, const struct vm_opts *o)
     }
     madvise(v->ram, v->ram_size, MADV_HUGEPAGE);
     struct kvm_userspace_memory_region r = {
-        .slot = 0, .guest_phys_addr = 0, .memory_size = v->ram_size,
+        .slot = 0,
+        .guest_phys_addr = 0,
+        .memory_size = v->ram_size,
         .userspace_addr = (uint64_t)(uintptr_t)v->ram,
     };
     if (ioctl(v->vm, KVM_SET_USER_MEMORY_REGION, &r) < 0)
         return kvm_fail(v, "KVM_SET_USER_MEMORY_REGION");
     v->vcpu = ioctl(v->vm, KVM_CREATE_VCPU, 0);
-    if (v->vcpu < 0)
-        return kvm_fail(v, "KVM_CREATE_VCPU");
+    if (v->vcpu < 0) return kvm_fail(v, "KVM_CREATE_VCPU");
     int sz = ioctl(v->kvm, KVM_GET_VCPU_MMAP_SIZE, 0);
-    if (sz < (int)sizeof(struct kvm_run))
-        return kvm_fail(v, "KVM_GET_VCPU_MMAP_SIZE");
+    if (sz < (int)sizeof(struct kvm_run)) return kvm_fail(v, "KVM_GET_VCPU_MMAP_SIZE");
     v->run_size = (size_t)sz;
     v->run = mmap(NULL, v->run_size, PROT_READ | PROT_WRITE, MAP_SHARED, v->vcpu, 0);
     if (v->run == MAP_FAILED) {
@@ -91,8 +89,7 @@ int kvm_vcpu_open(struct kvm_vcpu_state *v, const struct vm_opts *o)
     struct kvm_cpuid2 *c = calloc(1, sizeof *c + 256 * sizeof(struct kvm_cpuid_entry2));
     if (c) {
         c->nent = 256;
-        if (ioctl(v->kvm, KVM_GET_SUPPORTED_CPUID, c) == 0 &&
-            ioctl(v->vcpu, KVM_SET_CPUID2, c) < 0)
+        if (ioctl(v->kvm, KVM_GET_SUPPORTED_CPUID, c) == 0 && ioctl(v->vcpu, KVM_SET_CPUID2, c) < 0)
             kvm_fail(v, "KVM_SET_CPUID2");
         free(c);
     }
@@ -104,15 +101,11 @@ int kvm_vcpu_open(struct kvm_vcpu_state *v, const struct vm_opts *o)
 void kvm_vcpu_close(struct kvm_vcpu_state *v)
 {
     coarse_kvm_free(v);
-    if (v->run)
-        munmap(v->run, v->run_size);
-    if (v->ram)
-        munmap(v->ram, v->ram_size);
+    if (v->run) munmap(v->run, v->run_size);
+    if (v->ram) munmap(v->ram, v->ram_size);
     for (int *fd = &v->kvm; fd <= &v->vcpu; fd++)
-        if (*fd >= 0)
-            close(*fd);
-    if (v->wake_fd >= 0)
-        close(v->wake_fd);
+        if (*fd >= 0) close(*fd);
+    if (v->wake_fd >= 0) close(v->wake_fd);
 }
 
 /* 1 when the calling thread now owns request (seq). */
@@ -155,8 +148,7 @@ static void *poll_main(void *p)
             last = seq, idle = 0;
             /* Only system calls: coarse snapshots need the vCPU stopped, and
              * readline may block for minutes, so both come by MMIO exit. */
-            if (v->ring->req.call != SNAPVM_CALL_SYSCALL || !claim(v, seq))
-                continue;
+            if (v->ring->req.call != SNAPVM_CALL_SYSCALL || !claim(v, seq)) continue;
             answer(v, sys, seq);
             v->served_poller++;
             continue;
@@ -165,8 +157,7 @@ static void *poll_main(void *p)
         if (++idle > 20000) { /* about 1 ms idle: sleep until a fallback exit */
             uint64_t n;
             v->poller_sleeps++;
-            if (read(v->wake_fd, &n, sizeof n) < 0 && errno != EINTR)
-                break;
+            if (read(v->wake_fd, &n, sizeof n) < 0 && errno != EINTR) break;
             idle = 0;
         }
     }
@@ -175,10 +166,8 @@ static void *poll_main(void *p)
 
 static void on_signal(int sig)
 {
-    if (sig == SIGINT)
-        interrupted = 1;
-    if (active && active->run)
-        active->run->immediate_exit = 1;
+    if (sig == SIGINT) interrupted = 1;
+    if (active && active->run) active->run->immediate_exit = 1;
 }
 
 static const char *exit_name(uint32_t r)
@@ -202,11 +191,21 @@ static const char *exit_name(uint32_t r)
 static int vector_signal(uint64_t vec)
 {
     switch (vec) {
-    case 0: case 16: case 19: return SIGFPE;
-    case 1: case 3: return SIGTRAP;
+    case 0:
+    case 16:
+    case 19: return SIGFPE;
+    case 1:
+    case 3: return SIGTRAP;
     case 6: return SIGILL;
     case 17: return SIGBUS;
-    case 4: case 5: case 7: case 10: case 11: case 12: case 13: case 14: return SIGSEGV;
+    case 4:
+    case 5:
+    case 7:
+    case 10:
+    case 11:
+    case 12:
+    case 13:
+    case 14: return SIGSEGV;
     default: return 0;
     }
 }
@@ -216,8 +215,7 @@ static int report_fault(struct kvm_vcpu_state *v)
     struct snapvm_fault f;
     struct kvm_sregs s;
     memcpy(&f, v->ram + SNAPVM_FAULT_GVA, sizeof f); /* copied once */
-    if (ioctl(v->vcpu, KVM_GET_SREGS, &s) < 0)
-        s.cr2 = 0;
+    if (ioctl(v->vcpu, KVM_GET_SREGS, &s) < 0) s.cr2 = 0;
     int sig = vector_signal(f.vector);
     int in_shim = f.rip >= SNAPVM_SHIM_GVA && f.rip < SNAPVM_SHIM_GVA + SNAPVM_SHIM_MAX;
     if (!sig || in_shim || (f.cs & 3) != 3) {
@@ -260,10 +258,9 @@ static int mmio(struct kvm_vcpu_state *v, struct sys_state *sys)
         } else {
             /* The poll thread has it (a blocking read, perhaps): wait here,
              * asleep, rather than let the guest spin on a core. */
-            for (int i = 0; !v->done && __atomic_load_n(&v->ring->resp_seq, __ATOMIC_ACQUIRE) != seq;
-                 i++)
-                if (i > 1000)
-                    usleep(50);
+            for (int i = 0;
+                 !v->done && __atomic_load_n(&v->ring->resp_seq, __ATOMIC_ACQUIRE) != seq; i++)
+                if (i > 1000) usleep(50);
         }
         uint64_t one = 1;
         if (write(v->wake_fd, &one, sizeof one) < 0) { /* the poller is awake anyway */
@@ -346,8 +343,7 @@ int kvm_vcpu_loop(struct kvm_vcpu_state *v, struct sys_state *sys)
             fprintf(stderr, "snapvm: %s: %s\n", v->opts->name, sys->why);
             status = 128 + SIGSEGV;
         } else if (sys->exited) {
-            if (sys->signaled)
-                vm_report_signal(v->opts->name, sys->signaled, 0, 0, 0);
+            if (sys->signaled) vm_report_signal(v->opts->name, sys->signaled, 0, 0, 0);
             status = sys->status;
         }
     }
@@ -361,8 +357,7 @@ int kvm_vcpu_loop(struct kvm_vcpu_state *v, struct sys_state *sys)
         pthread_kill(v->poll_thread, SIGUSR1);
         pthread_join(v->poll_thread, NULL);
     }
-    if (pinned)
-        sched_setaffinity(0, sizeof all, &all); /* the caller's affinity again */
+    if (pinned) sched_setaffinity(0, sizeof all, &all); /* the caller's affinity again */
     active = NULL;
     sigaction(SIGINT, &old_int, NULL);
     sigaction(SIGUSR1, &old_usr, NULL);
@@ -372,12 +367,16 @@ int kvm_vcpu_loop(struct kvm_vcpu_state *v, struct sys_state *sys)
 void kvm_vcpu_stats(struct kvm_vcpu_state *v, const struct sys_state *sys)
 {
     double total = now() - v->t_start;
-    fprintf(stderr, "snapvm: stats: backend kvm, %.3f ms total, %.3f ms in KVM_RUN, %.3f ms serving"
-            " requests\n", total * 1e3, v->t_guest * 1e3, v->t_host * 1e3);
-    fprintf(stderr, "snapvm: stats: exits: mmio-serve %llu, mmio-fault %llu, signal %llu, other %llu\n",
+    fprintf(stderr,
+            "snapvm: stats: backend kvm, %.3f ms total, %.3f ms in KVM_RUN, %.3f ms serving"
+            " requests\n",
+            total * 1e3, v->t_guest * 1e3, v->t_host * 1e3);
+    fprintf(stderr,
+            "snapvm: stats: exits: mmio-serve %llu, mmio-fault %llu, signal %llu, other %llu\n",
             (unsigned long long)v->exits_mmio_serve, (unsigned long long)v->exits_mmio_fault,
             (unsigned long long)v->exits_intr, (unsigned long long)v->exits_other);
-    fprintf(stderr, "snapvm: stats: requests served by the poll thread %llu, by the vCPU thread"
+    fprintf(stderr,
+            "snapvm: stats: requests served by the poll thread %llu, by the vCPU thread"
             " after an exit %llu; poller slept %llu times\n",
             (unsigned long long)v->served_poller, (unsigned long long)v->served_vcpu,
             (unsigned long long)v->poller_sleeps);

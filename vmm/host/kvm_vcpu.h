@@ -17,17 +17,17 @@ struct kvm_vcpu_state {
     int kvm, vm, vcpu;
     struct kvm_run *run; /* the vCPU's shared page; owned */
     size_t run_size;
-    uint8_t *ram;        /* guest RAM [0, ram_size); THP-backed; owned */
+    uint8_t *ram; /* guest RAM [0, ram_size); THP-backed; owned */
     uint64_t ram_size;
     uint64_t prog_end, shadow_size;
     uint64_t entry, sp;
-    struct gmem mem;     /* the program window of ram */
-    struct snapvm_ring *ring; /* host address of the guest's ring page */
+    struct gmem mem;           /* the program window of ram */
+    struct snapvm_ring *ring;  /* host address of the guest's ring page */
     struct coarse_kvm *coarse; /* coarse snapshots, created on first use */
     pthread_t vcpu_thread, poll_thread;
     int poll_running, wake_fd;
-    uint64_t claimed;     /* the request sequence number being served */
-    volatile int done;    /* the guest has ended (exit, fatal, interrupt) */
+    uint64_t claimed;  /* the request sequence number being served */
+    volatile int done; /* the guest has ended (exit, fatal, interrupt) */
     /* --stats */
     uint64_t exits_mmio_serve, exits_mmio_fault, exits_other, exits_intr;
     uint64_t served_poller, served_vcpu, poller_sleeps;

@@ -31,10 +31,10 @@ struct kvm_vcpu_state;
 void kvm_build_guest(struct kvm_vcpu_state *v);
 
 /* The monitor's pages in the first 2 MiB (4 KiB page table PT0). */
-#define KVM_PML4_GPA 0x1000ULL
-#define KVM_GDT_GPA 0x8000ULL
-#define KVM_IDT_GPA 0x9000ULL
-#define KVM_TSS_GPA 0xa000ULL
+#define KVM_PML4_GPA   0x1000ULL
+#define KVM_GDT_GPA    0x8000ULL
+#define KVM_IDT_GPA    0x9000ULL
+#define KVM_TSS_GPA    0xa000ULL
 #define KVM_STACK_SIZE (8ULL << 20)
 
 /* Where the shadow window's 2 MiB mapping starts (the page holding

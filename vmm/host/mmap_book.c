@@ -26,8 +26,7 @@ static int insert_at(struct mmap_book *b, size_t i, uint64_t start, uint64_t end
     if (b->n == b->cap) {
         size_t cap = b->cap ? 2 * b->cap : 16;
         struct mb_range *r = realloc(b->r, cap * sizeof *r);
-        if (!r)
-            return -ENOMEM;
+        if (!r) return -ENOMEM;
         b->r = r;
         b->cap = cap;
     }
@@ -55,11 +54,9 @@ static size_t first_after(const struct mmap_book *b, uint64_t addr)
 int mb_unmap(struct mmap_book *b, uint64_t addr, uint64_t len)
 {
     uint64_t end;
-    if (!len || (addr & (PAGE - 1)) || __builtin_add_overflow(len, PAGE - 1, &end))
-        return -EINVAL;
+    if (!len || (addr & (PAGE - 1)) || __builtin_add_overflow(len, PAGE - 1, &end)) return -EINVAL;
     len = end & ~(PAGE - 1);
-    if (__builtin_add_overflow(addr, len, &end) || addr < b->lo || end > b->hi)
-        return -EINVAL;
+    if (__builtin_add_overflow(addr, len, &end) || addr < b->lo || end > b->hi) return -EINVAL;
     size_t i = first_after(b, addr);
     while (i < b->n && b->r[i].start < end) {
         struct mb_range *r = &b->r[i];
@@ -94,18 +91,15 @@ int mb_unmap(struct mmap_book *b, uint64_t addr, uint64_t len)
 int64_t mb_map(struct mmap_book *b, uint64_t addr, uint64_t len, int fixed)
 {
     uint64_t end;
-    if (!len || __builtin_add_overflow(len, PAGE - 1, &end))
-        return -EINVAL;
+    if (!len || __builtin_add_overflow(len, PAGE - 1, &end)) return -EINVAL;
     len = end & ~(PAGE - 1);
-    if (len > b->hi - b->lo)
-        return -ENOMEM;
+    if (len > b->hi - b->lo) return -ENOMEM;
     if (fixed) {
         if ((addr & (PAGE - 1)) || __builtin_add_overflow(addr, len, &end) || addr < b->lo ||
             end > b->hi)
             return -EINVAL;
         int rc = mb_unmap(b, addr, len);
-        if (rc)
-            return rc;
+        if (rc) return rc;
         rc = insert_at(b, first_after(b, addr), addr, end);
         return rc ? rc : (int64_t)addr;
     }
@@ -124,13 +118,11 @@ int64_t mb_map(struct mmap_book *b, uint64_t addr, uint64_t len, int fixed)
 int mb_mapped(const struct mmap_book *b, uint64_t addr, uint64_t len)
 {
     uint64_t end;
-    if (__builtin_add_overflow(addr, len, &end))
-        return 0;
+    if (__builtin_add_overflow(addr, len, &end)) return 0;
     size_t i = first_after(b, addr);
     uint64_t at = addr;
     for (; i < b->n && at < end; i++) {
-        if (b->r[i].start > at)
-            return 0;
+        if (b->r[i].start > at) return 0;
         at = b->r[i].end;
     }
     return at >= end;
@@ -141,8 +133,7 @@ int mb_copy(struct mmap_book *dst, const struct mmap_book *src)
     struct mb_range *r = NULL;
     if (src->n) {
         r = malloc(src->n * sizeof *r);
-        if (!r)
-            return -ENOMEM;
+        if (!r) return -ENOMEM;
         memcpy(r, src->r, src->n * sizeof *r);
     }
     *dst = *src;

@@ -17,10 +17,10 @@ struct mb_range {
 };
 
 struct mmap_book {
-    uint64_t lo, hi;   /* the area, page aligned */
-    size_t n, cap;     /* ranges in use, sorted by start, never adjacent-merged */
+    uint64_t lo, hi;    /* the area, page aligned */
+    size_t n, cap;      /* ranges in use, sorted by start, never adjacent-merged */
     struct mb_range *r; /* owned; free with mb_free */
-    uint64_t in_use;   /* bytes mapped */
+    uint64_t in_use;    /* bytes mapped */
 };
 
 /* mb_init: an empty book over [lo, hi).  mb_free releases its memory. */

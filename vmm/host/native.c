@@ -39,8 +39,7 @@ static volatile pid_t forward_to;
 
 static void forward(int sig)
 {
-    if (forward_to > 0)
-        kill(forward_to, sig);
+    if (forward_to > 0) kill(forward_to, sig);
 }
 
 static struct tracee *tracee(struct native *n, pid_t pid, int *is_new)
@@ -48,10 +47,8 @@ static struct tracee *tracee(struct native *n, pid_t pid, int *is_new)
     struct tracee *free_slot = NULL;
     *is_new = 0;
     for (int i = 0; i < MAX_TRACEES; i++) {
-        if (n->t[i].pid == pid)
-            return &n->t[i];
-        if (!n->t[i].pid && !free_slot)
-            free_slot = &n->t[i];
+        if (n->t[i].pid == pid) return &n->t[i];
+        if (!n->t[i].pid && !free_slot) free_slot = &n->t[i];
     }
     if (free_slot) {
         memset(free_slot, 0, sizeof *free_slot);
@@ -64,8 +61,7 @@ static struct tracee *tracee(struct native *n, pid_t pid, int *is_new)
 static void forget(struct native *n, pid_t pid)
 {
     for (int i = 0; i < MAX_TRACEES; i++)
-        if (n->t[i].pid == pid)
-            n->t[i].pid = 0;
+        if (n->t[i].pid == pid) n->t[i].pid = 0;
 }
 
 /* 1 when (pid) has a handler for (sig): then the fault is its business. */
@@ -75,11 +71,9 @@ static int catches(pid_t pid, int sig)
     snprintf(path, sizeof path, "/proc/%d/status", (int)pid);
     FILE *f = fopen(path, "r");
     unsigned long long mask = 0;
-    if (!f)
-        return 0;
+    if (!f) return 0;
     while (fgets(line, sizeof line, f))
-        if (sscanf(line, "SigCgt: %llx", &mask) == 1)
-            break;
+        if (sscanf(line, "SigCgt: %llx", &mask) == 1) break;
     fclose(f);
     return (int)((mask >> (sig - 1)) & 1);
 }
@@ -87,8 +81,7 @@ static int catches(pid_t pid, int sig)
 static void syscall_stop(struct native *n, struct tracee *t)
 {
     struct user_regs_struct r;
-    if (ptrace(PTRACE_GETREGS, t->pid, 0, &r) < 0)
-        return;
+    if (ptrace(PTRACE_GETREGS, t->pid, 0, &r) < 0) return;
     if (!t->in_syscall) {
         t->nr = r.orig_rax;
         uint64_t a[6] = {r.rdi, r.rsi, r.rdx, r.r10, r.r8, r.r9};
@@ -110,8 +103,7 @@ static void fault_stop(struct native *n, pid_t pid, int sig)
     if (n->reported || ptrace(PTRACE_GETSIGINFO, pid, 0, &si) < 0 || si.si_code <= 0 ||
         catches(pid, sig))
         return;
-    if (ptrace(PTRACE_GETREGS, pid, 0, &r) < 0)
-        r.rip = 0;
+    if (ptrace(PTRACE_GETREGS, pid, 0, &r) < 0) r.rip = 0;
     int have_addr = sig == SIGSEGV || sig == SIGBUS;
     vm_report_signal(n->o->name, sig, have_addr, (uint64_t)(uintptr_t)si.si_addr, r.rip);
     n->reported = 1;
@@ -125,30 +117,25 @@ static int follow(struct native *n)
     for (;;) {
         pid_t w = waitpid(-1, &st, __WALL);
         if (w < 0) {
-            if (errno == EINTR)
-                continue;
+            if (errno == EINTR) continue;
             return -1;
         }
         if (WIFEXITED(st) || WIFSIGNALED(st)) {
             forget(n, w);
-            if (w == n->main)
-                return st;
+            if (w == n->main) return st;
             continue;
         }
-        if (!WIFSTOPPED(st))
-            continue;
+        if (!WIFSTOPPED(st)) continue;
         int sig = WSTOPSIG(st), event = st >> 16, inject = 0;
         struct tracee *t = tracee(n, w, &is_new);
         if (event) {
             /* fork, vfork, clone, exec: the new process is traced too */
         } else if (sig == (SIGTRAP | 0x80)) {
-            if (t)
-                syscall_stop(n, t);
+            if (t) syscall_stop(n, t);
         } else if (sig == SIGSTOP && is_new) {
             /* a new child's first stop */
         } else {
-            if (sig == SIGSEGV || sig == SIGBUS || sig == SIGFPE || sig == SIGILL ||
-                sig == SIGTRAP)
+            if (sig == SIGSEGV || sig == SIGBUS || sig == SIGFPE || sig == SIGILL || sig == SIGTRAP)
                 fault_stop(n, w, sig);
             inject = sig;
         }
@@ -161,27 +148,21 @@ static int follow(struct native *n)
 static char **with_host_fd(char *const envp[], int fd)
 {
     size_t n = 0;
-    while (envp[n])
-        n++;
+    while (envp[n]) n++;
     char **env = calloc(n + 2, sizeof *env);
-    if (!env)
-        return NULL;
+    if (!env) return NULL;
     size_t k = 0;
     for (size_t i = 0; i < n; i++)
-        if (strncmp(envp[i], "SNAPVM_HOST_FD=", 15))
-            env[k++] = envp[i];
-    if (asprintf(&env[k], "SNAPVM_HOST_FD=%d", fd) < 0)
-        env[k] = NULL;
+        if (strncmp(envp[i], "SNAPVM_HOST_FD=", 15)) env[k++] = envp[i];
+    if (asprintf(&env[k], "SNAPVM_HOST_FD=%d", fd) < 0) env[k] = NULL;
     return env;
 }
 
 static void free_env(char **env)
 {
     size_t n = 0;
-    while (env[n])
-        n++;
-    if (n)
-        free(env[n - 1]); /* the one entry we made */
+    while (env[n]) n++;
+    if (n) free(env[n - 1]); /* the one entry we made */
     free(env);
 }
 
@@ -256,8 +237,7 @@ int native_run_program(const struct vm_opts *o, char *const argv[], char *const 
     sigaction(SIGINT, &old_int, NULL);
     sigaction(SIGTERM, &old_term, NULL);
     shutdown(sv[0], SHUT_RDWR);
-    if (served)
-        pthread_join(th, NULL);
+    if (served) pthread_join(th, NULL);
     close(sv[0]);
 
     int status;
@@ -267,15 +247,15 @@ int native_run_program(const struct vm_opts *o, char *const argv[], char *const 
         status = WEXITSTATUS(st);
     else {
         int sig = WTERMSIG(st);
-        if (!n.reported && sig != SIGINT && sig != SIGPIPE)
-            vm_report_signal(o->name, sig, 0, 0, 0);
+        if (!n.reported && sig != SIGINT && sig != SIGPIPE) vm_report_signal(o->name, sig, 0, 0, 0);
         status = 128 + sig;
     }
     if (o->stats) {
         struct rusage ru;
         getrusage(RUSAGE_CHILDREN, &ru);
         clock_gettime(CLOCK_MONOTONIC, &t1);
-        fprintf(stderr, "snapvm: stats: backend native, %.3f ms total, %.3f ms user, %.3f ms"
+        fprintf(stderr,
+                "snapvm: stats: backend native, %.3f ms total, %.3f ms user, %.3f ms"
                 " system%s\n",
                 (double)(t1.tv_sec - t0.tv_sec) * 1e3 + (double)(t1.tv_nsec - t0.tv_nsec) / 1e6,
                 (double)ru.ru_utime.tv_sec * 1e3 + (double)ru.ru_utime.tv_usec / 1e3,

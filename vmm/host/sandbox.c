@@ -14,16 +14,14 @@ int sandbox_init(struct sandbox *s, const char *dir)
 {
     s->root = -1;
     strcpy(s->cwd, "/");
-    if (!dir)
-        return 0;
+    if (!dir) return 0;
     s->root = open(dir, O_PATH | O_DIRECTORY | O_CLOEXEC);
     return s->root < 0 ? -errno : 0;
 }
 
 void sandbox_fini(struct sandbox *s)
 {
-    if (s->root >= 0)
-        close(s->root);
+    if (s->root >= 0) close(s->root);
     s->root = -1;
 }
 
@@ -31,8 +29,8 @@ void sandbox_fini(struct sandbox *s)
  * treats "/" as DIR), relative ones prefixed with the guest's cwd. */
 static int in_root(struct sandbox *s, const char *path, char *out, size_t cap)
 {
-    int n = path[0] == '/' ? snprintf(out, cap, "%s", path)
-                           : snprintf(out, cap, "%s/%s", s->cwd, path);
+    int n =
+        path[0] == '/' ? snprintf(out, cap, "%s", path) : snprintf(out, cap, "%s/%s", s->cwd, path);
     return n < 0 || (size_t)n >= cap ? -ENAMETOOLONG : 0;
 }
 
@@ -40,8 +38,7 @@ static int open_in_root(struct sandbox *s, const char *path, int flags, int mode
 {
     char full[4096];
     int rc = in_root(s, path, full, sizeof full);
-    if (rc)
-        return rc;
+    if (rc) return rc;
     struct open_how how = {
         .flags = (unsigned)flags | O_CLOEXEC,
         .mode = (flags & (O_CREAT | O_TMPFILE)) ? (unsigned)mode & 07777 : 0,
@@ -53,8 +50,7 @@ static int open_in_root(struct sandbox *s, const char *path, int flags, int mode
 
 int sandbox_open(struct sandbox *s, const char *path, int flags, int mode)
 {
-    if (!*path)
-        return -ENOENT;
+    if (!*path) return -ENOENT;
     if (s->root < 0) {
         int fd = openat(AT_FDCWD, path, flags | O_CLOEXEC, mode);
         return fd < 0 ? -errno : fd;
@@ -65,19 +61,16 @@ int sandbox_open(struct sandbox *s, const char *path, int flags, int mode)
 int sandbox_parent(struct sandbox *s, const char *path, char *name, size_t cap)
 {
     size_t len = strlen(path);
-    if (!len)
-        return -ENOENT;
+    if (!len) return -ENOENT;
     while (len > 1 && path[len - 1] == '/') /* "dir/" names dir */
         len--;
     size_t base = len;
-    while (base > 0 && path[base - 1] != '/')
-        base--;
+    while (base > 0 && path[base - 1] != '/') base--;
     size_t nlen = len - base;
     if (nlen == 0 || (nlen == 1 && path[base] == '.') ||
         (nlen == 2 && path[base] == '.' && path[base + 1] == '.'))
         return -EINVAL;
-    if (nlen >= cap)
-        return -ENAMETOOLONG;
+    if (nlen >= cap) return -ENAMETOOLONG;
     memcpy(name, path + base, nlen);
     name[nlen] = 0;
 
@@ -101,12 +94,10 @@ int sandbox_getcwd(struct sandbox *s, char *buf, size_t size)
 {
     if (s->root >= 0) {
         size_t n = strlen(s->cwd) + 1;
-        if (n > size)
-            return -ERANGE;
+        if (n > size) return -ERANGE;
         memcpy(buf, s->cwd, n);
         return (int)n;
     }
-    if (!getcwd(buf, size))
-        return -errno;
+    if (!getcwd(buf, size)) return -errno;
     return (int)strlen(buf) + 1;
 }

@@ -42,18 +42,18 @@ static int parse_size(const char *s, uint64_t *out)
     char *end;
     errno = 0;
     unsigned long long v = strtoull(s, &end, 10);
-    if (errno || end == s || *s == '-')
-        return -1;
+    if (errno || end == s || *s == '-') return -1;
     int shift = 0;
     switch (*end) {
-    case 'k': case 'K': shift = 10, end++; break;
-    case 'm': case 'M': shift = 20, end++; break;
-    case 'g': case 'G': shift = 30, end++; break;
+    case 'k':
+    case 'K': shift = 10, end++; break;
+    case 'm':
+    case 'M': shift = 20, end++; break;
+    case 'g':
+    case 'G': shift = 30, end++; break;
     }
-    if (*end == 'i' || *end == 'B')
-        end += (end[0] == 'i' && end[1] == 'B') ? 2 : 1;
-    if (*end || v > (UINT64_MAX >> shift))
-        return -1;
+    if (*end == 'i' || *end == 'B') end += (end[0] == 'i' && end[1] == 'B') ? 2 : 1;
+    if (*end || v > (UINT64_MAX >> shift)) return -1;
     *out = (uint64_t)v << shift;
     return 0;
 }
@@ -88,7 +88,8 @@ int main(int argc, char **argv)
         case 'n': o.backend = VM_NATIVE; break;
         case 'k': o.backend = VM_KVM; break;
         case 'h': usage(stdout); return 0;
-        case 'V': printf("snapvm (snaplog) %s, ABI %d\n", SNAPLOG_VERSION, SNAPVM_ABI_VERSION);
+        case 'V':
+            printf("snapvm (snaplog) %s, ABI %d\n", SNAPLOG_VERSION, SNAPVM_ABI_VERSION);
             return 0;
         default: usage(stderr); return VM_EXIT_USAGE;
         }

@@ -34,16 +34,14 @@ int sys_init(struct sys_state *s, struct gmem *mem, uint64_t brk_start, uint64_t
     s->brk_max = brk_max;
     s->exe = "";
     mb_init(&s->mmap, mmap_lo, mmap_hi);
-    for (int i = 0; i < SYS_MAX_FDS; i++)
-        s->fds[i] = i <= 2 ? i : -1;
+    for (int i = 0; i < SYS_MAX_FDS; i++) s->fds[i] = i <= 2 ? i : -1;
     return sandbox_init(&s->sandbox, sandbox_dir);
 }
 
 void sys_fini(struct sys_state *s)
 {
     for (int i = 0; i < SYS_MAX_FDS; i++)
-        if (s->fds[i] > 2)
-            close(s->fds[i]);
+        if (s->fds[i] > 2) close(s->fds[i]);
     mb_free(&s->mmap);
     sandbox_fini(&s->sandbox);
 }
@@ -56,8 +54,7 @@ static void zero(struct sys_state *s, uint64_t gva, uint64_t len)
     uint64_t a = (gva + 4095) & ~4095ULL, e = (gva + len) & ~4095ULL;
     if (len >= (64u << 10) && a < e) {
         memset(p, 0, a - gva);
-        if (madvise(s->mem->host + a, e - a, MADV_DONTNEED))
-            memset(s->mem->host + a, 0, e - a);
+        if (madvise(s->mem->host + a, e - a, MADV_DONTNEED)) memset(s->mem->host + a, 0, e - a);
         memset(s->mem->host + e, 0, gva + len - e);
     } else {
         memset(p, 0, len);
@@ -70,30 +67,25 @@ static int64_t do_mmap(struct sys_state *s, const uint64_t a[6])
     uint64_t addr = a[0], len = a[1], flags = a[3];
     if (!(flags & MAP_ANONYMOUS))
         return -ENODEV; /* files cannot be mapped: there is no page cache here */
-    if ((flags & MAP_TYPE) != MAP_PRIVATE && (flags & MAP_TYPE) != MAP_SHARED)
-        return -EINVAL;
+    if ((flags & MAP_TYPE) != MAP_PRIVATE && (flags & MAP_TYPE) != MAP_SHARED) return -EINVAL;
     int fixed = (flags & (MAP_FIXED | MAP_FIXED_NOREPLACE)) != 0;
-    if ((flags & MAP_FIXED_NOREPLACE) && mb_mapped(&s->mmap, addr, 1))
-        return -EEXIST;
+    if ((flags & MAP_FIXED_NOREPLACE) && mb_mapped(&s->mmap, addr, 1)) return -EEXIST;
     int64_t r = mb_map(&s->mmap, addr, len, fixed);
-    if (r >= 0 && fixed)
-        zero(s, (uint64_t)r, (len + 4095) & ~4095ULL);
+    if (r >= 0 && fixed) zero(s, (uint64_t)r, (len + 4095) & ~4095ULL);
     return r;
 }
 
 static int64_t do_munmap(struct sys_state *s, uint64_t addr, uint64_t len)
 {
     int r = mb_unmap(&s->mmap, addr, len);
-    if (r == 0)
-        zero(s, addr, (len + 4095) & ~4095ULL);
+    if (r == 0) zero(s, addr, (len + 4095) & ~4095ULL);
     return r;
 }
 
 static int64_t do_brk(struct sys_state *s, uint64_t want)
 {
     if (want >= s->brk_start && want <= s->brk_max) {
-        if (want < s->brk_cur)
-            zero(s, want, s->brk_cur - want);
+        if (want < s->brk_cur) zero(s, want, s->brk_cur - want);
         s->brk_cur = want;
     }
     return (int64_t)s->brk_cur;
@@ -101,12 +93,9 @@ static int64_t do_brk(struct sys_state *s, uint64_t want)
 
 static int64_t do_prlimit(struct sys_state *s, const uint64_t a[6])
 {
-    if (a[0] != 0 && a[0] != (uint64_t)getpid())
-        return -ESRCH;
-    if (a[2])
-        return -EPERM; /* the guest's limits are the monitor's choice */
-    if (!a[3])
-        return 0;
+    if (a[0] != 0 && a[0] != (uint64_t)getpid()) return -ESRCH;
+    if (a[2]) return -EPERM; /* the guest's limits are the monitor's choice */
+    if (!a[3]) return 0;
     uint64_t lim;
     switch (a[1]) {
     case RLIMIT_STACK: lim = s->stack_size; break;
@@ -115,11 +104,9 @@ static int64_t do_prlimit(struct sys_state *s, const uint64_t a[6])
     case RLIMIT_NOFILE: lim = SYS_MAX_FDS; break;
     default: lim = RLIM_INFINITY; break;
     }
-    if (a[1] >= RLIM_NLIMITS)
-        return -EINVAL;
+    if (a[1] >= RLIM_NLIMITS) return -EINVAL;
     uint64_t *dst = gmem_wr(s->mem, a[3], 16);
-    if (!dst)
-        return sys_bad(s, "prlimit64");
+    if (!dst) return sys_bad(s, "prlimit64");
     dst[0] = dst[1] = lim;
     return 0;
 }
@@ -128,10 +115,8 @@ static int64_t do_prlimit(struct sys_state *s, const uint64_t a[6])
  * would: no handlers run under snapvm. */
 static int64_t self_signal(struct sys_state *s, uint64_t sig)
 {
-    if (sig == 0)
-        return 0;
-    if (sig >= 65)
-        return -EINVAL;
+    if (sig == 0) return 0;
+    if (sig >= 65) return -EINVAL;
     if (sig == SIGCHLD || sig == SIGURG || sig == SIGWINCH || sig == SIGCONT)
         return 0; /* ignored by default */
     s->exited = 1;
@@ -146,8 +131,7 @@ static int64_t serve(struct sys_state *s, uint64_t nr, const uint64_t *a, uint64
 {
     int handled;
     int64_t r = sys_files(s, nr, a, &handled, path, pathcap);
-    if (handled)
-        return r;
+    if (handled) return r;
     switch (nr) {
     case SYS_brk: return do_brk(s, a[0]);
     case SYS_mmap: return do_mmap(s, a);
@@ -156,10 +140,8 @@ static int64_t serve(struct sys_state *s, uint64_t nr, const uint64_t *a, uint64
         /* Bookkeeping only: the page tables stay as they were at boot. */
         return gmem_at(s->mem, a[0], a[1]) && !(a[0] & 4095) ? 0 : -ENOMEM;
     case SYS_madvise:
-        if ((a[0] & 4095) || !gmem_at(s->mem, a[0], a[1]))
-            return -EINVAL;
-        if (a[2] == MADV_DONTNEED)
-            zero(s, a[0], (a[1] + 4095) & ~4095ULL);
+        if ((a[0] & 4095) || !gmem_at(s->mem, a[0], a[1])) return -EINVAL;
+        if (a[2] == MADV_DONTNEED) zero(s, a[0], (a[1] + 4095) & ~4095ULL);
         return 0;
     case SYS_arch_prctl:
         if (a[0] == ARCH_SET_FS) {
@@ -170,8 +152,7 @@ static int64_t serve(struct sys_state *s, uint64_t nr, const uint64_t *a, uint64
         }
         if (a[0] == ARCH_GET_FS) {
             uint64_t *dst = gmem_wr(s->mem, a[1], 8);
-            if (!dst)
-                return sys_bad(s, "arch_prctl");
+            if (!dst) return sys_bad(s, "arch_prctl");
             *dst = s->fsbase;
             return 0;
         }
@@ -189,8 +170,7 @@ static int64_t serve(struct sys_state *s, uint64_t nr, const uint64_t *a, uint64
     case SYS_getrandom: {
         uint64_t len = a[1] > (32u << 20) ? (32u << 20) : a[1];
         void *dst = gmem_wr(s->mem, a[0], len);
-        if (!dst)
-            return sys_bad(s, "getrandom");
+        if (!dst) return sys_bad(s, "getrandom");
         long n = getrandom(dst, len, (unsigned)a[2] & (GRND_NONBLOCK | GRND_RANDOM));
         return n < 0 ? -errno : n;
     }
@@ -199,25 +179,20 @@ static int64_t serve(struct sys_state *s, uint64_t nr, const uint64_t *a, uint64
         uname(&u);
         snprintf(u.machine, sizeof u.machine, "x86_64");
         void *dst = gmem_wr(s->mem, a[0], sizeof u);
-        if (!dst)
-            return sys_bad(s, "uname");
+        if (!dst) return sys_bad(s, "uname");
         memcpy(dst, &u, sizeof u);
         return 0;
     }
     case SYS_clock_gettime: {
         struct timespec ts;
-        if (clock_gettime((clockid_t)a[0], &ts))
-            return -errno;
+        if (clock_gettime((clockid_t)a[0], &ts)) return -errno;
         void *dst = gmem_wr(s->mem, a[1], sizeof ts);
-        if (!dst)
-            return sys_bad(s, "clock_gettime");
+        if (!dst) return sys_bad(s, "clock_gettime");
         memcpy(dst, &ts, sizeof ts);
         return 0;
     }
-    case SYS_kill:
-        return a[0] == (uint64_t)getpid() ? self_signal(s, a[1]) : -EPERM;
-    case SYS_tgkill:
-        return a[1] == (uint64_t)getpid() ? self_signal(s, a[2]) : -EPERM;
+    case SYS_kill: return a[0] == (uint64_t)getpid() ? self_signal(s, a[1]) : -EPERM;
+    case SYS_tgkill: return a[1] == (uint64_t)getpid() ? self_signal(s, a[2]) : -EPERM;
     case SYS_exit:
     case SYS_exit_group:
         s->exited = 1;
@@ -238,8 +213,7 @@ int64_t sys_serve(struct sys_state *s, const struct snapvm_syscall *req, uint64_
         s->count[req->nr]++;
     else
         s->other++;
-    if (s->trace)
-        sys_trace(s->trace, req->nr, req->a, r, path[0] ? path : NULL);
+    if (s->trace) sys_trace(s->trace, req->nr, req->a, r, path[0] ? path : NULL);
     return r;
 }
 
@@ -251,9 +225,7 @@ int64_t hc_dispatch(struct sys_state *s, struct snapvm_ring *ring, sys_readline_
     uint64_t action = SNAPVM_ACT_NONE, arg = 0, flags = 0;
     int64_t r;
     switch (req.call) {
-    case SNAPVM_CALL_SYSCALL:
-        r = sys_serve(s, &req.u.sys, &action, &arg);
-        break;
+    case SNAPVM_CALL_SYSCALL: r = sys_serve(s, &req.u.sys, &action, &arg); break;
     case SNAPVM_CALL_READLINE:
         r = readline ? readline(s, &req.u.rl, &flags) : -ENOSYS;
         ring->req.u.rl.flags = flags;
@@ -261,9 +233,7 @@ int64_t hc_dispatch(struct sys_state *s, struct snapvm_ring *ring, sys_readline_
     case SNAPVM_CALL_COARSE:
         r = -EINVAL; /* only on the vCPU thread, which stops the guest */
         break;
-    default:
-        r = -ENOSYS;
-        break;
+    default: r = -ENOSYS; break;
     }
     ring->req.ret = r;
     ring->req.action = action;

@@ -18,24 +18,24 @@
 #include <stdio.h>
 
 #define SYS_MAX_FDS 256
-#define SYS_NR_MAX 512 /* counters per call number below this */
+#define SYS_NR_MAX  512 /* counters per call number below this */
 
 struct sys_state {
     struct gmem *mem;
-    struct mmap_book mmap;   /* anonymous mmap bookkeeping */
+    struct mmap_book mmap; /* anonymous mmap bookkeeping */
     uint64_t brk_start, brk_cur, brk_max;
-    uint64_t stack_size;     /* for prlimit64(RLIMIT_STACK) */
+    uint64_t stack_size; /* for prlimit64(RLIMIT_STACK) */
     struct sandbox sandbox;
-    int fds[SYS_MAX_FDS];    /* guest fd -> host fd, -1 when closed */
-    const char *exe;         /* the program's path, for /proc/self/exe */
-    FILE *trace;             /* --trace-syscalls: lines go here, or NULL */
+    int fds[SYS_MAX_FDS]; /* guest fd -> host fd, -1 when closed */
+    const char *exe;      /* the program's path, for /proc/self/exe */
+    FILE *trace;          /* --trace-syscalls: lines go here, or NULL */
     /* results */
-    int exited;              /* exit_group (or a fatal signal) ended the guest */
-    int status;              /* its exit status, 128+signal for a signal */
-    int signaled;            /* the signal that ended it (kill/tgkill of itself), or 0 */
-    int fatal;               /* a bad address: the guest is ended with why */
+    int exited;   /* exit_group (or a fatal signal) ended the guest */
+    int status;   /* its exit status, 128+signal for a signal */
+    int signaled; /* the signal that ended it (kill/tgkill of itself), or 0 */
+    int fatal;    /* a bad address: the guest is ended with why */
     char why[256];
-    uint64_t fsbase;         /* ARCH_SET_FS value */
+    uint64_t fsbase;                   /* ARCH_SET_FS value */
     uint64_t count[SYS_NR_MAX], other; /* --stats */
 };
 

@@ -65,8 +65,7 @@ static int check_program(const char *path)
     struct stat st;
     if (fd < 0 || fstat(fd, &st) < 0) {
         fprintf(stderr, "snapvm: %s: %s\n", path, strerror(errno));
-        if (fd >= 0)
-            close(fd);
+        if (fd >= 0) close(fd);
         return errno == ENOENT ? VM_EXIT_NOTFOUND : VM_EXIT_NOEXEC;
     }
     if (!S_ISREG(st.st_mode) || st.st_size == 0) {
@@ -96,17 +95,13 @@ static int check_program(const char *path)
 int vm_run(const struct vm_opts *o, char *const argv[], char *const envp[])
 {
     struct vm_opts opts = *o;
-    if (!opts.name)
-        opts.name = argv[0];
-    if (!opts.mem)
-        opts.mem = VM_DEFAULT_MEM;
+    if (!opts.name) opts.name = argv[0];
+    if (!opts.mem) opts.mem = VM_DEFAULT_MEM;
     int rc = check_program(argv[0]);
-    if (rc)
-        return rc;
+    if (rc) return rc;
     if (opts.backend != VM_NATIVE) {
         const char *why = vm_kvm_unusable();
-        if (!why)
-            return kvm_run_program(&opts, argv, envp);
+        if (!why) return kvm_run_program(&opts, argv, envp);
         if (opts.backend == VM_KVM) {
             fprintf(stderr, "snapvm: %s; run with --no-kvm to run natively\n", why);
             return VM_EXIT_INTERNAL;

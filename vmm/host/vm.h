@@ -24,14 +24,14 @@ struct vm_opts {
 };
 
 #define VM_DEFAULT_MEM (1ULL << 30)
-#define VM_MIN_MEM (32ULL << 20)
-#define VM_MAX_MEM (2ULL << 30)
+#define VM_MIN_MEM     (32ULL << 20)
+#define VM_MAX_MEM     (2ULL << 30)
 
 /* Exit statuses of vm_run besides the program's own (0-255, 128+signal): */
-#define VM_EXIT_USAGE 2      /* bad options */
-#define VM_EXIT_INTERNAL 70  /* a fault in the shim, a triple fault, a monitor failure */
-#define VM_EXIT_NOEXEC 126   /* not a static x86-64 executable */
-#define VM_EXIT_NOTFOUND 127 /* no such program */
+#define VM_EXIT_USAGE     2   /* bad options */
+#define VM_EXIT_INTERNAL  70  /* a fault in the shim, a triple fault, a monitor failure */
+#define VM_EXIT_NOEXEC    126 /* not a static x86-64 executable */
+#define VM_EXIT_NOTFOUND  127 /* no such program */
 #define VM_EXIT_INTERRUPT 130 /* Ctrl-C */
 
 /* vm_run runs argv[0] (a path) with (argv, envp) under (o).  Blocks until

@@ -32,47 +32,47 @@
 
 /* shadow(addr) = (addr >> SNAPVM_SHADOW_SCALE) + SNAPVM_SHADOW_OFFSET */
 #define SNAPVM_SHADOW_OFFSET 0x7fff8000ULL
-#define SNAPVM_SHADOW_SCALE 6
+#define SNAPVM_SHADOW_SCALE  6
 
-#define SNAPVM_PAGE_SIZE 0x1000ULL
-#define SNAPVM_HUGE_SIZE 0x200000ULL
-#define SNAPVM_LOW_END 0x200000ULL      /* end of the monitor's area */
-#define SNAPVM_SHIM_GVA 0x100000ULL     /* shim code, SNAPVM_SHIM_MAX bytes */
-#define SNAPVM_SHIM_MAX 0x10000ULL
+#define SNAPVM_PAGE_SIZE    0x1000ULL
+#define SNAPVM_HUGE_SIZE    0x200000ULL
+#define SNAPVM_LOW_END      0x200000ULL /* end of the monitor's area */
+#define SNAPVM_SHIM_GVA     0x100000ULL /* shim code, SNAPVM_SHIM_MAX bytes */
+#define SNAPVM_SHIM_MAX     0x10000ULL
 #define SNAPVM_PLATFORM_GVA 0x180000ULL /* struct snapvm_platform */
-#define SNAPVM_RING_GVA 0x181000ULL     /* struct snapvm_ring, one page */
-#define SNAPVM_IST_LOW 0x190000ULL      /* fault stub stack: [IST_LOW, IST_TOP) */
-#define SNAPVM_IST_TOP 0x1ff000ULL
-#define SNAPVM_FAULT_GVA 0x1ff000ULL    /* struct snapvm_fault, written by the stubs */
+#define SNAPVM_RING_GVA     0x181000ULL /* struct snapvm_ring, one page */
+#define SNAPVM_IST_LOW      0x190000ULL /* fault stub stack: [IST_LOW, IST_TOP) */
+#define SNAPVM_IST_TOP      0x1ff000ULL
+#define SNAPVM_FAULT_GVA    0x1ff000ULL /* struct snapvm_fault, written by the stubs */
 
 /* Shim entry points: fixed offsets from SNAPVM_SHIM_GVA (shim_x86_64.S). */
 #define SNAPVM_SHIM_SYSCALL 0x000 /* LSTAR */
-#define SNAPVM_SHIM_FAULTS 0x100  /* 32 stubs of 16 bytes, one per vector */
+#define SNAPVM_SHIM_FAULTS  0x100 /* 32 stubs of 16 bytes, one per vector */
 
 /* Doorbells: an access at CPL3 to these guest addresses is a KVM_EXIT_MMIO. */
-#define SNAPVM_MMIO_BASE 0xc0000000ULL
+#define SNAPVM_MMIO_BASE  0xc0000000ULL
 #define SNAPVM_MMIO_SERVE (SNAPVM_MMIO_BASE + 0x00) /* serve the ring's request now */
 #define SNAPVM_MMIO_FAULT (SNAPVM_MMIO_BASE + 0x40) /* the fault record is filled */
 
 /* Ring field offsets, for the assembly shim (checked against the structs
  * with static assertions below). */
-#define SNAPVM_RING_REQ_SEQ 0x00
-#define SNAPVM_RING_RESP_SEQ 0x40
-#define SNAPVM_RING_SPIN 0x80
-#define SNAPVM_RING_CALL 0xc0
-#define SNAPVM_RING_RET 0xc8
-#define SNAPVM_RING_ACTION 0xd0
+#define SNAPVM_RING_REQ_SEQ    0x00
+#define SNAPVM_RING_RESP_SEQ   0x40
+#define SNAPVM_RING_SPIN       0x80
+#define SNAPVM_RING_CALL       0xc0
+#define SNAPVM_RING_RET        0xc8
+#define SNAPVM_RING_ACTION     0xd0
 #define SNAPVM_RING_ACTION_ARG 0xd8
-#define SNAPVM_RING_ARGS 0xe0 /* struct snapvm_syscall: nr, a[6], rip */
+#define SNAPVM_RING_ARGS       0xe0 /* struct snapvm_syscall: nr, a[6], rip */
 
 /* Ring actions the shim performs at CPL3 after an answer (no exit needed). */
-#define SNAPVM_ACT_NONE 0
+#define SNAPVM_ACT_NONE     0
 #define SNAPVM_ACT_WRFSBASE 1 /* arch_prctl(ARCH_SET_FS, action_arg) */
 
 /* Coarse snapshot operations (struct snapvm_coarse.op). */
-#define SNAPVM_COARSE_TAKE 1
-#define SNAPVM_COARSE_RESTORE 2
-#define SNAPVM_COARSE_DROP 3
+#define SNAPVM_COARSE_TAKE     1
+#define SNAPVM_COARSE_RESTORE  2
+#define SNAPVM_COARSE_DROP     3
 #define SNAPVM_COARSE_MAX_LIVE 64 /* live snapshots at once */
 
 #ifndef SNAPVM_ABI_ASM
@@ -146,8 +146,8 @@ struct snapvm_ring {
 struct snapvm_platform {
     uint32_t abi_version; /* SNAPVM_ABI_VERSION */
     uint32_t flags;
-    uint64_t ring;         /* guest address of struct snapvm_ring */
-    uint64_t mmio_serve;   /* SNAPVM_MMIO_SERVE */
+    uint64_t ring;          /* guest address of struct snapvm_ring */
+    uint64_t mmio_serve;    /* SNAPVM_MMIO_SERVE */
     uint64_t shadow_offset; /* SNAPVM_SHADOW_OFFSET; shadow already mapped, zeroed */
     uint64_t shadow_scale;  /* SNAPVM_SHADOW_SCALE */
     uint64_t mem_size;      /* guest RAM, bytes */
