@@ -9,6 +9,8 @@
 #include <fcntl.h>
 #include <string.h>
 #include <sys/auxv.h>
+#include <sys/stat.h>
+#include <sys/syscall.h>
 #include <unistd.h>
 
 int main(void)
@@ -26,6 +28,10 @@ int main(void)
     close(fd);
     unlink(path);
     CHECK(plat_write(999, "x", 1) == -EBADF);
+    CHECK(plat_syscall(SYS_getpid, 0, 0, 0, 0, 0, 0) == getpid());
+    CHECK(plat_syscall(SYS_close, 999, 0, 0, 0, 0, 0) == -EBADF);
+    struct stat st;
+    CHECK(plat_syscall(SYS_fstat, 1, (long)&st, 0, 0, 0, 0) == 0);
     CHECK(plat_write(1, "plat_write to stdout\n", 21) == 21);
     /* readline with no terminal and no input: end of input */
     char line[16];

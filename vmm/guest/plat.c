@@ -13,6 +13,7 @@
 #include <string.h>
 #include <sys/auxv.h>
 #include <sys/socket.h>
+#include <sys/syscall.h>
 #include <unistd.h>
 
 static const struct snapvm_platform *platform;
@@ -59,16 +60,31 @@ static struct snapvm_ring *ring(void)
     return (struct snapvm_ring *)(uintptr_t)platform->ring;
 }
 
-static long ring_syscall(long nr, long a0, long a1, long a2)
+static long ring_syscall6(long nr, long a0, long a1, long a2, long a3, long a4, long a5)
 {
     struct snapvm_ring *r = ring();
     memset(&r->req, 0, sizeof r->req);
     r->req.call = SNAPVM_CALL_SYSCALL;
     r->req.u.sys.nr = (uint64_t)nr;
-    r->req.u.sys.a[0] = (uint64_t)a0;
-    r->req.u.sys.a[1] = (uint64_t)a1;
-    r->req.u.sys.a[2] = (uint64_t)a2;
-    return (long)ring_call(r, 0);
+    const long a[6] = {a0, a1, a2, a3, a4, a5};
+    for (int i = 0; i < 6; i++) r->req.u.sys.a[i] = (uint64_t)a[i];
+    long ret = (long)ring_call(r, 0);
+    if (r->req.action == SNAPVM_ACT_WRFSBASE) /* arch_prctl(ARCH_SET_FS), as the shim does */
+        __asm__ volatile("wrfsbase %0" : : "r"(r->req.action_arg) : "memory");
+    return ret;
+}
+
+static long ring_syscall(long nr, long a0, long a1, long a2)
+{
+    return ring_syscall6(nr, a0, a1, a2, 0, 0, 0);
+}
+
+long plat_syscall(long nr, long a0, long a1, long a2, long a3, long a4, long a5)
+{
+    probe();
+    if (platform) return ring_syscall6(nr, a0, a1, a2, a3, a4, a5);
+    long r = syscall(nr, a0, a1, a2, a3, a4, a5);
+    return r == -1 ? -errno : r;
 }
 
 long plat_write(int fd, const void *buf, size_t n)

@@ -24,6 +24,12 @@ const char *plat_backend_name(void);
 long plat_write(int fd, const void *buf, size_t n);
 long plat_read(int fd, void *buf, size_t n);
 
+/* plat_syscall: any Linux system call by number, with the same request
+ * path as plat_write under snapvm (no trap; what the monitor does not serve
+ * is -ENOSYS), the syscall instruction natively.  Returns the result or
+ * -errno. */
+long plat_syscall(long nr, long a0, long a1, long a2, long a3, long a4, long a5);
+
 /* plat_readline shows (prompt) and reads one line into (buf, size) without
  * its newline, NUL-terminated, cut at size-1 bytes.  With a terminal and a
  * host (snapvm, or a launcher that set SNAPVM_HOST_FD): GNU readline with
