@@ -18,7 +18,7 @@ skip() { echo "$1"; exit 77; }
 command -v qemu-system-x86_64 >/dev/null || skip "qemu-system-x86_64 is not installed"
 busybox=
 for b in /bin/busybox /usr/bin/busybox; do
-    if [ -x "$b" ] && file -L "$b" 2>/dev/null | grep -q 'statically linked'; then busybox=$b; fi
+    if [ -x "$b" ] && ldd "$b" 2>&1 | grep -q 'not a dynamic executable'; then busybox=$b; fi
 done
 [ -n "$busybox" ] || skip "no static busybox (package busybox-static)"
 kernel= moddir=
