@@ -16,7 +16,7 @@
 #define RAM (16ULL << 20)
 #define HI  (12ULL << 20)
 static uint8_t *ram;
-static char dir[64];
+static char dir[256];
 static int devnull;
 
 static void cleanup(void)
@@ -38,7 +38,8 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
     if (!ram) {
         ram = mmap(NULL, RAM, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
-        snprintf(dir, sizeof dir, "/tmp/snapvm-fuzz-XXXXXX");
+        const char *t = getenv("TMPDIR");
+        snprintf(dir, sizeof dir, "%s/snapvm-fuzz-XXXXXX", t && *t ? t : P_tmpdir);
         if (ram == MAP_FAILED || !mkdtemp(dir)) abort();
         devnull = open("/dev/null", O_RDWR);
         atexit(cleanup);

@@ -21,7 +21,7 @@ static char top[256], root[300], outside[300];
 static int setup(void **state)
 {
     snprintf(top, sizeof top, "%s/snapvm-sandbox-XXXXXX",
-             getenv("TMPDIR") ? getenv("TMPDIR") : "/tmp");
+             getenv("TMPDIR") ? getenv("TMPDIR") : P_tmpdir);
     if (!mkdtemp(top)) return -1;
     snprintf(root, sizeof root, "%s/root", top);
     snprintf(outside, sizeof outside, "%s/secret", top);

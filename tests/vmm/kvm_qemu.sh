@@ -73,7 +73,7 @@ mount -t sysfs sys /sys
 mount -t devtmpfs dev /dev
 for m in irqbypass ccp kvm kvm-amd; do [ -f /mod/$m.ko ] && insmod /mod/$m.ko; done
 [ -c /dev/kvm ] || echo "NOKVM $(grep -o -w -E 'svm|vmx' /proc/cpuinfo | head -n 1)"
-cd /tmp
+cd /tmp # inside the QEMU guest: its own tmpfs
 for f in /t/*; do
     case $f in *.args) continue ;; esac
     n=${f##*/}
