@@ -81,6 +81,17 @@ for f in /t/*; do
     echo "RESULT $n $? $(tail -n 1 out)"
     sed "s/^/STDERR $n /" err | head -n 5
 done
+# --sandbox: paths that try to leave the directory, and a file round trip in it
+mkdir -p /tmp/box/sub /tmp/outside
+echo secret >/tmp/outside/secret
+echo inside >/tmp/box/inside.txt
+ln -s /tmp/outside/secret /tmp/box/escape
+ln -s ../../outside/secret /tmp/box/sub/up
+/bin/snapvm --kvm --mem 256M --sandbox /tmp/box /t/open_paths /inside.txt sub/../inside.txt \
+    ../../outside/secret /tmp/outside/secret escape sub/up /init </dev/null >out 2>&1
+echo "SANDBOX $(tr '\n' '|' <out)"
+/bin/snapvm --kvm --mem 256M --sandbox /tmp/box /t/file_roundtrip </dev/null >out 2>&1
+echo "SANDBOX-FILES $? $(tail -n 1 out) $(ls /tmp/box | tr '\n' ' ')"
 echo DONE
 poweroff -f
 INIT
@@ -93,7 +104,7 @@ timeout 110 qemu-system-x86_64 -accel tcg -cpu max -m 2G -smp 2 -kernel "$kernel
 secs=$(($(date +%s) - start))
 grep -q NOKVM "$tmp/log" && skip "the QEMU guest has no /dev/kvm ($(grep '^NOKVM' "$tmp/log"))"
 grep -q DONE "$tmp/log" || { echo "FAIL: the QEMU run did not finish in ${secs}s:"; tail -n 20 "$tmp/log"; exit 1; }
-tr -d '\r' <"$tmp/log" | sed -E 's/^.*(RESULT|STDERR|DONE|NOKVM)/\1/' >"$tmp/log2"
+tr -d '\r' <"$tmp/log" | sed -E 's/^.*(RESULT|STDERR|SANDBOX|DONE|NOKVM)/\1/' >"$tmp/log2"
 fails=0
 for n in "${want[@]}"; do
     src=tests/vmm/$n.c
@@ -115,5 +126,16 @@ for n in "${want[@]}"; do
         fails=$((fails + 1))
     fi
 done
+want_sb='SANDBOX /inside.txt: inside|sub/../inside.txt: inside|../../outside/secret: No such file or directory|/tmp/outside/secret: No such file or directory|escape: No such file or directory|sub/up: No such file or directory|/init: No such file or directory|SUCCESS|'
+got_sb=$(grep '^SANDBOX ' "$tmp/log2" | head -n 1)
+if [ "$got_sb" != "$want_sb" ]; then
+    echo "FAIL --sandbox: $got_sb"
+    fails=$((fails + 1))
+fi
+got_sf=$(grep '^SANDBOX-FILES ' "$tmp/log2" | head -n 1)
+if [ "$got_sf" != "SANDBOX-FILES 0 SUCCESS escape inside.txt sub " ]; then
+    echo "FAIL --sandbox file round trip: $got_sf"
+    fails=$((fails + 1))
+fi
 echo "${#want[@]} programs under snapvm --kvm in QEMU (TCG, emulated SVM) in ${secs}s, $fails failed"
 [ $fails = 0 ]
