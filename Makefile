@@ -45,7 +45,9 @@ LIBS       :=
 TEST_BINS  :=
 BENCH_BINS :=
 
-include $(sort $(wildcard vmm/*.mk engine/*.mk lang/*.mk stdlib/*.mk examples/*.mk tests/*.mk))
+# In this order (not sorted as one list): a fragment may use what an earlier
+# part defines in its prerequisites, e.g. $(SNAP_CC) from vmm/snap.mk.
+include $(foreach d,vmm engine lang stdlib examples tests,$(sort $(wildcard $(d)/*.mk)))
 
 .PHONY: all all-tests test test-native bench bench-quick install uninstall clean deps format asan
 

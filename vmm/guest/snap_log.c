@@ -1,0 +1,240 @@
+/* snap_log.c: the write barrier's slow path and the undo log.
+ *
+ * The compiler's inline check (clang -fsanitize=kernel-address with 64-byte
+ * shadow granules) loads the line's shadow byte before each store and calls
+ * __asan_report_store*_noabort when it is nonzero.  We log the line's old
+ * contents and disarm it, so later stores to it run at full speed until the
+ * next take re-arms it.  Not instrumented itself.
+ */
+#include "snap_rt.h"
+
+#include <errno.h>
+
+typedef long snap_v2 __attribute__((vector_size(16), aligned(16)));
+
+static inline void copy_line(void *d, const void *s)
+{
+    const snap_v2 *a = s;
+    snap_v2 *b = d;
+    snap_v2 x0 = a[0], x1 = a[1], x2 = a[2], x3 = a[3];
+    b[0] = x0, b[1] = x1, b[2] = x2, b[3] = x3;
+}
+
+void snap_log_grow_or_die(size_t t)
+{
+    size_t c = t >> SNAP_LOG_SHIFT;
+    if (c < SNAP_LOG_MAXCHUNKS) {
+        void *p = snap_sys_mmap(0, sizeof(struct snap_log_chunk), 3, 0);
+        if (p) {
+            snap_rt.chunk[c] = p;
+            return;
+        }
+    }
+    /* Logging is not optional: writing without it would corrupt the next
+     * restore.  snap_take keeps a chunk in reserve, so this takes one epoch
+     * writing more than a chunk's worth of lines into exhausted memory. */
+    snap_die("undo log exhausted at %zu entries: cannot log a write", t);
+}
+
+int snap_log_reserve(void)
+{
+    size_t c = (snap_rt.top >> SNAP_LOG_SHIFT) + 1;
+    for (size_t i = c - 1; i <= c; i++) {
+        if (i >= SNAP_LOG_MAXCHUNKS) return errno = ENOMEM, -1;
+        if (!snap_rt.chunk[i]) {
+            void *p = snap_sys_mmap(0, sizeof(struct snap_log_chunk), 3, 0);
+            if (!p) return errno = ENOMEM, -1;
+            snap_rt.chunk[i] = p;
+        }
+    }
+    return 0;
+}
+
+static inline __attribute__((always_inline)) void log_line(uintptr_t u, uint8_t *sh)
+{
+    size_t t = snap_rt.top;
+    struct snap_log_chunk *c = snap_log_at(t);
+    if (SNAP_UNLIKELY(!c)) {
+        snap_log_grow_or_die(t);
+        c = snap_log_at(t);
+    }
+    size_t i = t & (SNAP_LOG_CHUNK - 1);
+    copy_line(c->data[i], (const void *)u);
+    c->addr[i] = u;
+    snap_rt.top = t + 1;
+    *sh = 0;
+}
+
+static inline __attribute__((always_inline)) void touch(uintptr_t a)
+{
+    uintptr_t u = a & ~(SNAP_LINE - 1);
+    uint8_t *sh = snap_shadow(u);
+    if (*sh) log_line(u, sh);
+}
+
+void snap_log_range(const void *p, size_t n)
+{
+    if (!n) return;
+    uintptr_t u = (uintptr_t)p & ~(SNAP_LINE - 1), e = (uintptr_t)p + n;
+    while (u < e) {
+        /* 8 disarmed lines per zero shadow word: large copies into memory
+         * written since the take cost a load per 512 bytes */
+        uint8_t *sh = snap_shadow(u);
+        if (((uintptr_t)sh & 7) == 0 && u + 8 * SNAP_LINE <= e && *(uint64_t *)sh == 0) {
+            u += 8 * SNAP_LINE;
+            continue;
+        }
+        if (*sh) log_line(u, sh);
+        u += SNAP_LINE;
+    }
+}
+
+int snap_log_event(unsigned kind, uintptr_t a, size_t n)
+{
+    /* two entries' worth: the address slot holds a|kind, the data the length */
+    size_t t = snap_rt.top;
+    struct snap_log_chunk *c = snap_log_at(t);
+    if (!c) {
+        if (snap_log_reserve() < 0) return -1;
+        c = snap_log_at(t);
+    }
+    size_t i = t & (SNAP_LOG_CHUNK - 1);
+    snap_fill(c->data[i], 0, SNAP_LINE);
+    *(size_t *)c->data[i] = n;
+    c->addr[i] = a | kind;
+    snap_rt.top = t + 1;
+    if (kind == SNAP_ENT_UNMAP) snap_rt.pending_unmaps++;
+    return 0;
+}
+
+void snap_arm_later(const void *p, size_t n)
+{
+    if (snap_log_event(SNAP_ENT_ARM, (uintptr_t)p, n) < 0)
+        snap_die("undo log exhausted: cannot record %zu bytes of new memory", n);
+}
+
+void snap_arm_range(uintptr_t lo, uintptr_t hi)
+{
+    uintptr_t u0 = lo & ~(SNAP_LINE - 1), u1 = (hi + SNAP_LINE - 1) & ~(SNAP_LINE - 1);
+    if (u1 > u0) snap_fill(snap_shadow(u0), SNAP_ARMED, (u1 - u0) >> SNAP_SHADOW_SCALE);
+}
+
+void snap_disarm_range(uintptr_t lo, uintptr_t hi)
+{
+    uintptr_t u0 = lo & ~(SNAP_LINE - 1), u1 = (hi + SNAP_LINE - 1) & ~(SNAP_LINE - 1);
+    if (u1 > u0) snap_fill(snap_shadow(u0), 0, (u1 - u0) >> SNAP_SHADOW_SCALE);
+}
+
+void snap_track(const void *p, size_t n) { snap_arm_range((uintptr_t)p, (uintptr_t)p + n); }
+
+static void event_rearm(uintptr_t a, const unsigned char *data)
+{
+    /* a mapping made in the epoch that ends: now visible to the new
+     * snapshot, so its lines are tracked from here on */
+    unsigned k = a & SNAP_ENT_KIND;
+    if (k == SNAP_ENT_MAP || k == SNAP_ENT_ARM)
+        snap_arm_range(a & ~SNAP_ENT_KIND, (a & ~SNAP_ENT_KIND) + *(const size_t *)data);
+}
+
+void snap_log_rearm(size_t from, size_t to)
+{
+    size_t i = from;
+    while (i < to) {
+        struct snap_log_chunk *c = snap_log_at(i);
+        size_t j = i & (SNAP_LOG_CHUNK - 1), end = j + (to - i);
+        if (end > SNAP_LOG_CHUNK) end = SNAP_LOG_CHUNK;
+        i += end - j;
+        for (; j < end; j++) {
+            uintptr_t a = c->addr[j];
+            if (SNAP_LIKELY(!(a & SNAP_ENT_KIND)))
+                *snap_shadow(a) = SNAP_ARMED;
+            else
+                event_rearm(a, c->data[j]);
+        }
+    }
+}
+
+static void event_undo(uintptr_t a, const unsigned char *data)
+{
+    size_t n = *(const size_t *)data;
+    uintptr_t p = a & ~SNAP_ENT_KIND;
+    if ((a & SNAP_ENT_KIND) == SNAP_ENT_MAP) {
+        /* made after the mark: gone at the restore */
+        snap_disarm_range(p, p + n);
+        snap_sys_munmap((void *)p, n);
+    } else if ((a & SNAP_ENT_KIND) == SNAP_ENT_UNMAP) {
+        /* an unmap that was deferred: the mapping and its contents are
+         * still there, the undo of the lines before this one restores them */
+        snap_rt.pending_unmaps--;
+    }
+}
+
+void snap_log_undo(size_t mark)
+{
+    size_t i = snap_rt.top;
+    while (i > mark) {
+        struct snap_log_chunk *c = snap_log_at(i - 1);
+        size_t j = (i - 1) & (SNAP_LOG_CHUNK - 1), stop;
+        /* entries [stop, j] of this chunk, newest first */
+        size_t in_chunk = j + 1;
+        stop = (i - mark < in_chunk) ? in_chunk - (i - mark) : 0;
+        i -= in_chunk - stop;
+        for (;; j--) {
+            uintptr_t a = c->addr[j];
+            if (SNAP_LIKELY(!(a & SNAP_ENT_KIND))) {
+                copy_line((void *)a, c->data[j]);
+                *snap_shadow(a) = SNAP_ARMED;
+            } else {
+                event_undo(a, c->data[j]);
+            }
+            if (j == stop) break;
+        }
+    }
+    snap_rt.st.lines_restored += snap_rt.top - mark;
+    snap_rt.top = snap_rt.epoch_start = mark;
+}
+
+void snap_log_truncate(void)
+{
+    if (snap_rt.pending_unmaps) {
+        /* unmaps deferred while snapshots were live: do them now */
+        for (size_t i = 0; i < snap_rt.top; i++) {
+            struct snap_log_chunk *c = snap_log_at(i);
+            size_t j = i & (SNAP_LOG_CHUNK - 1);
+            uintptr_t a = c->addr[j];
+            if ((a & SNAP_ENT_KIND) == SNAP_ENT_UNMAP) {
+                size_t n = *(const size_t *)c->data[j];
+                snap_disarm_range(a & ~SNAP_ENT_KIND, (a & ~SNAP_ENT_KIND) + n);
+                snap_sys_munmap((void *)(a & ~SNAP_ENT_KIND), n);
+            }
+        }
+        snap_rt.pending_unmaps = 0;
+    }
+    snap_rt.top = snap_rt.epoch_start = 0;
+}
+
+/* Report entry points called by the inline checks.  An N-byte store can
+ * straddle two lines only when misaligned. */
+#define SNAP_REPORT(N)                                                             \
+    void __asan_report_store##N##_noabort(uintptr_t a)                             \
+    {                                                                              \
+        if (N > 1 && SNAP_UNLIKELY(((a ^ (a + N - 1)) & ~(SNAP_LINE - 1)) != 0))   \
+            snap_log_range((const void *)a, N);                                    \
+        else                                                                       \
+            touch(a);                                                              \
+    }                                                                              \
+    void __asan_store##N##_noabort(uintptr_t a)                                    \
+    {                                                                              \
+        if (*snap_shadow(a) | *snap_shadow(a + N - 1)) snap_log_range((const void *)a, N); \
+    }
+SNAP_REPORT(1)
+SNAP_REPORT(2)
+SNAP_REPORT(4)
+SNAP_REPORT(8)
+SNAP_REPORT(16)
+void __asan_report_store_n_noabort(uintptr_t a, size_t n) { snap_log_range((const void *)a, n); }
+void __asan_storeN_noabort(uintptr_t a, size_t n) { snap_log_range((const void *)a, n); }
+/* referenced by some instrumentation modes; nothing to do */
+void __asan_handle_no_return(void) {}
+void __asan_register_globals(void *g, size_t n) { (void)g, (void)n; }
+void __asan_unregister_globals(void *g, size_t n) { (void)g, (void)n; }

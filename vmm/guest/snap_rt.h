@@ -1,0 +1,129 @@
+/* snap_rt.h: internals shared by the snapshot runtime's files (not for users).
+ *
+ * Shadow: one byte per 64-byte line at (addr >> 6) + SNAP_SHADOW_OFFSET; 0 =
+ * disarmed (stores fall through), SNAP_ARMED = armed (the next store reports).
+ * Undo log: entries of one line each (address + 64 old bytes), in chunks
+ * mapped on demand and kept for reuse.  An entry's address has its low bits
+ * free (lines are 64-aligned): nonzero low bits mark a mapping event instead
+ * of a line (snap_mmap.c).
+ *
+ * Invariant (I): a tracked line whose shadow is 0 either has an entry in the
+ * log since the latest take or restore (the current epoch), or is fresh: it
+ * lies above a bump region's top as of the latest take or restore, or in a
+ * mapping made since, which no live snapshot can see.  Arming is always
+ * safe; disarming happens only right after logging.
+ */
+#ifndef SNAP_RT_H
+#define SNAP_RT_H
+
+#include <stddef.h>
+#include <stdint.h>
+#include "snap.h"
+
+#ifndef SNAPVM_AT_PLATFORM
+/* The auxv entry snapvm passes to its guest (vmm/include/snapvm_abi.h on the
+ * snapvm branch; defined here until that header is merged). */
+#define SNAPVM_AT_PLATFORM 0x534e5650
+#endif
+
+#define SNAP_SHADOW_OFFSET 0x7fff8000UL
+#define SNAP_SHADOW_SCALE 6
+#define SNAP_LINE 64UL
+#define SNAP_ARMED ((uint8_t)0x80) /* -128: below every compare the checks make */
+
+#define SNAP_LIKELY(x) __builtin_expect(!!(x), 1)
+#define SNAP_UNLIKELY(x) __builtin_expect(!!(x), 0)
+
+static inline uint8_t *snap_shadow(uintptr_t a)
+{
+    return (uint8_t *)((a >> SNAP_SHADOW_SCALE) + SNAP_SHADOW_OFFSET);
+}
+
+/* The runtime's own fill and copy: memset and memcpy are wrapped (they log
+ * their destination), and the runtime writes only its own memory. */
+static inline void snap_fill(void *d, int c, size_t n)
+{
+    __asm__ volatile("rep stosb" : "+D"(d), "+c"(n) : "a"(c) : "memory");
+}
+static inline void snap_copy(void *d, const void *s, size_t n)
+{
+    __asm__ volatile("rep movsb" : "+D"(d), "+S"(s), "+c"(n) : : "memory");
+}
+
+/* log entry kinds in the low bits of the address */
+#define SNAP_ENT_LINE 0
+#define SNAP_ENT_MAP 1   /* a mapping made after the mark: unmap it on undo */
+#define SNAP_ENT_UNMAP 2 /* an unmap deferred while snapshots live */
+#define SNAP_ENT_ARM 3   /* memory to arm at the next take; nothing on undo */
+#define SNAP_ENT_KIND 63UL
+
+/* log geometry: a chunk holds SNAP_LOG_CHUNK entries */
+#define SNAP_LOG_SHIFT 14
+#define SNAP_LOG_CHUNK (1UL << SNAP_LOG_SHIFT)
+#define SNAP_LOG_MAXCHUNKS 16384 /* 2^28 entries, 18 GiB: bounded by memory first */
+struct snap_log_chunk {
+    unsigned char data[SNAP_LOG_CHUNK][SNAP_LINE];
+    uintptr_t addr[SNAP_LOG_CHUNK];
+};
+
+/* The runtime's state, in untracked memory (a runtime object's .bss). */
+struct snap_rt {
+    struct snap_log_chunk *chunk[SNAP_LOG_MAXCHUNKS];
+    size_t top;         /* entries in the log */
+    size_t epoch_start; /* first entry of the current epoch */
+    size_t pending_unmaps;
+    int ready, kvm, check;
+    uintptr_t stack_base;
+    struct snap_stats st;
+};
+extern struct snap_rt snap_rt;
+
+/* snap_log.c */
+void snap_log_grow_or_die(size_t t);
+void snap_arm_range(uintptr_t lo, uintptr_t hi);
+void snap_disarm_range(uintptr_t lo, uintptr_t hi);
+/* Appends a non-line entry (kind, address a, length n).  0, or -1 when the
+ * log cannot grow (errno ENOMEM). */
+int snap_log_event(unsigned kind, uintptr_t a, size_t n);
+/* Arms [p, p+n) at the next take (memory new to the tracked allocator). */
+void snap_arm_later(const void *p, size_t n);
+/* The log entry i's chunk and slot. */
+static inline struct snap_log_chunk *snap_log_at(size_t i) { return snap_rt.chunk[i >> SNAP_LOG_SHIFT]; }
+/* Re-arms entries [from, to) (the end of an epoch at a take). */
+void snap_log_rearm(size_t from, size_t to);
+/* Undoes entries [mark, top) newest first and re-arms their lines. */
+void snap_log_undo(size_t mark);
+/* Drops every entry (no snapshot is live), doing deferred unmaps. */
+void snap_log_truncate(void);
+/* 0, or -1 when the log cannot hold one more chunk of entries. */
+int snap_log_reserve(void);
+
+/* snap_init.c */
+void snap_init(void); /* idempotent; before any instrumented store */
+void snap_die(const char *fmt, ...) __attribute__((noreturn, format(printf, 1, 2)));
+void *snap_sys_mmap(void *at, size_t n, int prot, int flags);
+int snap_sys_munmap(void *p, size_t n);
+
+/* snap_take.c: bump regions, including the allocator's own */
+struct snap_bump {
+    void **top;
+    void **lo, **hi;   /* where the bounds live (the allocator's change) */
+    void *lo_c, *hi_c; /* constant bounds of a public region */
+    uintptr_t fresh;   /* *top at the latest take or restore */
+};
+struct snap_bump *snap_bump_internal(void **top, void **lo, void **hi);
+/* The region moves to another segment: arms what was allocated in the old
+ * one since the latest take, and treats new_lo as the fresh start. */
+void snap_bump_move(struct snap_bump *b, void *new_lo);
+
+/* snap_check.c: the checking mode */
+void snap_check_take(long serial);
+void snap_check_restore(long serial);
+void snap_check_drop(long serial);
+
+/* snap_pheap.c: the chunks of the tracked allocator (a persistent table,
+ * so chunks given out after a snapshot are reused after its restore). */
+void *snap_arena_chunk(size_t k, size_t size, size_t align);
+void snap_arena_ranges(void (*fn)(uintptr_t lo, uintptr_t hi, void *arg), void *arg);
+
+#endif

@@ -1,0 +1,261 @@
+/* snap_take.c: snapshots (take, restore, drop), bump regions, statistics.
+ *
+ * A snapshot is a record (callee-saved registers, stack pointer, resume
+ * address, the log mark) plus a copy of the stack segment between the
+ * caller of snap_take and the base frame.  Records and segments are stacks,
+ * like the snapshots: a restore or drop pops them.  snap_switch.S holds the
+ * register and stack switching; this file the bookkeeping.
+ */
+#include "snap_rt.h"
+
+#include <errno.h>
+#include <stdio.h>
+
+/* Offsets used by snap_switch.S. */
+struct snap_rec {
+    uint64_t rbx, rbp, r12, r13, r14, r15; /* 0..40 */
+    uintptr_t sp, rip;                     /* 48, 56 */
+    unsigned char *stk;                    /* 64 */
+    size_t len;                            /* 72 */
+    size_t mark;                           /* 80: log entries before this snapshot */
+    long serial;                           /* 88: the id */
+    size_t stk_chunk;                      /* 96 */
+};
+_Static_assert(__builtin_offsetof(struct snap_rec, stk) == 64, "snap_switch.S");
+_Static_assert(__builtin_offsetof(struct snap_rec, len) == 72, "snap_switch.S");
+
+#define REC_SHIFT 12
+#define REC_CHUNK (1UL << REC_SHIFT)
+#define REC_MAXCHUNKS 65536
+#define STK_CHUNK (1UL << 20)
+#define STK_MAXCHUNKS 65536
+#define MAX_BUMPS 17 /* 16 public + the allocator's */
+
+static struct snap_rec *recs[REC_MAXCHUNKS];
+static size_t depth;
+static struct {
+    unsigned char *base[STK_MAXCHUNKS];
+    size_t size[STK_MAXCHUNKS];
+    size_t ci, off; /* the next segment goes at base[ci] + off */
+} stk;
+static struct snap_bump bumps[MAX_BUMPS];
+static int nbumps, npublic;
+
+static inline struct snap_rec *rec_at(size_t d) { return &recs[d >> REC_SHIFT][d & (REC_CHUNK - 1)]; }
+
+/* ---- bump regions ---- */
+
+static struct snap_bump *bump_new(void **top)
+{
+    if (nbumps == MAX_BUMPS) return errno = ENOMEM, (struct snap_bump *)0;
+    struct snap_bump *b = &bumps[nbumps++];
+    b->top = top;
+    b->lo = &b->lo_c;
+    b->hi = &b->hi_c;
+    return b;
+}
+
+int snap_register_bump(void **top, void *lo, void *hi)
+{
+    snap_init();
+    if (!top || (uintptr_t)lo > (uintptr_t)hi || (uintptr_t)*top < (uintptr_t)lo ||
+        (uintptr_t)*top > (uintptr_t)hi)
+        return errno = EINVAL, -1;
+    if (npublic == MAX_BUMPS - 1) return errno = ENOMEM, -1;
+    struct snap_bump *b = bump_new(top);
+    if (!b) return -1;
+    npublic++;
+    b->lo_c = lo;
+    b->hi_c = hi;
+    /* what is allocated already is tracked from the next take on */
+    b->fresh = (uintptr_t)lo;
+    return 0;
+}
+
+struct snap_bump *snap_bump_internal(void **top, void **lo, void **hi)
+{
+    snap_init();
+    struct snap_bump *b = bump_new(top);
+    if (!b) snap_die("no room for the allocator's bump region");
+    b->lo = lo;
+    b->hi = hi;
+    b->fresh = (uintptr_t)*top;
+    return b;
+}
+
+static inline void bump_arm(struct snap_bump *b)
+{
+    uintptr_t t = (uintptr_t)*b->top, f = b->fresh;
+    if (f < (uintptr_t)*b->lo || f > (uintptr_t)*b->hi) f = (uintptr_t)*b->lo;
+    if (t > f) snap_arm_range(f, t);
+    b->fresh = t;
+}
+
+void snap_bump_move(struct snap_bump *b, void *new_lo)
+{
+    bump_arm(b);
+    b->fresh = (uintptr_t)new_lo;
+}
+
+/* ---- snapshots ---- */
+
+static long find(snap_id id)
+{
+    if (depth && rec_at(depth - 1)->serial == id) return (long)depth - 1;
+    size_t lo = 0, hi = depth; /* serials grow with depth */
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        long s = rec_at(mid)->serial;
+        if (s == id) return (long)mid;
+        if (s < id)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return -1;
+}
+
+int snap_valid(snap_id id) { return find(id) < 0 ? EINVAL : 0; }
+long snap_depth(void) { return (long)depth; }
+
+static unsigned char *stack_room(size_t len, size_t *ci_out)
+{
+    size_t ci = stk.ci, off = stk.off;
+    if (stk.base[ci] && off + len > stk.size[ci]) ci++, off = 0;
+    if (ci >= STK_MAXCHUNKS) return 0;
+    if (!stk.base[ci] || stk.size[ci] < len) {
+        size_t sz = len > STK_CHUNK ? (len + STK_CHUNK - 1) & ~(STK_CHUNK - 1) : STK_CHUNK;
+        void *p = snap_sys_mmap(0, sz, 3, 0);
+        if (!p) return 0;
+        if (stk.base[ci]) snap_sys_munmap(stk.base[ci], stk.size[ci]);
+        stk.base[ci] = p;
+        stk.size[ci] = sz;
+    }
+    *ci_out = ci;
+    stk.ci = ci;
+    stk.off = off + len;
+    return stk.base[ci] + off;
+}
+
+/* Called by snap_take (snap_switch.S) with the caller's stack pointer and
+ * resume address.  Returns the record to fill with the registers, or NULL
+ * with errno ENOMEM. */
+struct snap_rec *snap_take_c(snap_id *id, uintptr_t sp, uintptr_t rip)
+{
+    if (SNAP_UNLIKELY(!snap_rt.ready)) snap_init();
+    /* *id first, logged like a program's store: it is in the copied stack
+     * segment or in tracked memory, and older snapshots keep its old value */
+    long serial = (long)snap_rt.st.takes + 1;
+    snap_log_range(id, sizeof *id);
+    *id = serial;
+    /* the epoch that ends: its lines become trackable again */
+    size_t t = snap_rt.top;
+    snap_rt.st.lines_logged += t - snap_rt.epoch_start; /* counted per epoch: not in the barrier */
+    snap_log_rearm(snap_rt.epoch_start, t);
+    if (!depth) {
+        /* nobody can restore older entries (and the lines they name were
+         * re-armed at their own epoch's end, just above for the last) */
+        if (t) snap_log_truncate();
+        t = 0;
+    }
+    snap_rt.epoch_start = t;
+    for (int i = 0; i < nbumps; i++) bump_arm(&bumps[i]);
+    size_t next = (t >> SNAP_LOG_SHIFT) + 1; /* a chunk in reserve: see snap_log_grow_or_die */
+    if (SNAP_UNLIKELY(next >= SNAP_LOG_MAXCHUNKS || !snap_rt.chunk[next]) && snap_log_reserve() < 0)
+        return 0;
+
+    size_t d = depth;
+    if (SNAP_UNLIKELY(!(d & (REC_CHUNK - 1)) && !recs[d >> REC_SHIFT])) {
+        if ((d >> REC_SHIFT) >= REC_MAXCHUNKS) return errno = ENOMEM, (struct snap_rec *)0;
+        void *p = snap_sys_mmap(0, REC_CHUNK * sizeof(struct snap_rec), 3, 0);
+        if (!p) return errno = ENOMEM, (struct snap_rec *)0;
+        recs[d >> REC_SHIFT] = p;
+    }
+    if (SNAP_UNLIKELY(sp > snap_rt.stack_base))
+        snap_die("snap_take called above the base frame (sp %#lx, base %#lx)", (unsigned long)sp,
+                 (unsigned long)snap_rt.stack_base);
+    size_t len = snap_rt.stack_base - sp, ci = 0;
+    unsigned char *seg = stack_room((len + 15) & ~(size_t)15, &ci);
+    if (SNAP_UNLIKELY(!seg)) return errno = ENOMEM, (struct snap_rec *)0;
+    snap_copy(seg, (const void *)sp, len);
+
+    struct snap_rec *r = rec_at(d);
+    r->sp = sp;
+    r->rip = rip;
+    r->stk = seg;
+    r->len = len;
+    r->stk_chunk = ci;
+    r->mark = t;
+    r->serial = serial;
+    snap_rt.st.takes++;
+    depth = d + 1;
+    snap_rt.st.stack_bytes = len;
+    if (SNAP_UNLIKELY(snap_rt.check)) snap_check_take(r->serial);
+    return r;
+}
+
+static void pop_to(size_t d)
+{
+    /* records above d go; their segments with them */
+    if (snap_rt.check)
+        for (size_t i = depth; i-- > d;) snap_check_drop(rec_at(i)->serial);
+    depth = d;
+}
+
+/* Called by snap_restore: undoes the log and returns the record whose
+ * segment and registers snap_switch.S puts back. */
+struct snap_rec *snap_restore_c(snap_id id, long v)
+{
+    long d = find(id);
+    if (SNAP_UNLIKELY(d < 0))
+        snap_die("snap_restore: snapshot %ld is unknown or dropped (EINVAL)", (long)id);
+    if (SNAP_UNLIKELY(v == 0 || v == -1))
+        snap_die("snap_restore: value %ld is reserved (0 is a take, -1 its error)", v);
+    struct snap_rec *r = rec_at((size_t)d);
+    pop_to((size_t)d + 1);
+    if (snap_rt.top > snap_rt.st.log_high) snap_rt.st.log_high = snap_rt.top;
+    snap_rt.st.lines_logged += snap_rt.top - snap_rt.epoch_start;
+    snap_log_undo(r->mark);
+    for (int i = 0; i < nbumps; i++) bumps[i].fresh = (uintptr_t)*bumps[i].top;
+    stk.ci = r->stk_chunk;
+    stk.off = (size_t)(r->stk - stk.base[r->stk_chunk]) + ((r->len + 15) & ~(size_t)15);
+    snap_rt.st.restores++;
+    if (SNAP_UNLIKELY(snap_rt.check)) snap_check_restore(r->serial);
+    return r;
+}
+
+int snap_drop(snap_id id)
+{
+    long d = find(id);
+    if (d < 0) return errno = EINVAL, -1;
+    struct snap_rec *r = rec_at((size_t)d);
+    if (snap_rt.top > snap_rt.st.log_high) snap_rt.st.log_high = snap_rt.top;
+    pop_to((size_t)d);
+    stk.ci = r->stk_chunk;
+    stk.off = (size_t)(r->stk - stk.base[r->stk_chunk]);
+    /* The log stays: [epoch_start, top) are the lines disarmed now, which
+     * the next take re-arms (and the undo data of older snapshots, if any).
+     * With no snapshot left, the next take truncates it after re-arming:
+     * truncating here would leave those lines disarmed for good. */
+    snap_rt.st.drops++;
+    return 0;
+}
+
+void snap_set_base(void *frame)
+{
+    snap_init();
+    extern void *__libc_stack_end;
+    uintptr_t b = frame ? (uintptr_t)frame : (uintptr_t)__libc_stack_end;
+    /* rounded up to 16 so segments are whole 16-byte units; the extra bytes
+     * belong to the base frame, which does not change while it is active */
+    snap_rt.stack_base = (b + 15) & ~(uintptr_t)15;
+}
+
+void snap_get_stats(struct snap_stats *out)
+{
+    snap_rt.st.log_now = snap_rt.top;
+    snap_rt.st.depth = depth;
+    if (snap_rt.top > snap_rt.st.log_high) snap_rt.st.log_high = snap_rt.top;
+    *out = snap_rt.st;
+    out->lines_logged += snap_rt.top - snap_rt.epoch_start; /* the current epoch's */
+}
