@@ -17,3 +17,26 @@ ENGINE_CORE_SRCS := $(ENGINE_TERM_SRCS) engine/unify.c engine/compare.c engine/c
 ENGINE_CORE_HOST_OBJS := $(patsubst %.c,$(B)/host/%.o,$(ENGINE_CORE_SRCS) engine/mem_libc.c)
 $(B)/tests/unit/test_engine_unify: $(ENGINE_CORE_HOST_OBJS)
 UNIT_LIBS_test_engine_unify := -lm
+
+# The engine proper, compiled with the write barrier.  stdlib/arith.c and
+# stdlib/terms.c are the minimal built-ins the engine's tests need; they move
+# to the stdlib's fragment when it exists.
+ENGINE_SRCS := $(ENGINE_CORE_SRCS) engine/mem_snap.c engine/db.c engine/error.c engine/solve.c \
+  engine/control.c engine/dbpreds.c stdlib/arith.c stdlib/terms.c
+ENGINE_OBJS := $(patsubst %.c,$(B)/guest/%.o,$(ENGINE_SRCS))
+ENGINE_LIB := $(B)/libengine.a
+
+$(B)/guest/%.o: %.c $(SNAP_CC)
+	@mkdir -p $(@D)
+	$(SNAP_CC) $(CPPFLAGS) -std=gnu11 $(OPT) $(WARN) -c $< -o $@
+
+$(ENGINE_LIB): $(ENGINE_OBJS)
+	@rm -f $@
+	ar rcs $@ $^
+
+LIBS += $(ENGINE_LIB)
+
+# The solve loop driven from C, on the snapshot runtime.
+$(B)/tests/snap/engine_solve: tests/snap/engine_solve.c $(ENGINE_LIB) $(SNAP_CC) $(SNAP_RUNTIME)
+	@mkdir -p $(@D)
+	$(SNAP_CC) $(CPPFLAGS) -std=gnu11 -O2 -g $(WARN) $< $(ENGINE_LIB) -lm -o $@
