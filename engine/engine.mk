@@ -22,7 +22,7 @@ UNIT_LIBS_test_engine_unify := -lm
 # stdlib/terms.c are the minimal built-ins the engine's tests need; they move
 # to the stdlib's fragment when it exists.
 ENGINE_SRCS := $(ENGINE_CORE_SRCS) engine/mem_snap.c engine/db.c engine/error.c engine/solve.c \
-  engine/control.c engine/dbpreds.c stdlib/arith.c stdlib/terms.c
+  engine/gc.c engine/control.c engine/dbpreds.c stdlib/arith.c stdlib/terms.c
 ENGINE_OBJS := $(patsubst %.c,$(B)/guest/%.o,$(ENGINE_SRCS))
 ENGINE_LIB := $(B)/libengine.a
 

@@ -21,6 +21,7 @@
 
 #include "db.h"
 #include "error.h"
+#include "gc.h"
 #include "mem.h"
 #include "unify.h"
 
@@ -29,6 +30,11 @@ enum cp_kind { CP_TOP, CP_CLAUSE, CP_ALT, CP_CATCH, CP_FINDALL, CP_BUILTIN };
 /* Values a take returns besides 0 (taken) and -1 (error), for the kinds
  * whose alternative is not a clause pointer or a built-in's own value. */
 enum { ALT_FAIL = 1, ALT_THROW = 2, ALT_ELSE = 3, ALT_DONE = 4 };
+
+/* The young heap is collected when it exceeds this, or twice what survived
+ * the last collection: the cost of a collection stays proportional to the
+ * garbage it frees. */
+#define GC_MIN_YOUNG ((size_t)8 << 20)
 
 struct collector {
     struct pterm **items;
@@ -41,6 +47,7 @@ struct cp {
     unsigned char kind;
     bool disabled;     /* failure drops it without a restore */
     struct collector *coll;
+    char *heap_mark;   /* heap top at the take: the young region starts here */
 };
 
 /* Persistent machine state, reached through M (set once by solve_init). */
@@ -58,6 +65,7 @@ static struct machine *M;
  * instrumented code: a restore puts them back). */
 static term_t catches = TERM_NIL; /* '$catch'(CpIndex, Outer) of the active catch/3 calls */
 static long top_idx = -1;         /* the TOP record of the innermost solve() */
+static size_t gc_trigger = GC_MIN_YOUNG; /* collect when the young heap is this big */
 static functor_t current_functor = (functor_t)-1;
 
 functor_t solve_current_functor(void) { return current_functor; }
@@ -77,7 +85,7 @@ static long cp_push(enum cp_kind kind, long alt)
         M->cap = cap;
     }
     long i = (long)M->ncp++;
-    M->cps[i] = (struct cp){.id = -1, .alt = alt, .kind = (unsigned char)kind};
+    M->cps[i] = (struct cp){.id = -1, .alt = alt, .kind = (unsigned char)kind, .heap_mark = heap_top};
     if (M->ncp > M->stats.max_choicepoints)
         M->stats.max_choicepoints = M->ncp;
     return i;
@@ -251,6 +259,13 @@ static __attribute__((noinline)) enum solve_status run(term_t goal, solve_answer
     long cutb = top + 1;
 
     for (;;) {
+        char *young = M->cps[M->ncp - 1].heap_mark;
+        if ((size_t)(heap_top - young) > gc_trigger) {
+            term_t *roots[] = {&goal, &cont, &catches};
+            gc_collect(young, roots, 3);
+            size_t live = (size_t)(heap_top - young);
+            gc_trigger = live * 2 > GC_MIN_YOUNG ? live * 2 : GC_MIN_YOUNG;
+        }
         if (!goal) {
             if (cont == TERM_NIL) {
                 if (!on_answer || !on_answer(ctx)) {
