@@ -1,0 +1,50 @@
+/* lang/writer.h: terms to text: write, print, writeq, write_canonical, write_term.
+ *
+ * The writer walks a term through engine/term.h and sends tokens to a
+ * wr_sink (sink.h).  Output matches swipl 9's: operators with the fewest
+ * brackets that read back as the same term, a space exactly where two tokens
+ * would glue (a- -1, - 1, \+ \+a, - (-)), atoms quoted exactly when needed,
+ * floats shortest round-trip.  It allocates only a scratch table for
+ * write_canonical's variable names (malloc, freed before returning).
+ */
+#ifndef LANG_WRITER_H
+#define LANG_WRITER_H
+
+#include <stdbool.h>
+
+#include "engine/term.h"
+#include "sink.h"
+
+typedef struct wr_options {
+    bool quoted;       /* quote atoms and strings that need it */
+    bool ignore_ops;   /* operators in canonical form +(1,2) (lists stay lists) */
+    bool brace_terms;  /* {}(X) as {X} (true unless write_canonical) */
+    bool numbervars;   /* '$VAR'(N) as A, B, ... Z, A1 ... */
+    bool name_vars;    /* variables as A, B (twice or more) and _ (once): write_canonical */
+    bool quote_wide;   /* quote atoms with code points above 0xFF (swipl's write_canonical) */
+    int max_depth;     /* 0: no limit; else deeper terms and longer lists print as ... */
+    /* portray: called for every non-variable subterm when set (print/1); if
+     * it returns true it has written the term itself to out. */
+    bool (*portray)(void *ctx, term_t t, wr_sink *out);
+    void *portray_ctx;
+} wr_options;
+
+/* wr_options_write etc.: the option sets of the standard predicates. */
+void wr_options_write(wr_options *o);     /* write/1: numbervars */
+void wr_options_writeq(wr_options *o);    /* writeq/1: quoted, numbervars */
+void wr_options_print(wr_options *o);     /* print/1: writeq + portray (set the hook) */
+void wr_options_canonical(wr_options *o); /* write_canonical/1: quoted, ignore_ops, no braces, named vars */
+
+/* wr_term: write t to out with options o (whose portray hook, if any, may
+ * write to out too).  Sink errors are in out->err. */
+void wr_term(wr_sink *out, term_t t, const wr_options *o);
+
+/* wr_term_to_text: t as text in a malloc'd NUL-terminated buffer (the
+ * caller frees it), *len its length if len is not NULL. */
+char *wr_term_to_text(term_t t, const wr_options *o, size_t *len);
+
+/* wr_bigint_text: the decimal text of a bignum term into a malloc'd buffer
+ * (caller frees). */
+char *wr_bigint_text(term_t t);
+
+#endif

@@ -1,0 +1,2 @@
+p :- \+ q, !, (a -> b ; c).
+:- dynamic foo/1.
