@@ -54,6 +54,9 @@ struct pred {
     builtin_det fn;
     builtin_nondet nd;
     atom_t file; /* file that defined it (consult), or ATOM_user */
+    unsigned load_id; /* the consult that defined it last (consult.c) */
+    unsigned line;    /* line of its first clause in that file */
+    bool warned;      /* discontiguous warning given in this load */
 };
 
 /* Set up the predicate table; once, before any snapshot. */

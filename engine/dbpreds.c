@@ -45,6 +45,8 @@ static term_t body_convert(term_t b)
     return b;
 }
 
+term_t dbpreds_body(term_t body) { return body_convert(body); }
+
 void dbpreds_split(term_t clause, term_t *head, term_t *body)
 {
     term_t c = term_deref(clause);

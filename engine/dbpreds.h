@@ -13,4 +13,8 @@ void dbpreds_register(void);
  * errors. */
 void dbpreds_split(term_t clause, term_t *head, term_t *body);
 
+/* A body with variables as call(V) (ISO 7.6.2); type_error(callable) for
+ * a body that is not callable. */
+term_t dbpreds_body(term_t body);
+
 #endif

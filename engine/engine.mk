@@ -21,8 +21,11 @@ UNIT_LIBS_test_engine_unify := -lm
 # The engine proper, compiled with the write barrier.  stdlib/arith.c and
 # stdlib/terms.c are the minimal built-ins the engine's tests need; they move
 # to the stdlib's fragment when it exists.
+# lang/*.c: the reader and writer (lang/lang.mk is read after this file)
 ENGINE_SRCS := $(ENGINE_CORE_SRCS) engine/mem_snap.c engine/db.c engine/error.c engine/solve.c \
-  engine/gc.c engine/control.c engine/dbpreds.c stdlib/arith.c stdlib/terms.c
+  engine/gc.c engine/control.c engine/dbpreds.c engine/consult.c engine/dcg.c engine/boot.c \
+  engine/flags.c engine/message.c engine/stats.c engine/toplevel.c \
+  stdlib/arith.c stdlib/terms.c stdlib/lists.c stdlib/write.c $(wildcard lang/*.c)
 ENGINE_OBJS := $(patsubst %.c,$(B)/guest/%.o,$(ENGINE_SRCS))
 ENGINE_LIB := $(B)/libengine.a
 
@@ -35,6 +38,12 @@ $(ENGINE_LIB): $(ENGINE_OBJS)
 	ar rcs $@ $^
 
 LIBS += $(ENGINE_LIB)
+
+# The engine program: a static ELF with the snapshot runtime (snap-cc links it).
+ENGINE_BIN := $(B)/snaplog-engine
+$(ENGINE_BIN): $(B)/guest/engine/main.o $(ENGINE_LIB) $(SNAP_CC) $(SNAP_RUNTIME)
+	$(SNAP_CC) $(B)/guest/engine/main.o $(ENGINE_LIB) -lm -o $@
+BINS += $(ENGINE_BIN)
 
 # The solve loop driven from C, on the snapshot runtime.
 $(B)/tests/snap/engine_solve: tests/snap/engine_solve.c $(ENGINE_LIB) $(SNAP_CC) $(SNAP_RUNTIME)

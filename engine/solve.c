@@ -21,6 +21,7 @@
 
 #include "db.h"
 #include "error.h"
+#include "flags.h"
 #include "gc.h"
 #include "mem.h"
 #include "unify.h"
@@ -138,6 +139,14 @@ static _Noreturn void backtrack(void)
 
 _Noreturn void solve_fail(void) { backtrack(); }
 
+bool solve_has_alternatives(void)
+{
+    for (long i = (long)M->ncp - 1; i > top_idx; i--)
+        if (!M->cps[i].disabled)
+            return true;
+    return false;
+}
+
 /* --- exceptions ------------------------------------------------------------ */
 
 static _Noreturn void unwind_to_catcher(void)
@@ -204,8 +213,16 @@ static term_t add_args(term_t g, const term_t *extra, unsigned n)
     return t;
 }
 
-static _Noreturn void unknown_procedure(functor_t f)
+static void unknown_procedure(functor_t f)
 {
+    atom_t mode = flags_unknown();
+    if (mode == ATOM_fail)
+        return;
+    if (mode == ATOM_warning) {
+        fflush(stdout);
+        fprintf(stderr, "Warning: Unknown procedure: %s/%u\n", atom_name(functor_name(f)), functor_arity(f));
+        return;
+    }
     term_t pi = err_pred_indicator(functor_name(f), functor_arity(f));
     term_t formal = term_compound2(FUNCTOR_existence_error2, term_atom(ATOM_procedure), pi);
     solve_throw(term_compound2(FUNCTOR_error2, formal, pi));
@@ -479,8 +496,10 @@ static __attribute__((noinline)) enum solve_status run(term_t goal, solve_answer
 
         /* a predicate */
         struct pred *p = db_lookup(f);
-        if (!p || !(p->flags & (PRED_DEFINED | PRED_DYNAMIC)))
-            unknown_procedure(f);
+        if (!p || !(p->flags & (PRED_DEFINED | PRED_DYNAMIC))) {
+            unknown_procedure(f); /* returns when the unknown flag says fail */
+            backtrack();
+        }
         if (p->fn) {
             current_functor = f;
             bool ok = p->fn(args);

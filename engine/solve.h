@@ -51,6 +51,10 @@ struct solve_stats {
 };
 void solve_get_stats(struct solve_stats *out);
 
+/* Inside an answer callback: can the goal still produce another answer
+ * (a live choice point above the goal's start)? */
+bool solve_has_alternatives(void);
+
 /* Backtrack from a built-in: restore the newest choice point.  For the
  * control built-ins' own use. */
 _Noreturn void solve_fail(void);

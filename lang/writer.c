@@ -277,7 +277,7 @@ static void write_args(writer *w, term_t t, unsigned n)
     w->after_prefix = w->pending_num = false;
     for (unsigned i = 1; i <= n; i++) {
         if (i > 1)
-            wr_put(w->out, ",", 1);
+            wr_put(w->out, ", ", w->o->spacing ? 2 : 1);
         write_term(w, term_arg(t, i), 999, false);
     }
     wr_put(w->out, ")", 1);
@@ -294,7 +294,7 @@ static void write_list(writer *w, term_t t)
             wr_put(w->out, "|...]", 5);
             return;
         }
-        wr_put(w->out, ",", 1);
+        wr_put(w->out, ", ", w->o->spacing ? 2 : 1);
         write_term(w, term_arg(t, 1), 999, false);
         t = term_deref(term_arg(t, 2));
         k++;
