@@ -223,6 +223,7 @@ static bool bi_abolish(term_t *a)
     if ((p->flags & (PRED_SYSTEM | PRED_CONTROL)) || ((p->flags & PRED_DEFINED) && !(p->flags & PRED_DYNAMIC)))
         err_permission(ATOM_modify, ATOM_static_procedure, term_deref(a[0]));
     db_retract_all(p);
+    p->flags &= ~(unsigned)(PRED_DYNAMIC | PRED_DEFINED); /* gone: calls raise existence errors again */
     return true;
 }
 

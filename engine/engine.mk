@@ -49,3 +49,9 @@ BINS += $(ENGINE_BIN)
 $(B)/tests/snap/engine_solve: tests/snap/engine_solve.c $(ENGINE_LIB) $(SNAP_CC) $(SNAP_RUNTIME)
 	@mkdir -p $(@D)
 	$(SNAP_CC) $(CPPFLAGS) -std=gnu11 -O2 -g $(WARN) $< $(ENGINE_LIB) -lm -o $@
+
+# The `snaplog` command: a host program (gcc) that runs snaplog-engine.
+SNAPLOG_BIN := $(B)/snaplog
+$(SNAPLOG_BIN): $(B)/host/engine/launcher.o | $(ENGINE_BIN)
+	$(HOSTCC) $(HOSTLDFLAGS) $< -o $@
+BINS += $(SNAPLOG_BIN)

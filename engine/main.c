@@ -146,10 +146,9 @@ int main(int argc, char **argv)
     register_all();
     control_set_halt_hook(toplevel_halt_hook);
     {
-        /* argv: the program, then what follows -- */
+        /* argv: what follows -- (swipl 9 leaves the program name out) */
         char *av[1024];
         int n = 0;
-        av[n++] = argv[0];
         for (int i = rest; i < argc && n < 1024; i++)
             av[n++] = argv[i];
         flags_set_argv(n, av);
