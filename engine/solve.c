@@ -245,6 +245,47 @@ static void collect(long idx, term_t t)
     c->items[c->n++] = p;
 }
 
+/* --- conditions that need no snapshot ------------------------------------ */
+
+/* Is g made only of built-ins that never bind (PRED_TEST), true/fail, ','
+ * and \+?  Such a condition can be run directly: it leaves nothing to undo,
+ * so if-then-else and negation over it take no snapshot. */
+static bool is_test(term_t g)
+{
+    g = term_deref(g);
+    if (term_is_atom(g)) {
+        atom_t a = term_get_atom(g);
+        return a == ATOM_true || a == ATOM_fail || a == ATOM_false;
+    }
+    if (!term_is_compound(g))
+        return false;
+    functor_t f = term_functor(g);
+    if (f == FUNCTOR_comma2)
+        return is_test(term_arg(g, 1)) && is_test(term_arg(g, 2));
+    if (f == FUNCTOR_not_provable1)
+        return is_test(term_arg(g, 1));
+    struct pred *p = db_lookup(f);
+    return p && (p->flags & PRED_TEST);
+}
+
+static bool run_test(term_t g)
+{
+    g = term_deref(g);
+    if (term_is_atom(g))
+        return term_get_atom(g) == ATOM_true;
+    functor_t f = term_functor(g);
+    if (f == FUNCTOR_comma2)
+        return run_test(term_arg(g, 1)) && run_test(term_arg(g, 2));
+    if (f == FUNCTOR_not_provable1)
+        return !run_test(term_arg(g, 1));
+    M->stats.inferences++;
+    functor_t outer = current_functor;
+    current_functor = f;
+    bool ok = db_lookup(f)->fn(term_args(g));
+    current_functor = outer;
+    return ok;
+}
+
 /* --- the dispatch loop ----------------------------------------------------- */
 
 #define TAKE(v, idx)                                                                                                   \
@@ -364,6 +405,13 @@ static __attribute__((noinline)) enum solve_status run(term_t goal, solve_answer
                 cont = frame(then, cutb, cont);
                 goal = cond;
                 cutb = (long)M->ncp;
+                continue;
+            }
+            if (cond && !soft && is_test(cond)) {
+                bool ok = run_test(cond);
+                if (naf && ok)
+                    backtrack();
+                goal = naf ? 0 : ok ? then : other;
                 continue;
             }
             long idx = cp_push(CP_ALT, ALT_ELSE);
