@@ -21,7 +21,7 @@ struct gc_state {
 
 static struct gc_state *G;
 
-static bool gc_init(void)
+bool gc_init(void)
 {
     if (!G)
         G = mem_pzalloc(sizeof *G);

@@ -40,6 +40,7 @@ enum { ALT_FAIL = 1, ALT_THROW = 2, ALT_ELSE = 3, ALT_DONE = 4 };
 struct collector {
     struct pterm **items;
     size_t n, cap;
+    size_t cells; /* total size: the answers must fit on the heap at the end */
 };
 
 struct cp {
@@ -243,6 +244,10 @@ static void collect(long idx, term_t t)
     if (!p)
         err_resource(ATOM_memory);
     c->items[c->n++] = p;
+    /* the list is built on the heap at the end: fail early when it cannot fit */
+    c->cells += p->ncells + 3;
+    if (c->cells > (size_t)(heap_limit - heap_start) / 8)
+        err_resource(ATOM_memory);
 }
 
 /* --- conditions that need no snapshot ------------------------------------ */
@@ -628,7 +633,7 @@ bool solve_init(void)
     if (M)
         return true;
     M = mem_pzalloc(sizeof *M);
-    if (!M)
+    if (!M || !gc_init())
         return false;
     term_t e = term_compound2(FUNCTOR_error2, term_compound1(FUNCTOR_resource_error1, term_atom(ATOM_memory)),
                               term_new_var());
