@@ -31,6 +31,8 @@ const char boot_text[] =
     "aggregate_all(min(E), G, M) :- !, findall(E, G, L), L \\== [], min_list(L, M).\n"
     "aggregate_all(bag(E), G, L) :- !, findall(E, G, L).\n"
     "aggregate_all(set(E), G, S) :- !, findall(E, G, L), sort(L, S).\n"
+    "repeat.\n"
+    "repeat :- repeat.\n"
     /* grammars */
     "phrase(G, L) :- phrase(G, L, []).\n"
     "phrase(G, L, R) :- '$dcg_body'(G, S0, S, Goal), S0 = L, S = R, call(Goal).\n"

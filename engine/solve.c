@@ -59,9 +59,12 @@ struct machine {
     struct pterm *ball;        /* exception in flight */
     struct pterm *memory_ball; /* error(resource_error(memory), _), made at init */
     struct solve_stats stats;
+    volatile int interrupted; /* set by SIGINT; persistent, so no restore loses it */
 };
 
 static struct machine *M;
+
+void solve_interrupt(void) { M->interrupted = 1; }
 
 /* Backtrackable registers the throw path needs (plain globals of
  * instrumented code: a restore puts them back). */
@@ -322,6 +325,10 @@ static __attribute__((noinline)) enum solve_status run(term_t goal, solve_answer
     long cutb = top + 1;
 
     for (;;) {
+        if (M->interrupted) {
+            M->interrupted = 0;
+            solve_throw(term_atom(atom_from_cstr("$aborted")));
+        }
         char *young = M->cps[M->ncp - 1].heap_mark;
         if ((size_t)(heap_top - young) > gc_trigger) {
             term_t *roots[] = {&goal, &cont, &catches};
