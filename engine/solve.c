@@ -294,6 +294,39 @@ static bool run_test(term_t g)
     return ok;
 }
 
+/* A body that starts with pure tests and then a cut ("guard, !"): 1 when
+ * the tests pass (*rest: what follows the cut), 0 when one fails, -1 when
+ * the body has no such guard. */
+static int guard_cut(term_t body, term_t *rest)
+{
+    term_t t = term_deref(body);
+    term_t cut = term_atom(ATOM_cut);
+    for (;;) {
+        if (t == cut) {
+            *rest = TERM_TRUE;
+            break;
+        }
+        if (!term_is_compound(t) || term_functor(t) != FUNCTOR_comma2)
+            return -1;
+        term_t g = term_deref(term_arg(t, 1));
+        if (g == cut) {
+            *rest = term_arg(t, 2);
+            break;
+        }
+        if (!is_test(g))
+            return -1;
+        t = term_deref(term_arg(t, 2));
+    }
+    for (t = term_deref(body); t != cut; t = term_deref(term_arg(t, 2))) {
+        term_t g = term_deref(term_arg(t, 1));
+        if (g == cut)
+            break;
+        if (!run_test(g))
+            return 0;
+    }
+    return 1;
+}
+
 /* --- the dispatch loop ----------------------------------------------------- */
 
 #define TAKE(v, idx)                                                                                                   \
@@ -597,10 +630,51 @@ static __attribute__((noinline)) enum solve_status run(term_t goal, solve_answer
         if (!c)
             backtrack();
         long callb = (long)M->ncp;
-        struct clause *next = db_next_match(c->next, key, gen);
-        if (next) {
+        unsigned n = functor_arity(f);
+        /* Shallow tries: while a second candidate remains, unify the head
+         * binding only the clause's own fresh cells; a head that does not
+         * match, or a guard of pure tests before a cut that fails, moves on
+         * to the next candidate with no snapshot at all; a guard that
+         * passes commits the clause.  Only a head that must bind the goal's
+         * variables, or a clause with no guard, needs a snapshot. */
+        bool committed = false;
+        for (;;) {
+            struct clause *next = db_next_match(c->next, key, gen);
+            if (!next)
+                break;
+            char *mark = heap_top;
+            term_t cl = copy_from_persistent(c->term);
+            int r = 1;
+            for (unsigned i = 0; i < n && r > 0; i++)
+                r = unify_fresh(args[i], term_args(term_deref(term_arg(cl, 1)))[i], mark);
+            if (r == 0) {
+                heap_top = mark; /* the copy is garbage: take the space back */
+                c = next;
+                continue;
+            }
+            term_t body = term_deref(term_arg(cl, 2)), rest;
+            int g = r > 0 ? guard_cut(body, &rest) : -1;
+            if (g == 0) {
+                heap_top = mark;
+                c = next;
+                continue;
+            }
+            if (g > 0) { /* the guard passed: the cut commits to this clause */
+                goal = rest == TERM_TRUE ? 0 : rest;
+                cutb = callb;
+                committed = true;
+                break;
+            }
+            if (r < 0)
+                heap_top = mark;
             long idx = cp_push(CP_CLAUSE, (long)next);
             TAKE(v, idx);
+            if (v == 0 && r > 0) { /* head unified on fresh cells: run the body */
+                goal = body == TERM_TRUE ? 0 : body;
+                cutb = callb;
+                committed = true;
+                break;
+            }
             if (v != 0) {
                 c = (struct clause *)v;
                 next = db_next_match(c->next, key, gen);
@@ -609,9 +683,11 @@ static __attribute__((noinline)) enum solve_status run(term_t goal, solve_answer
                 else
                     cut_to(idx);
             }
+            break; /* unify c's head in full, under the snapshot just taken */
         }
+        if (committed)
+            continue;
         term_t cl = copy_from_persistent(c->term);
-        unsigned n = functor_arity(f);
         if (n) {
             term_t *h = term_args(term_deref(term_arg(cl, 1)));
             for (unsigned i = 0; i < n; i++)
