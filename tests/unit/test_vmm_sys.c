@@ -1,0 +1,233 @@
+/* test_vmm_sys: the request dispatcher and the system calls it serves, on a
+ * fake guest RAM (no KVM needed): validation, errors, bookkeeping. */
+#define _GNU_SOURCE
+#include <errno.h>
+#include <fcntl.h>
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/mman.h>
+#include <sys/syscall.h>
+#include <unistd.h>
+
+#include <cmocka.h>
+
+#include "../../vmm/host/sys_serve.h"
+
+#define RAM    (64ULL << 20)
+#define LO     SNAPVM_LOW_END
+#define HI     (48ULL << 20)
+#define BRK0   (4ULL << 20)
+#define BRKMAX (16ULL << 20)
+
+static uint8_t *ram;
+static struct gmem mem;
+static struct sys_state sys;
+static struct snapvm_ring *ring;
+
+static int setup(void **state)
+{
+    ram =
+        mmap(NULL, RAM, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS | MAP_NORESERVE, -1, 0);
+    if (ram == MAP_FAILED) return -1;
+    mem = (struct gmem){.host = ram, .size = RAM, .lo = LO, .hi = HI};
+    ring = (struct snapvm_ring *)(ram + SNAPVM_RING_GVA);
+    return sys_init(&sys, &mem, BRK0, BRKMAX, BRKMAX, HI, NULL);
+}
+
+static int teardown(void **state)
+{
+    sys_fini(&sys);
+    munmap(ram, RAM);
+    return 0;
+}
+
+static int64_t call(uint64_t nr, uint64_t a0, uint64_t a1, uint64_t a2, uint64_t a3)
+{
+    memset(&ring->req, 0, sizeof ring->req);
+    ring->req.call = SNAPVM_CALL_SYSCALL;
+    ring->req.u.sys.nr = nr;
+    uint64_t a[6] = {a0, a1, a2, a3, 0, 0};
+    memcpy(ring->req.u.sys.a, a, sizeof a);
+    int64_t r = hc_dispatch(&sys, ring, NULL);
+    assert_int_equal(ring->req.ret, r);
+    return r;
+}
+
+static void write_to_pipe(void **state)
+{
+    int p[2];
+    assert_int_equal(pipe(p), 0);
+    sys.fds[7] = p[1];
+    memcpy(ram + 0x300000, "guest bytes", 11);
+    assert_int_equal(call(SYS_write, 7, 0x300000, 11, 0), 11);
+    char buf[16] = {0};
+    assert_int_equal(read(p[0], buf, sizeof buf), 11);
+    assert_string_equal(buf, "guest bytes");
+    assert_int_equal(call(SYS_close, 7, 0, 0, 0), 0);
+    assert_int_equal(call(SYS_close, 7, 0, 0, 0), -EBADF);
+    assert_int_equal(call(SYS_write, 7, 0x300000, 1, 0), -EBADF);
+    assert_int_equal(call(SYS_write, 100000, 0x300000, 1, 0), -EBADF);
+    close(p[0]);
+    assert_false(sys.fatal);
+}
+
+static void bad_pointer_ends_guest(void **state)
+{
+    assert_int_equal(call(SYS_write, 1, 0x7f0000000000ULL, 10, 0), -EFAULT);
+    assert_true(sys.fatal);
+    assert_non_null(strstr(sys.why, "bad address in write: "));
+    assert_non_null(strstr(sys.why, "sys_files.c:"));
+    sys.fatal = 0;
+    /* the monitor's own pages are not the program's memory either */
+    assert_int_equal(call(SYS_read, 0, SNAPVM_RING_GVA, 8, 0), -EFAULT);
+    assert_true(sys.fatal);
+    sys.fatal = 0;
+}
+
+static void overflowing_length(void **state)
+{
+    assert_int_equal(call(SYS_write, 1, 0x300000, UINT64_MAX - 8, 0), -EFAULT);
+    assert_true(sys.fatal);
+    assert_non_null(strstr(sys.why, "overflows"));
+    sys.fatal = 0;
+    /* an iovec whose length overflows */
+    uint64_t iov[2] = {0x300000, UINT64_MAX};
+    memcpy(ram + 0x310000, iov, sizeof iov);
+    assert_int_equal(call(SYS_writev, 1, 0x310000, 1, 0), -EFAULT);
+    assert_true(sys.fatal);
+    sys.fatal = 0;
+    assert_int_equal(call(SYS_writev, 1, 0x310000, 5000, 0), -EINVAL); /* > IOV_MAX */
+    assert_false(sys.fatal);
+}
+
+static void unknown_calls(void **state)
+{
+    memset(&ring->req, 0, sizeof ring->req);
+    ring->req.call = 0x7777;
+    assert_int_equal(hc_dispatch(&sys, ring, NULL), -ENOSYS);
+    ring->req.call = SNAPVM_CALL_RESERVED;
+    assert_int_equal(hc_dispatch(&sys, ring, NULL), -ENOSYS);
+    ring->req.call = SNAPVM_CALL_COARSE;
+    assert_int_equal(hc_dispatch(&sys, ring, NULL), -EINVAL);
+    ring->req.call = SNAPVM_CALL_READLINE;
+    assert_int_equal(hc_dispatch(&sys, ring, NULL), -ENOSYS);
+    assert_int_equal(call(4242, 0, 0, 0, 0), -ENOSYS);
+    assert_int_equal(call(UINT64_MAX, 0, 0, 0, 0), -ENOSYS);
+    assert_int_equal(call(SYS_ioctl, 1, 0x5401 + 100, 0x300000, 0), -ENOTTY);
+    assert_false(sys.fatal);
+    assert_false(sys.exited);
+}
+
+static void brk_and_zeroing(void **state)
+{
+    assert_int_equal(call(SYS_brk, 0, 0, 0, 0), BRK0);
+    assert_int_equal(call(SYS_brk, BRK0 + 0x5000, 0, 0, 0), BRK0 + 0x5000);
+    memset(ram + BRK0, 0xaa, 0x5000);
+    assert_int_equal(call(SYS_brk, BRK0 + 0x1000, 0, 0, 0), BRK0 + 0x1000);
+    assert_int_equal(ram[BRK0 + 0x1000], 0); /* given back: zero again */
+    assert_int_equal(ram[BRK0 + 0x4fff], 0);
+    assert_int_equal(ram[BRK0 + 0xfff], 0xaa);
+    assert_int_equal(call(SYS_brk, BRKMAX + 1, 0, 0, 0), BRK0 + 0x1000); /* refused */
+}
+
+static void mmap_bookkeeping(void **state)
+{
+    int64_t a = call(SYS_mmap, 0, 0x20000, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS);
+    assert_true(a >= (int64_t)BRKMAX && a + 0x20000 <= (int64_t)HI);
+    memset(ram + a, 0x11, 0x20000);
+    assert_int_equal(call(SYS_munmap, (uint64_t)a, 0x20000, 0, 0), 0);
+    assert_int_equal(ram[a], 0);
+    assert_int_equal(ram[a + 0x1ffff], 0);
+    int64_t b = call(SYS_mmap, 0, 0x20000, PROT_READ, MAP_PRIVATE | MAP_ANONYMOUS);
+    assert_int_equal(b, a); /* reused */
+    assert_int_equal(call(SYS_mmap, 0, 0x1000, PROT_READ, MAP_PRIVATE), -ENODEV);
+    assert_int_equal(call(SYS_mmap, 0, HI, PROT_READ, MAP_PRIVATE | MAP_ANONYMOUS), -ENOMEM);
+    assert_int_equal(call(SYS_mprotect, (uint64_t)a, 0x1000, PROT_READ, 0), 0);
+    assert_int_equal(call(SYS_mprotect, 0x7f0000000000ULL, 0x1000, PROT_READ, 0), -ENOMEM);
+    assert_false(sys.fatal); /* mprotect of a wild range is an error, not a fault */
+}
+
+static void arch_prctl_action(void **state)
+{
+    assert_int_equal(call(SYS_arch_prctl, 0x1002, 0x123000, 0, 0), 0);
+    assert_int_equal(ring->req.action, SNAPVM_ACT_WRFSBASE);
+    assert_int_equal(ring->req.action_arg, 0x123000);
+    assert_int_equal(call(SYS_arch_prctl, 0x1003, 0x300000, 0, 0), 0);
+    uint64_t fs;
+    memcpy(&fs, ram + 0x300000, 8);
+    assert_int_equal(fs, 0x123000);
+    assert_int_equal(ring->req.action, SNAPVM_ACT_NONE);
+    assert_int_equal(call(SYS_arch_prctl, 0x9999, 0, 0, 0), -EINVAL);
+}
+
+static void files_and_trace(void **state)
+{
+    char path[64];
+    snprintf(path, sizeof path, "snapvm-sys-test.%d", (int)getpid());
+    strcpy((char *)ram + 0x320000, path);
+    FILE *tr = tmpfile();
+    sys.trace = tr;
+    int64_t fd = call(SYS_openat, (uint64_t)AT_FDCWD, 0x320000, O_RDWR | O_CREAT | O_TRUNC, 0600);
+    assert_true(fd >= 3 && fd < SYS_MAX_FDS);
+    memcpy(ram + 0x330000, "abc", 3);
+    assert_int_equal(call(SYS_write, (uint64_t)fd, 0x330000, 3, 0), 3);
+    assert_int_equal(call(SYS_lseek, (uint64_t)fd, 0, SEEK_SET, 0), 0);
+    assert_int_equal(call(SYS_read, (uint64_t)fd, 0x340000, 16, 0), 3);
+    assert_memory_equal(ram + 0x340000, "abc", 3);
+    assert_int_equal(call(SYS_fstat, (uint64_t)fd, 0x350000, 0, 0), 0);
+    assert_int_equal(call(SYS_close, (uint64_t)fd, 0, 0, 0), 0);
+    assert_int_equal(call(SYS_unlink, 0x320000, 0, 0, 0), 0);
+    assert_int_equal(call(SYS_unlink, 0x320000, 0, 0, 0), -ENOENT);
+    strcpy((char *)ram + 0x360000, "/proc/self/exe");
+    sys.exe = "/some/prog";
+    assert_int_equal(call(SYS_readlink, 0x360000, 0x370000, 64, 0), 10);
+    assert_memory_equal(ram + 0x370000, "/some/prog", 10);
+    assert_int_equal(call(4242, 1, 2, 3, 0), -ENOSYS);
+    sys.trace = NULL;
+    rewind(tr);
+    char line[256], all[2048] = "";
+    while (fgets(line, sizeof line, tr)) strncat(all, line, sizeof all - strlen(all) - 1);
+    fclose(tr);
+    char want[128];
+    snprintf(want, sizeof want, "openat(-100, \"%s\", ", path);
+    assert_non_null(strstr(all, want));
+    assert_non_null(strstr(all, "write(3, 0x330000, 3) = 3\n"));
+    assert_non_null(strstr(all, "unlink(\"snapvm-sys-test."));
+    assert_non_null(strstr(all, ") = -1 ENOENT (No such file or directory)\n"));
+    assert_non_null(
+        strstr(all, "syscall_4242(1, 2, 3, 0, 0, 0) = -1 ENOSYS (Function not implemented)\n"));
+}
+
+static void exit_and_signal(void **state)
+{
+    assert_int_equal(call(SYS_exit_group, 300, 0, 0, 0), 0);
+    assert_true(sys.exited);
+    assert_int_equal(sys.status, 300 & 0xff);
+    assert_int_equal(sys.signaled, 0); /* a status above 128 is not a signal */
+    sys.exited = 0;
+    assert_int_equal(call(SYS_tgkill, (uint64_t)getpid(), (uint64_t)getpid(), 6, 0), 0);
+    assert_true(sys.exited);
+    assert_int_equal(sys.status, 134);
+    assert_int_equal(sys.signaled, 6);
+    sys.exited = 0;
+    assert_int_equal(call(SYS_kill, 1, 9, 0, 0), -EPERM);
+    assert_false(sys.exited);
+    assert_true(sys.count[SYS_exit_group] >= 1);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(write_to_pipe),      cmocka_unit_test(bad_pointer_ends_guest),
+        cmocka_unit_test(overflowing_length), cmocka_unit_test(unknown_calls),
+        cmocka_unit_test(brk_and_zeroing),    cmocka_unit_test(mmap_bookkeeping),
+        cmocka_unit_test(arch_prctl_action),  cmocka_unit_test(files_and_trace),
+        cmocka_unit_test(exit_and_signal),
+    };
+    return cmocka_run_group_tests(tests, setup, teardown);
+}

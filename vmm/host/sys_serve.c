@@ -1,0 +1,258 @@
+/* sys_serve.c: memory and process system calls, and the request dispatcher.
+ *
+ * brk and mmap are bookkeeping over memory the page tables already map
+ * (DESIGN 1): nothing here changes a page table.  Memory given back (munmap,
+ * brk shrinking, MADV_DONTNEED) is zeroed at once, so that fresh memory is
+ * always zero, as Linux promises.
+ */
+#define _GNU_SOURCE
+#include "sys_serve.h"
+
+#include "sys_files.h"
+#include "sys_names.h"
+
+#include <errno.h>
+#include <signal.h>
+#include <string.h>
+#include <sys/mman.h>
+#include <sys/random.h>
+#include <sys/resource.h>
+#include <sys/syscall.h>
+#include <sys/utsname.h>
+#include <time.h>
+#include <unistd.h>
+
+#define ARCH_SET_FS 0x1002
+#define ARCH_GET_FS 0x1003
+
+int sys_init(struct sys_state *s, struct gmem *mem, uint64_t brk_start, uint64_t brk_max,
+             uint64_t mmap_lo, uint64_t mmap_hi, const char *sandbox_dir)
+{
+    memset(s, 0, sizeof *s);
+    s->mem = mem;
+    s->brk_start = s->brk_cur = brk_start;
+    s->brk_max = brk_max;
+    s->exe = "";
+    mb_init(&s->mmap, mmap_lo, mmap_hi);
+    for (int i = 0; i < SYS_MAX_FDS; i++) s->fds[i] = i <= 2 ? i : -1;
+    return sandbox_init(&s->sandbox, sandbox_dir);
+}
+
+void sys_fini(struct sys_state *s)
+{
+    for (int i = 0; i < SYS_MAX_FDS; i++)
+        if (s->fds[i] > 2) close(s->fds[i]);
+    mb_free(&s->mmap);
+    sandbox_fini(&s->sandbox);
+}
+
+/* Zero guest memory [gva, gva+len) (already inside the window): whole host
+ * pages go back to the kernel, which reads them as zero again. */
+static void zero(struct sys_state *s, uint64_t gva, uint64_t len)
+{
+    uint8_t *p = s->mem->host + gva;
+    uint64_t a = (gva + 4095) & ~4095ULL, e = (gva + len) & ~4095ULL;
+    if (len >= (64u << 10) && a < e) {
+        memset(p, 0, a - gva);
+        if (madvise(s->mem->host + a, e - a, MADV_DONTNEED)) memset(s->mem->host + a, 0, e - a);
+        memset(s->mem->host + e, 0, gva + len - e);
+    } else {
+        memset(p, 0, len);
+    }
+    gmem_mark_dirty(s->mem, gva, len);
+}
+
+static int64_t do_mmap(struct sys_state *s, const uint64_t a[6])
+{
+    uint64_t addr = a[0], len = a[1], flags = a[3];
+    if (!(flags & MAP_ANONYMOUS))
+        return -ENODEV; /* files cannot be mapped: there is no page cache here */
+    if ((flags & MAP_TYPE) != MAP_PRIVATE && (flags & MAP_TYPE) != MAP_SHARED) return -EINVAL;
+    int fixed = (flags & (MAP_FIXED | MAP_FIXED_NOREPLACE)) != 0;
+    if ((flags & MAP_FIXED_NOREPLACE) && mb_mapped(&s->mmap, addr, 1)) return -EEXIST;
+    int64_t r = mb_map(&s->mmap, addr, len, fixed);
+    if (r >= 0 && fixed) zero(s, (uint64_t)r, (len + 4095) & ~4095ULL);
+    return r;
+}
+
+static int64_t do_munmap(struct sys_state *s, uint64_t addr, uint64_t len)
+{
+    int r = mb_unmap(&s->mmap, addr, len);
+    if (r == 0) zero(s, addr, (len + 4095) & ~4095ULL);
+    return r;
+}
+
+static int64_t do_brk(struct sys_state *s, uint64_t want)
+{
+    if (want >= s->brk_start && want <= s->brk_max) {
+        if (want < s->brk_cur) zero(s, want, s->brk_cur - want);
+        s->brk_cur = want;
+    }
+    return (int64_t)s->brk_cur;
+}
+
+static int64_t do_prlimit(struct sys_state *s, const uint64_t a[6])
+{
+    if (a[0] != 0 && a[0] != (uint64_t)getpid()) return -ESRCH;
+    if (a[2]) return -EPERM; /* the guest's limits are the monitor's choice */
+    if (!a[3]) return 0;
+    uint64_t lim;
+    switch (a[1]) {
+    case RLIMIT_STACK: lim = s->stack_size; break;
+    case RLIMIT_AS:
+    case RLIMIT_DATA: lim = s->mem->hi - s->mem->lo; break;
+    case RLIMIT_NOFILE: lim = SYS_MAX_FDS; break;
+    default: lim = RLIM_INFINITY; break;
+    }
+    if (a[1] >= RLIM_NLIMITS) return -EINVAL;
+    uint64_t *dst = gmem_wr(s->mem, a[3], 16);
+    if (!dst) return sys_bad(s, "prlimit64");
+    dst[0] = dst[1] = lim;
+    return 0;
+}
+
+/* A signal the program sends itself (abort, raise) ends it as the signal
+ * would: no handlers run under snapvm. */
+static int64_t self_signal(struct sys_state *s, uint64_t sig)
+{
+    if (sig == 0) return 0;
+    if (sig >= 65) return -EINVAL;
+    if (sig == SIGCHLD || sig == SIGURG || sig == SIGWINCH || sig == SIGCONT)
+        return 0; /* ignored by default */
+    s->exited = 1;
+    s->signaled = (int)sig;
+    s->status = 128 + (int)sig;
+    snprintf(s->why, sizeof s->why, "%s", strsignal((int)sig));
+    return 0;
+}
+
+static int64_t serve(struct sys_state *s, uint64_t nr, const uint64_t *a, uint64_t *action,
+                     uint64_t *action_arg, char *path, size_t pathcap)
+{
+    int handled;
+    int64_t r = sys_files(s, nr, a, &handled, path, pathcap);
+    if (handled) return r;
+    switch (nr) {
+    case SYS_brk: return do_brk(s, a[0]);
+    case SYS_mmap: return do_mmap(s, a);
+    case SYS_munmap: return do_munmap(s, a[0], a[1]);
+    case SYS_mprotect:
+        /* Bookkeeping only: the page tables stay as they were at boot. */
+        return gmem_at(s->mem, a[0], a[1]) && !(a[0] & 4095) ? 0 : -ENOMEM;
+    case SYS_madvise:
+        if ((a[0] & 4095) || !gmem_at(s->mem, a[0], a[1])) return -EINVAL;
+        if (a[2] == MADV_DONTNEED) zero(s, a[0], (a[1] + 4095) & ~4095ULL);
+        return 0;
+    case SYS_arch_prctl:
+        if (a[0] == ARCH_SET_FS) {
+            s->fsbase = a[1];
+            *action = SNAPVM_ACT_WRFSBASE;
+            *action_arg = a[1];
+            return 0;
+        }
+        if (a[0] == ARCH_GET_FS) {
+            uint64_t *dst = gmem_wr(s->mem, a[1], 8);
+            if (!dst) return sys_bad(s, "arch_prctl");
+            *dst = s->fsbase;
+            return 0;
+        }
+        return -EINVAL;
+    case SYS_set_tid_address:
+    case SYS_getpid:
+    case SYS_gettid: return getpid();
+    case SYS_getppid: return getppid();
+    case SYS_getuid: return getuid();
+    case SYS_geteuid: return geteuid();
+    case SYS_getgid: return getgid();
+    case SYS_getegid: return getegid();
+    case SYS_set_robust_list: return 0; /* one thread: nothing to clean up */
+    case SYS_prlimit64: return do_prlimit(s, a);
+    case SYS_getrandom: {
+        uint64_t len = a[1] > (32u << 20) ? (32u << 20) : a[1];
+        void *dst = gmem_wr(s->mem, a[0], len);
+        if (!dst) return sys_bad(s, "getrandom");
+        long n = getrandom(dst, len, (unsigned)a[2] & (GRND_NONBLOCK | GRND_RANDOM));
+        return n < 0 ? -errno : n;
+    }
+    case SYS_uname: {
+        struct utsname u;
+        uname(&u);
+        snprintf(u.machine, sizeof u.machine, "x86_64");
+        void *dst = gmem_wr(s->mem, a[0], sizeof u);
+        if (!dst) return sys_bad(s, "uname");
+        memcpy(dst, &u, sizeof u);
+        return 0;
+    }
+    case SYS_clock_gettime: {
+        struct timespec ts;
+        if (clock_gettime((clockid_t)a[0], &ts)) return -errno;
+        void *dst = gmem_wr(s->mem, a[1], sizeof ts);
+        if (!dst) return sys_bad(s, "clock_gettime");
+        memcpy(dst, &ts, sizeof ts);
+        return 0;
+    }
+    case SYS_kill: return a[0] == (uint64_t)getpid() ? self_signal(s, a[1]) : -EPERM;
+    case SYS_tgkill: return a[1] == (uint64_t)getpid() ? self_signal(s, a[2]) : -EPERM;
+    case SYS_exit:
+    case SYS_exit_group:
+        s->exited = 1;
+        s->status = (int)(a[0] & 0xff);
+        return 0;
+    }
+    return -ENOSYS;
+}
+
+int64_t sys_serve(struct sys_state *s, const struct snapvm_syscall *req, uint64_t *action,
+                  uint64_t *action_arg)
+{
+    char path[4096];
+    *action = SNAPVM_ACT_NONE;
+    *action_arg = 0;
+    int64_t r = serve(s, req->nr, req->a, action, action_arg, path, sizeof path);
+    if (req->nr < SYS_NR_MAX)
+        s->count[req->nr]++;
+    else
+        s->other++;
+    if (s->trace) sys_trace(s->trace, req->nr, req->a, r, path[0] ? path : NULL);
+    return r;
+}
+
+int64_t hc_dispatch(struct sys_state *s, struct snapvm_ring *ring, sys_readline_fn *readline)
+{
+    struct snapvm_request req;
+    /* The one read of the request: everything below uses the copy. */
+    memcpy(&req, (const void *)&ring->req, sizeof req);
+    uint64_t action = SNAPVM_ACT_NONE, arg = 0, flags = 0;
+    int64_t r;
+    switch (req.call) {
+    case SNAPVM_CALL_SYSCALL: r = sys_serve(s, &req.u.sys, &action, &arg); break;
+    case SNAPVM_CALL_READLINE:
+        r = readline ? readline(s, &req.u.rl, &flags) : -ENOSYS;
+        ring->req.u.rl.flags = flags;
+        break;
+    case SNAPVM_CALL_COARSE:
+        r = -EINVAL; /* only on the vCPU thread, which stops the guest */
+        break;
+    default: r = -ENOSYS; break;
+    }
+    ring->req.ret = r;
+    ring->req.action = action;
+    ring->req.action_arg = arg;
+    return r;
+}
+
+void sys_print_counts(const struct sys_state *s, FILE *out)
+{
+    uint64_t total = s->other;
+    fprintf(out, "snapvm: stats: system calls:");
+    for (int nr = 0; nr < SYS_NR_MAX; nr++)
+        if (s->count[nr]) {
+            const char *name = sys_name((uint64_t)nr);
+            if (name)
+                fprintf(out, " %s %llu", name, (unsigned long long)s->count[nr]);
+            else
+                fprintf(out, " syscall_%d %llu", nr, (unsigned long long)s->count[nr]);
+            total += s->count[nr];
+        }
+    fprintf(out, "%s; %llu in all\n", s->other ? " (and others)" : "", (unsigned long long)total);
+}
