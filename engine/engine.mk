@@ -41,8 +41,8 @@ LIBS += $(ENGINE_LIB)
 
 # The engine program: a static ELF with the snapshot runtime (snap-cc links it).
 ENGINE_BIN := $(B)/snaplog-engine
-$(ENGINE_BIN): $(B)/guest/engine/main.o $(ENGINE_LIB) $(SNAP_CC) $(SNAP_RUNTIME)
-	$(SNAP_CC) $(B)/guest/engine/main.o $(ENGINE_LIB) -lm -o $@
+$(ENGINE_BIN): $(B)/guest/engine/main.o $(ENGINE_LIB) $(B)/libplat.a $(SNAP_CC) $(SNAP_RUNTIME)
+	$(SNAP_CC) $(B)/guest/engine/main.o $(ENGINE_LIB) $(B)/libplat.a -lm -o $@
 BINS += $(ENGINE_BIN)
 
 # The solve loop driven from C, on the snapshot runtime.
@@ -50,10 +50,11 @@ $(B)/tests/snap/engine_solve: tests/snap/engine_solve.c $(ENGINE_LIB) $(SNAP_CC)
 	@mkdir -p $(@D)
 	$(SNAP_CC) $(CPPFLAGS) -std=gnu11 -O2 -g $(WARN) $< $(ENGINE_LIB) -lm -o $@
 
-# The `snaplog` command: a host program (gcc) that runs snaplog-engine.
+# The `snaplog` command: a host program (gcc) over the monitor library that
+# runs snaplog-engine under KVM or natively.
 SNAPLOG_BIN := $(B)/snaplog
-$(SNAPLOG_BIN): $(B)/host/engine/launcher.o | $(ENGINE_BIN)
-	$(HOSTCC) $(HOSTLDFLAGS) $< -o $@
+$(SNAPLOG_BIN): $(B)/host/engine/launcher.o $(B)/libsnapvm.a | $(ENGINE_BIN)
+	$(HOSTCC) $(HOSTLDFLAGS) $^ -lreadline -lpthread -o $@
 BINS += $(SNAPLOG_BIN)
 
 $(B)/tests/unit/test_engine_db: $(ENGINE_CORE_HOST_OBJS) $(B)/host/engine/db.o

@@ -5,6 +5,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <termios.h>
 #include <unistd.h>
 
 #include "compare.h"
@@ -14,6 +15,7 @@
 #include "message.h"
 #include "solve.h"
 #include "unify.h"
+#include "vmm/guest/plat.h"
 
 void toplevel_halt_hook(int status)
 {
@@ -174,6 +176,25 @@ static bool print_bindings(term_t names)
     return any;
 }
 
+/* One key from the terminal, without waiting for Enter (as swipl does). */
+static int read_key(void)
+{
+    struct termios old, raw;
+    bool have = tcgetattr(0, &old) == 0;
+    if (have) {
+        raw = old;
+        raw.c_lflag &= ~(tcflag_t)(ICANON | ECHO);
+        raw.c_cc[VMIN] = 1;
+        raw.c_cc[VTIME] = 0;
+        tcsetattr(0, TCSANOW, &raw);
+    }
+    unsigned char ch;
+    long n = read(0, &ch, 1);
+    if (have)
+        tcsetattr(0, TCSANOW, &old);
+    return n == 1 ? ch : EOF;
+}
+
 static bool on_answer(void *ctx)
 {
     struct query *q = ctx;
@@ -192,18 +213,17 @@ static bool on_answer(void *ctx)
     }
     put(" ");
     fflush(stdout);
+    int c = read_key();
     for (;;) {
-        int c = getchar();
         if (c == ';' || c == ' ' || c == 'n' || c == 'r') {
             put(";\n");
-            while (c != '\n' && c != EOF && c != ';' && c != ' ')
-                c = getchar();
             return true;
         }
-        if (c == '\n' || c == 'c' || c == 'a' || c == '.' || c == EOF) {
+        if (c == '\n' || c == '\r' || c == 'c' || c == 'a' || c == '.' || c == EOF) {
             put(".\n\n");
             return false;
         }
+        c = read_key();
     }
 }
 
@@ -219,8 +239,17 @@ static size_t fill_line(void *ctx, const unsigned char **out)
 {
     struct stdin_src *s = ctx;
     if (s->tty) {
-        fputs(s->fresh ? "?- " : "|    ", stdout);
+        /* line editing and history through the platform layer (readline
+         * on the host side under snapvm or the launcher; a plain read
+         * otherwise) */
         fflush(stdout);
+        long n = plat_readline(s->fresh ? "?- " : "|    ", s->buf, s->cap - 1);
+        s->fresh = false;
+        if (n < 0)
+            return 0;
+        s->buf[n] = '\n';
+        *out = (const unsigned char *)s->buf;
+        return (size_t)n + 1;
     }
     s->fresh = false;
     if (!fgets(s->buf, (int)s->cap, stdin))
