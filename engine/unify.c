@@ -62,6 +62,58 @@ static bool occurs(term_t v, term_t t)
     return found;
 }
 
+/* How a unification went: 1 unified, 0 failed, -1 stopped before binding a
+ * variable below the fresh boundary (only with a boundary). */
+static int unify_walk3(term_t a, term_t b, bool oc, const term_t *fresh)
+{
+    struct wstack s;
+    wstack_init(&s);
+    int ok = 1;
+    for (;;) {
+        a = term_deref(a);
+        b = term_deref(b);
+        if (a != b) {
+            if (term_is_var(a) || term_is_var(b)) {
+                term_t var = term_is_var(a) && (!term_is_var(b) || a > b) ? a : b;
+                term_t val = var == a ? b : a;
+                if (fresh && term_ptr(var) < fresh) {
+                    ok = -1;
+                    break;
+                }
+                if (oc && occurs(var, val)) {
+                    ok = 0;
+                    break;
+                }
+                term_bind(var, val);
+            } else if (term_is_compound(a)) {
+                if (!term_is_compound(b) || *term_ptr(a) != *term_ptr(b)) {
+                    ok = 0;
+                    break;
+                }
+                unsigned n = functor_arity(term_functor(a));
+                for (unsigned i = n; i >= 2; i--) {
+                    wstack_push(&s, term_arg(a, i));
+                    wstack_push(&s, term_arg(b, i));
+                }
+                a = term_arg(a, 1);
+                b = term_arg(b, 1);
+                continue;
+            } else if (!atomic_equal(a, b)) {
+                ok = 0;
+                break;
+            }
+        }
+        if (wstack_empty(&s))
+            break;
+        b = wstack_pop(&s);
+        a = wstack_pop(&s);
+    }
+    wstack_fini(&s);
+    return ok;
+}
+
+int unify_fresh(term_t a, term_t b, const void *fresh) { return unify_walk3(a, b, false, fresh); }
+
 static bool unify_walk(term_t a, term_t b, bool oc)
 {
     struct wstack s;

@@ -15,6 +15,12 @@
 bool unify(term_t a, term_t b);
 /* Unify with the occurs check: never creates a cyclic term. */
 bool unify_oc(term_t a, term_t b);
+/* Unify binding only variables at or above fresh (cells allocated since
+ * then): 1 when unified, 0 when the terms do not unify, -1 when a binding
+ * of an older variable would be needed (nothing older was written).  Lets
+ * the solve loop try a clause head without a snapshot. */
+int unify_fresh(term_t a, term_t b, const void *fresh);
+
 /* Do numbers a and b (dereferenced) have identical representations? */
 bool unify_same_number(term_t a, term_t b);
 

@@ -344,7 +344,7 @@ static void write_list(writer *w, term_t t)
             raw(w, "|...]", 5);
             return;
         }
-        raw(w, ",", 1);
+        raw(w, ", ", w->o->spacing ? 2 : 1);
         write_term(w, term_arg(t, 1), 999, false);
         t = term_deref(term_arg(t, 2));
         k++;
@@ -573,7 +573,7 @@ static void write_term(writer *w, term_t t, int max, bool operand)
         raw(w, "(", 1); /* functional notation: right after the name */
         for (unsigned i = 1; i < n; i++) {
             write_term(w, term_arg(t, i), 999, false);
-            raw(w, ",", 1);
+            raw(w, ", ", w->o->spacing ? 2 : 1);
         }
         push_closer(w, ')');
         t = term_arg(t, n), max = 999, operand = false;

@@ -21,6 +21,7 @@ typedef struct wr_options {
     bool brace_terms;  /* {}(X) as {X} (true unless write_canonical) */
     bool numbervars;   /* '$VAR'(N) as A, B, ... Z, A1 ... */
     bool name_vars;    /* variables as A, B (twice or more) and _ (once): write_canonical */
+    bool spacing;      /* a space after argument and list commas (swipl's spacing(next_argument), the toplevel) */
     bool quote_wide;   /* quote atoms with code points above 0xFF (swipl's write_canonical) */
     int max_depth;     /* 0: no limit; else deeper terms and longer lists print as ... */
     /* portray: called for every non-variable subterm when set (print/1); if

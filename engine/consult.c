@@ -1,0 +1,552 @@
+/* consult.c - loading source files: read, expand, add clauses, run directives. */
+#include "consult.h"
+
+#include <errno.h>
+#include <limits.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
+#include "db.h"
+#include "dbpreds.h"
+#include "dcg.h"
+#include "error.h"
+#include "lang/reader.h"
+#include "lang/writer.h"
+#include "mem.h"
+#include "message.h"
+#include "solve.h"
+#include "unify.h"
+
+/* Persistent loader state: survives the restores of directive solves. */
+struct loader {
+    unsigned next_load_id;
+    atom_t *loaded; /* absolute paths loaded so far */
+    size_t nloaded, cap;
+    struct pterm *main_goal;
+    unsigned long errors;
+};
+
+static struct loader *L;
+
+/* The file being loaded (C stack of consult_path; a global so the
+ * '$load_clause' built-in sees it). */
+struct load_ctx {
+    atom_t file;
+    const char *path;
+    unsigned load_id;
+    struct pred *last;
+    long line;
+    term_t inits; /* initialization/1 goals, a list in reverse order */
+};
+
+static struct load_ctx *cur;
+
+static bool loader_init(void)
+{
+    if (!L)
+        L = mem_pzalloc(sizeof *L);
+    return L != NULL;
+}
+
+struct pterm *consult_main_goal(void) { return L ? L->main_goal : NULL; }
+unsigned long consult_error_count(void) { return L ? L->errors : 0; }
+
+static bool was_loaded(atom_t a)
+{
+    for (size_t i = 0; i < L->nloaded; i++)
+        if (L->loaded[i] == a)
+            return true;
+    return false;
+}
+
+static void mark_loaded(atom_t a)
+{
+    if (was_loaded(a))
+        return;
+    if (L->nloaded == L->cap) {
+        size_t cap = L->cap ? L->cap * 2 : 16;
+        atom_t *n = mem_prealloc(L->loaded, cap * sizeof *n);
+        if (!n)
+            return;
+        L->loaded = n;
+        L->cap = cap;
+    }
+    L->loaded[L->nloaded++] = a;
+}
+
+/* The whole file in persistent memory (fread is not seen by the barrier). */
+static char *read_file(const char *path, size_t *len)
+{
+    FILE *f = fopen(path, "rb");
+    if (!f)
+        return NULL;
+    size_t cap = 1 << 16, n = 0;
+    char *buf = mem_palloc(cap);
+    while (buf) {
+        size_t got = fread(buf + n, 1, cap - n, f);
+        n += got;
+        if (n < cap)
+            break;
+        char *nb = mem_prealloc(buf, cap * 2);
+        if (!nb)
+            mem_pfree(buf);
+        buf = nb;
+        cap *= 2;
+    }
+    fclose(f);
+    *len = n;
+    return buf;
+}
+
+static void text_of_term(char *buf, size_t size, term_t t, bool quoted)
+{
+    wr_options o;
+    if (quoted)
+        wr_options_writeq(&o);
+    else
+        wr_options_write(&o);
+    o.numbervars = true;
+    size_t len;
+    char *s = wr_term_to_text(t, &o, &len);
+    snprintf(buf, size, "%s", s ? s : "?");
+    free(s);
+}
+
+static void warn(const char *text)
+{
+    msg_print_at("Warning", cur->path, cur->line, text);
+}
+
+static void singletons_warning(term_t list)
+{
+    char text[4096];
+    size_t n = (size_t)snprintf(text, sizeof text, "Singleton variables: [");
+    bool first = true;
+    for (term_t l = term_deref(list); term_is_list_cell(l); l = term_deref(term_arg(l, 2))) {
+        term_t eq = term_deref(term_arg(l, 1));
+        term_t name = term_deref(term_arg(eq, 1));
+        if (n < sizeof text)
+            n += (size_t)snprintf(text + n, sizeof text - n, "%s%s", first ? "" : ",", atom_name(term_get_atom(name)));
+        first = false;
+    }
+    if (n < sizeof text)
+        snprintf(text + n, sizeof text - n, "]");
+    warn(text);
+}
+
+/* Run a directive once; report failure or error at the directive's line. */
+static void run_directive(term_t goal)
+{
+    term_t ball;
+    char text[2048];
+    switch (solve(goal, NULL, NULL, &ball)) {
+    case SOLVE_TRUE:
+        break;
+    case SOLVE_FALSE: {
+        char g[1800];
+        text_of_term(g, sizeof g, goal, true);
+        snprintf(text, sizeof text, "Goal (directive) failed: user:%s", g);
+        warn(text);
+        break;
+    }
+    case SOLVE_ERROR: {
+        wr_sink s;
+        wr_sink_buffer(&s);
+        msg_exception_text(&s, ball);
+        char *m = wr_sink_take(&s, NULL);
+        msg_print_at("ERROR", cur->path, cur->line, m);
+        free(m);
+        wr_sink_free(&s);
+        L->errors++;
+        break;
+    }
+    }
+}
+
+static bool is_f(term_t t, const char *name, unsigned arity)
+{
+    atom_t n;
+    unsigned a;
+    return term_name_arity(t, &n, &a) && a == arity && !strcmp(atom_name(n), name);
+}
+
+static void consult_path(const char *path, atom_t file);
+static term_t expand_goal(term_t g, int depth);
+static bool has_goal_expansion(void);
+
+static void directive(term_t d)
+{
+    d = term_deref(d);
+    if (is_f(d, "initialization", 1)) {
+        cur->inits = term_cons(term_arg(d, 1), cur->inits);
+        return;
+    }
+    if (is_f(d, "initialization", 2)) {
+        term_t when = term_deref(term_arg(d, 2));
+        if (term_is_atom(when) && term_get_atom(when) == ATOM_main) {
+            if (L->main_goal)
+                copy_free(L->main_goal);
+            L->main_goal = copy_to_persistent(term_arg(d, 1));
+        } else if (term_is_atom(when) && !strcmp(atom_name(term_get_atom(when)), "now")) {
+            run_directive(term_arg(d, 1));
+        } else {
+            cur->inits = term_cons(term_arg(d, 1), cur->inits);
+        }
+        return;
+    }
+    if (is_f(d, "module", 2) || is_f(d, "use_module", 1) || is_f(d, "use_module", 2))
+        return; /* one module, user; the library is always there */
+    if (is_f(d, "include", 1)) {
+        term_t f = term_deref(term_arg(d, 1));
+        if (term_is_atom(f)) {
+            /* an included file's clauses belong to the including file */
+            char dir[PATH_MAX], full[PATH_MAX * 2];
+            snprintf(dir, sizeof dir, "%s", cur->path);
+            char *slash = strrchr(dir, '/');
+            const char *name = atom_name(term_get_atom(f));
+            if (name[0] != '/' && slash) {
+                slash[1] = 0;
+                snprintf(full, sizeof full, "%s%s", dir, name);
+            } else {
+                snprintf(full, sizeof full, "%s", name);
+            }
+            struct stat st;
+            if (stat(full, &st) != 0 && strlen(full) + 3 < sizeof full)
+                strcat(full, ".pl");
+            consult_path(full, cur->file);
+            return;
+        }
+    }
+    run_directive(has_goal_expansion() ? expand_goal(d, 0) : d);
+}
+
+/* '$load_clause'(+Clause): add a clause read from the current file. */
+static bool bi_load_clause(term_t *a)
+{
+    term_t head, body;
+    dbpreds_split(a[0], &head, &body);
+    body = dbpreds_body(body);
+    atom_t name;
+    unsigned arity;
+    term_name_arity(head, &name, &arity);
+    functor_t f = functor_intern(name, arity);
+    struct pred *p = db_get(f);
+    if (!p)
+        err_resource(ATOM_memory);
+    if (p->flags & (PRED_SYSTEM | PRED_CONTROL))
+        err_permission(ATOM_modify, ATOM_static_procedure, err_pred_indicator(name, arity));
+    if (p->load_id != cur->load_id) {
+        /* reconsult: the file's new text replaces it; a user definition
+         * replaces a library one (the library is not protected, as in swipl) */
+        if ((p->file == cur->file || p->file == ATOM_system) && (p->flags & PRED_DEFINED))
+            db_retract_all(p);
+        p->file = cur->file;
+        p->load_id = cur->load_id;
+        p->line = (unsigned)cur->line;
+        p->warned = false;
+    } else if (cur->last != p && !(p->flags & PRED_DISCONTIGUOUS) && !p->warned && p->nlive) {
+        char text[4096], cp[512] = "none";
+        if (cur->last) {
+            atom_t ln = functor_name(cur->last->f);
+            snprintf(cp, sizeof cp, "%s/%u", atom_name(ln), functor_arity(cur->last->f));
+        }
+        fflush(stdout);
+        fprintf(stderr,
+                "Warning: %s:%ld:\nWarning:    Clauses of %s/%u are not together in the source-file\n"
+                "Warning:    Earlier definition at %s:%u\nWarning:    Current predicate: %s\n"
+                "Warning:    Use :- discontiguous %s/%u. to suppress this message\n",
+                cur->path, cur->line, atom_name(name), arity, cur->path, p->line, cp, atom_name(name), arity);
+        (void)text;
+        p->warned = true;
+    }
+    cur->last = p;
+    if (!db_add(head, body, true, (unsigned)cur->line))
+        err_resource(ATOM_memory);
+    return true;
+}
+
+/* goal_expansion/2 applied to every goal of a body (through the control
+ * constructs), repeatedly up to a bound, when the user defined it. */
+static term_t expand_goal(term_t g, int depth)
+{
+    g = term_deref(g);
+    if (term_is_var(g) || depth > 32)
+        return g;
+    if (term_is_compound(g)) {
+        functor_t f = term_functor(g);
+        if (f == FUNCTOR_comma2 || f == FUNCTOR_semicolon2 || f == FUNCTOR_arrow2 || f == FUNCTOR_softarrow2)
+            return term_compound2(f, expand_goal(term_arg(g, 1), depth), expand_goal(term_arg(g, 2), depth));
+        if (f == FUNCTOR_not_provable1 || f == FUNCTOR_once1 || f == FUNCTOR_ignore1 || f == FUNCTOR_call1)
+            return term_compound1(f, expand_goal(term_arg(g, 1), depth));
+        if (f == FUNCTOR_findall3 || f == FUNCTOR_forall2 || f == FUNCTOR_catch3) {
+            term_t c = term_compound(f, NULL);
+            term_t *a = term_args(c);
+            for (unsigned i = 0; i < functor_arity(f); i++)
+                a[i] = term_arg(g, i + 1);
+            unsigned gi = f == FUNCTOR_findall3 ? 1 : 0;
+            a[gi] = expand_goal(a[gi], depth);
+            if (f == FUNCTOR_forall2)
+                a[1] = expand_goal(a[1], depth);
+            if (f == FUNCTOR_catch3)
+                a[2] = expand_goal(a[2], depth);
+            return c;
+        }
+    }
+    if (!term_is_callable(g))
+        return g;
+    term_t x = term_new_var();
+    term_t q = term_compound2(functor_intern(atom_from_cstr("goal_expansion"), 2), g, x);
+    if (solve(q, NULL, NULL, NULL) == SOLVE_TRUE)
+        return expand_goal(x, depth + 1);
+    return g;
+}
+
+static bool has_goal_expansion(void)
+{
+    struct pred *p = db_lookup(functor_intern(atom_from_cstr("goal_expansion"), 2));
+    return p && p->nlive;
+}
+
+static void load_clause(term_t clause)
+{
+    if (has_goal_expansion()) {
+        term_t c = term_deref(clause);
+        if (term_is_compound(c) && term_functor(c) == FUNCTOR_neck2)
+            clause = term_compound2(FUNCTOR_neck2, term_arg(c, 1), expand_goal(term_arg(c, 2), 0));
+    }
+    term_t ball;
+    term_t g = term_compound1(functor_intern(atom_from_cstr("$load_clause"), 1), clause);
+    if (solve(g, NULL, NULL, &ball) == SOLVE_ERROR) {
+        wr_sink s;
+        wr_sink_buffer(&s);
+        msg_exception_text(&s, ball);
+        char *m = wr_sink_take(&s, NULL);
+        msg_print_at("ERROR", cur->path, cur->line, m);
+        free(m);
+        wr_sink_free(&s);
+        L->errors++;
+    }
+}
+
+static void handle_term(term_t t)
+{
+    t = term_deref(t);
+    if (term_is_list_cell(t) || t == TERM_NIL) {
+        for (; term_is_list_cell(t); t = term_deref(term_arg(t, 2)))
+            handle_term(term_arg(t, 1));
+        return;
+    }
+    if (term_is_compound(t) && (term_functor(t) == FUNCTOR_neck1 || term_functor(t) == FUNCTOR_query1)) {
+        directive(term_arg(t, 1));
+        return;
+    }
+    if (is_f(t, "-->", 2)) {
+        term_t cl;
+        if (dcg_translate(t, &cl)) {
+            load_clause(cl);
+            return;
+        }
+    }
+    load_clause(t);
+}
+
+/* term_expansion/2 when the user defined it: the expansion, else t. */
+static term_t expand(term_t t)
+{
+    struct pred *p = db_lookup(functor_intern(atom_from_cstr("term_expansion"), 2));
+    if (!p || !p->nlive)
+        return t;
+    term_t x = term_new_var();
+    term_t g = term_compound2(functor_intern(atom_from_cstr("term_expansion"), 2), t, x);
+    return solve(g, NULL, NULL, NULL) == SOLVE_TRUE ? x : t;
+}
+
+static void consult_buffer(const char *path, atom_t file, char *text, size_t len);
+
+static void consult_path(const char *path, atom_t file)
+{
+    size_t len;
+    char *text = read_file(path, &len);
+    if (!text) {
+        fflush(stdout);
+        fprintf(stderr, "ERROR: %s: %s\n", path, strerror(errno));
+        L->errors++;
+        return;
+    }
+    consult_buffer(path, file, text, len);
+    mem_pfree(text);
+}
+
+static void consult_buffer(const char *path, atom_t file, char *text, size_t len)
+{
+    struct load_ctx ctx = {.file = file, .path = path, .load_id = ++L->next_load_id, .inits = TERM_NIL};
+    struct load_ctx *outer = cur;
+    if (outer && outer->file == file) /* include: same file, same load */
+        ctx.load_id = outer->load_id, ctx.last = outer->last;
+    cur = &ctx;
+    rd_src src;
+    rd_lexer lx;
+    rd_src_buffer(&src, text, len);
+    rd_lex_init(&lx, &src);
+    rd_options opt;
+    rd_options_default(&opt);
+    opt.want_singletons = true;
+    for (;;) {
+        rd_result res;
+        rd_status st = rd_read(&lx, &opt, &res);
+        ctx.line = res.start.line;
+        if (st == RD_EOF)
+            break;
+        if (st == RD_SYNTAX_ERROR) {
+            fflush(stdout);
+            fprintf(stderr, "ERROR: %s:%ld:%ld: Syntax error: %s\n", path, res.error.pos.line, res.error.pos.col - 1,
+                    rd_error_message(res.error.what));
+            L->errors++;
+            continue;
+        }
+        if (term_deref(res.term) == term_atom(ATOM_end_of_file))
+            break;
+        if (term_deref(res.singletons) != TERM_NIL)
+            singletons_warning(res.singletons);
+        handle_term(expand(res.term));
+    }
+    rd_lex_free(&lx);
+    if (outer && outer->file == file)
+        outer->last = ctx.last;
+    /* initialization/1 goals run after the file, in order */
+    term_t order = TERM_NIL;
+    for (term_t l = ctx.inits; term_is_list_cell(l); l = term_deref(term_arg(l, 2)))
+        order = term_cons(term_arg(l, 1), order);
+    if (outer && outer->file == file) {
+        for (term_t l = order; term_is_list_cell(l); l = term_deref(term_arg(l, 2)))
+            outer->inits = term_cons(term_arg(l, 1), outer->inits);
+    } else {
+        for (term_t l = order; term_is_list_cell(l); l = term_deref(term_arg(l, 2)))
+            run_directive(term_arg(l, 1));
+    }
+    cur = outer;
+}
+
+/* Resolve a file name: as given, else with .pl; absolute. */
+static bool resolve(const char *name, char *out, size_t size)
+{
+    char tmp[PATH_MAX];
+    struct stat st;
+    snprintf(tmp, sizeof tmp, "%s", name);
+    if (stat(tmp, &st) != 0 || S_ISDIR(st.st_mode)) {
+        snprintf(tmp, sizeof tmp, "%s.pl", name);
+        if (stat(tmp, &st) != 0)
+            return false;
+    }
+    if (!realpath(tmp, out))
+        snprintf(out, size, "%s", tmp);
+    return true;
+}
+
+void consult_text(const char *name, const char *text)
+{
+    (void)name;
+    if (!loader_init())
+        return;
+    size_t len = strlen(text);
+    char *copy = mem_palloc(len + 1);
+    if (!copy)
+        return;
+    memcpy(copy, text, len + 1);
+    consult_buffer(name, ATOM_system, copy, len);
+    mem_pfree(copy);
+}
+
+bool consult_file_top(const char *path)
+{
+    char full[PATH_MAX];
+    if (!loader_init())
+        return false;
+    if (!resolve(path, full, sizeof full)) {
+        fflush(stdout);
+        fprintf(stderr, "ERROR: source_sink `%s' does not exist\n", path);
+        L->errors++;
+        return false;
+    }
+    atom_t a = atom_from_cstr(full);
+    mark_loaded(a);
+    consult_path(full, a);
+    return true;
+}
+
+void consult_spec(term_t spec, bool if_not_loaded)
+{
+    spec = term_deref(spec);
+    if (term_is_var(spec))
+        err_instantiation();
+    if (is_f(spec, "library", 1))
+        return; /* library modules are built in */
+    const char *name;
+    if (term_is_atom(spec))
+        name = atom_name(term_get_atom(spec));
+    else if (term_is_string(spec))
+        name = term_string_chars(spec, NULL);
+    else
+        err_type(atom_from_cstr("source_sink"), spec);
+    char full[PATH_MAX];
+    if (!resolve(name, full, sizeof full))
+        err_existence(atom_from_cstr("source_sink"), spec);
+    atom_t a = atom_from_cstr(full);
+    if (if_not_loaded && was_loaded(a))
+        return;
+    mark_loaded(a);
+    consult_path(full, a);
+}
+
+/* consult(+Files), ensure_loaded(+File), [F|Fs] are det. */
+static void each_spec(term_t t, bool if_not_loaded)
+{
+    t = term_deref(t);
+    if (term_is_list_cell(t)) {
+        for (; term_is_list_cell(t); t = term_deref(term_arg(t, 2)))
+            consult_spec(term_arg(t, 1), if_not_loaded);
+        return;
+    }
+    if (t != TERM_NIL)
+        consult_spec(t, if_not_loaded);
+}
+
+static bool bi_consult(term_t *a)
+{
+    loader_init();
+    each_spec(a[0], false);
+    return true;
+}
+
+static bool bi_ensure_loaded(term_t *a)
+{
+    loader_init();
+    each_spec(a[0], true);
+    return true;
+}
+
+static bool bi_list_consult(term_t *a)
+{
+    loader_init();
+    each_spec(term_cons(a[0], a[1]), false);
+    return true;
+}
+
+static bool bi_accept(term_t *a)
+{
+    (void)a;
+    return true;
+}
+
+void consult_register(void)
+{
+    loader_init();
+    db_register_det("$load_clause", 1, bi_load_clause);
+    db_register_det("consult", 1, bi_consult);
+    db_register_det("ensure_loaded", 1, bi_ensure_loaded);
+    db_register_det("[|]", 2, bi_list_consult);
+    db_register_det("use_module", 1, bi_accept);
+    db_register_det("use_module", 2, bi_accept);
+}

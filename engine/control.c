@@ -1,0 +1,101 @@
+/* control.c - throw/1, halt/0,1, between/3, =/2, \=/2. */
+#include "control.h"
+
+#include <snap.h>
+#include <stdio.h>
+#include <stdlib.h>
+
+#include "db.h"
+#include "error.h"
+#include "solve.h"
+#include "unify.h"
+
+static void (*halt_hook)(int);
+
+void control_set_halt_hook(void (*hook)(int status)) { halt_hook = hook; }
+
+bool control_unifiable(term_t a, term_t b)
+{
+    snap_id id;
+    long v = snap_take(&id);
+    if (v == -1)
+        err_resource(ATOM_memory);
+    if (v == 0)
+        snap_restore(id, unify(a, b) ? 2 : 3);
+    snap_drop(id);
+    return v == 2;
+}
+
+/* =(?X, ?Y) is semidet. */
+static bool bi_unify(term_t *a) { return unify(a[0], a[1]); }
+
+/* \=(?X, ?Y) is semidet. */
+static bool bi_not_unify(term_t *a) { return !control_unifiable(a[0], a[1]); }
+
+/* unify_with_occurs_check(?X, ?Y) is semidet. */
+static bool bi_unify_oc(term_t *a) { return unify_oc(a[0], a[1]); }
+
+/* throw(+Ball). */
+static bool bi_throw(term_t *a)
+{
+    term_t b = term_deref(a[0]);
+    if (term_is_var(b))
+        err_instantiation();
+    solve_throw(b);
+}
+
+static _Noreturn void do_halt(int status)
+{
+    if (halt_hook)
+        halt_hook(status);
+    fflush(stdout);
+    fflush(stderr);
+    exit(status);
+}
+
+/* halt is det (never returns). */
+static bool bi_halt0(term_t *a)
+{
+    (void)a;
+    do_halt(0);
+}
+
+/* halt(+Status). */
+static bool bi_halt1(term_t *a) { do_halt((int)err_need_int(a[0])); }
+
+/* between(+Low, +High, ?X) is nondet.  High may be inf or infinite.
+ * alt: the next value to produce, biased by one so 0 stays "first call". */
+static long bi_between(term_t *a, long alt)
+{
+    int64_t lo = err_need_int(a[0]), hi;
+    term_t h = term_deref(a[1]);
+    if (term_is_atom(h) && (term_get_atom(h) == atom_from_cstr("inf") || term_get_atom(h) == atom_from_cstr("infinite")))
+        hi = INT64_MAX;
+    else
+        hi = err_need_int(h);
+    term_t x = term_deref(a[2]);
+    if (!term_is_var(x)) {
+        if (!term_is_integer(x))
+            err_type(ATOM_integer, x);
+        int64_t v;
+        return term_get_int64(x, &v) && v >= lo && v <= hi ? 0 : -1;
+    }
+    int64_t v = alt ? (int64_t)(alt - 1) + lo : lo;
+    if (v > hi)
+        return -1;
+    term_bind(x, term_int(v));
+    if (v == hi)
+        return 0;
+    return (long)(v - lo) + 2;
+}
+
+void control_register(void)
+{
+    db_register_det("=", 2, bi_unify);
+    db_register_det("\\=", 2, bi_not_unify);
+    db_register_det("unify_with_occurs_check", 2, bi_unify_oc);
+    db_register_det("throw", 1, bi_throw);
+    db_register_det("halt", 0, bi_halt0);
+    db_register_det("halt", 1, bi_halt1);
+    db_register_nondet("between", 3, bi_between);
+}

@@ -1,0 +1,151 @@
+/* db.c - the persistent clause database. */
+#include "db.h"
+
+#include <string.h>
+
+#include "mem.h"
+
+struct db {
+    struct pred **by_functor; /* indexed by functor_t */
+    size_t cap;
+    uint64_t generation;
+};
+
+static struct db *D;
+
+bool db_init(void)
+{
+    if (!D)
+        D = mem_pzalloc(sizeof *D);
+    return D != NULL;
+}
+
+struct pred *db_lookup(functor_t f) { return f < D->cap ? D->by_functor[f] : NULL; }
+
+struct pred *db_get(functor_t f)
+{
+    if (f >= D->cap) {
+        size_t cap = D->cap ? D->cap : 1024;
+        while (cap <= f)
+            cap *= 2;
+        struct pred **n = mem_prealloc(D->by_functor, cap * sizeof *n);
+        if (!n)
+            return NULL;
+        memset(n + D->cap, 0, (cap - D->cap) * sizeof *n);
+        D->by_functor = n;
+        D->cap = cap;
+    }
+    if (!D->by_functor[f]) {
+        struct pred *p = mem_pzalloc(sizeof *p);
+        if (!p)
+            return NULL;
+        p->f = f;
+        p->file = ATOM_user;
+        D->by_functor[f] = p;
+    }
+    return D->by_functor[f];
+}
+
+static struct pred *register_builtin(const char *name, unsigned arity)
+{
+    atom_t a = atom_from_cstr(name);
+    struct pred *p = db_get(arity ? functor_intern(a, arity) : functor_intern(a, 0));
+    p->flags |= PRED_BUILTIN | PRED_SYSTEM | PRED_DEFINED;
+    return p;
+}
+
+void db_register_det(const char *name, unsigned arity, builtin_det fn) { register_builtin(name, arity)->fn = fn; }
+void db_register_test(const char *name, unsigned arity, builtin_det fn)
+{
+    struct pred *p = register_builtin(name, arity);
+    p->fn = fn;
+    p->flags |= PRED_TEST;
+}
+
+void db_register_nondet(const char *name, unsigned arity, builtin_nondet fn) { register_builtin(name, arity)->nd = fn; }
+
+term_t db_key(term_t head)
+{
+    if (!term_is_compound(head))
+        return 0;
+    term_t a = term_deref(term_arg(head, 1));
+    switch (term_tag(a)) {
+    case TAG_ATOM:
+    case TAG_INT:
+        return a;
+    case TAG_STR:
+        return *term_ptr(a); /* the functor header word */
+    default:
+        return 0;
+    }
+}
+
+uint64_t db_generation(void) { return D->generation; }
+
+struct clause *db_next_match(struct clause *c, term_t key, uint64_t gen)
+{
+    for (; c; c = c->next)
+        if (c->born <= gen && gen < c->died && (!key || !c->key || c->key == key))
+            return c;
+    return NULL;
+}
+
+struct clause *db_add(term_t head, term_t body, bool at_end, unsigned line)
+{
+    atom_t name;
+    unsigned arity;
+    head = term_deref(head);
+    if (!term_name_arity(head, &name, &arity))
+        return NULL;
+    struct pred *p = db_get(arity ? term_functor(head) : functor_intern(name, 0));
+    if (!p)
+        return NULL;
+    struct clause *c = mem_pzalloc(sizeof *c);
+    if (!c)
+        return NULL;
+    c->term = copy_to_persistent(term_compound2(FUNCTOR_neck2, head, body));
+    if (!c->term) {
+        mem_pfree(c);
+        return NULL;
+    }
+    c->key = db_key(head);
+    c->born = ++D->generation;
+    c->died = UINT64_MAX;
+    c->pred = p;
+    c->line = line;
+    if (at_end) {
+        if (p->last)
+            p->last->next = c;
+        else
+            p->first = c;
+        p->last = c;
+    } else {
+        c->next = p->first;
+        p->first = c;
+        if (!p->last)
+            p->last = c;
+    }
+    p->nlive++;
+    p->flags |= PRED_DEFINED;
+    return c;
+}
+
+void db_retract(struct clause *c)
+{
+    if (c->died != UINT64_MAX)
+        return;
+    c->died = ++D->generation;
+    c->pred->nlive--;
+}
+
+void db_retract_all(struct pred *p)
+{
+    for (struct clause *c = p->first; c; c = c->next)
+        db_retract(c);
+}
+
+struct pred *db_pred_at(size_t i, bool *more)
+{
+    *more = i + 1 < D->cap;
+    return i < D->cap ? D->by_functor[i] : NULL;
+}

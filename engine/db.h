@@ -1,0 +1,100 @@
+/* db.h - the clause database: predicates, clauses, first-argument indexing
+ * and the logical update view.  All of it is persistent memory (DESIGN
+ * section 5): assert and retract are not undone by backtracking.
+ *
+ * Logical update view (ISO 7.5.4): every change advances a global
+ * generation; a clause is visible to a call that started at generation g when
+ * born <= g < died.  A running call iterates with the generation it started
+ * with, so it neither sees clauses added after it started nor loses clauses
+ * retracted meanwhile.  Clause memory is never freed while the process runs
+ * (a retracted clause may still be the next alternative of a choice point);
+ * reclaiming it needs a reference count per running call, not done yet.
+ */
+#ifndef ENGINE_DB_H
+#define ENGINE_DB_H
+#include <stdbool.h>
+#include <stdint.h>
+
+#include "copy.h"
+#include "term.h"
+
+enum pred_flags {
+    PRED_DYNAMIC = 1,       /* dynamic/1, or created by assert */
+    PRED_DISCONTIGUOUS = 2, /* discontiguous/1 */
+    PRED_DEFINED = 4,       /* has or had clauses, or declared */
+    PRED_BUILTIN = 8,       /* a C built-in: fn or nd is set */
+    PRED_CONTROL = 16,      /* a control construct handled by the solve loop */
+    PRED_SYSTEM = 32,       /* protected: no assert, retract or redefinition */
+    PRED_TEST = 64,         /* a det built-in that never binds (type tests, comparisons):
+                             * a condition made of these needs no snapshot */
+};
+
+/* A deterministic built-in: args[0..arity-1] are the goal's argument cells
+ * (not dereferenced).  Returns true on success, false to fail; raises errors
+ * through the err_* helpers (error.h). */
+typedef bool (*builtin_det)(term_t *args);
+/* A nondeterministic built-in, first called with alt 0.  Returns -1 to fail,
+ * 0 for success with no more solutions, or a value > 0 for success with more:
+ * on backtracking it is called again with that value as alt (its bindings and
+ * every other backtrackable change undone).  The value must not be -1. */
+typedef long (*builtin_nondet)(term_t *args, long alt);
+
+struct clause {
+    struct pterm *term; /* ':-'(Head, Body); Body is true for a fact */
+    term_t key;         /* first-argument key, 0 = matches anything */
+    uint64_t born, died;
+    struct clause *next;
+    struct pred *pred;
+    unsigned line; /* source line, 0 when asserted */
+};
+
+struct pred {
+    functor_t f;
+    unsigned flags;
+    struct clause *first, *last;
+    size_t nlive; /* clauses not retracted */
+    builtin_det fn;
+    builtin_nondet nd;
+    atom_t file; /* file that defined it (consult), or ATOM_user */
+    unsigned load_id; /* the consult that defined it last (consult.c) */
+    unsigned line;    /* line of its first clause in that file */
+    bool warned;      /* discontiguous warning given in this load */
+};
+
+/* Set up the predicate table; once, before any snapshot. */
+bool db_init(void);
+
+/* The predicate for f, or NULL when it has never been mentioned. */
+struct pred *db_lookup(functor_t f);
+/* The predicate for f, created (undefined, no clauses) if new.  NULL when
+ * memory is exhausted. */
+struct pred *db_get(functor_t f);
+
+/* Register a C built-in (flags: PRED_SYSTEM implied). */
+void db_register_det(const char *name, unsigned arity, builtin_det fn);
+/* A det built-in that never binds a variable (PRED_TEST). */
+void db_register_test(const char *name, unsigned arity, builtin_det fn);
+void db_register_nondet(const char *name, unsigned arity, builtin_nondet fn);
+
+/* The indexing key of a goal or head: its first argument's atom, small
+ * integer or functor header word, or 0 (variable, or something we do not index). */
+term_t db_key(term_t head);
+
+/* The generation now: a call passes it to db_first/db_next. */
+uint64_t db_generation(void);
+/* First clause at or after c visible at gen whose key agrees with key. */
+struct clause *db_next_match(struct clause *c, term_t key, uint64_t gen);
+
+/* Add Head :- Body (clause is that term, or a fact) at the end (z) or the
+ * front (a).  Copies the term.  Returns NULL and sets *why to the error
+ * (an atom: ATOM_memory, ATOM_modify for a static predicate) on failure. */
+struct clause *db_add(term_t head, term_t body, bool at_end, unsigned line);
+/* Mark c retracted from now on. */
+void db_retract(struct clause *c);
+/* Retract every clause of p (abolish keeps the predicate known as dynamic). */
+void db_retract_all(struct pred *p);
+
+/* Iterate all predicates (listing, current_predicate): i from 0 while true. */
+struct pred *db_pred_at(size_t i, bool *more);
+
+#endif

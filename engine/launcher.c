@@ -1,0 +1,81 @@
+/* launcher.c - the `snaplog` command: runs the engine ELF (snaplog-engine)
+ * through the monitor library (vmm/host/vm.h): under KVM when /dev/kvm is
+ * usable, otherwise natively with a one-line note saying why (DESIGN
+ * section 2, BRIEF point 7).  vm_run serves the engine's host requests
+ * (readline with history for the toplevel) on both backends.
+ */
+#include <errno.h>
+#include <limits.h>
+#include <stdbool.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "vmm/host/vm.h"
+
+extern char **environ;
+
+/* The engine next to this program (build tree), or in ../lib/snaplog
+ * (installed); SNAPLOG_ENGINE overrides both. */
+static bool find_engine(char *out, size_t size)
+{
+    const char *env = getenv("SNAPLOG_ENGINE");
+    if (env && *env) {
+        snprintf(out, size, "%s", env);
+        return access(out, X_OK) == 0;
+    }
+    char self[PATH_MAX];
+    ssize_t n = readlink("/proc/self/exe", self, sizeof self - 1);
+    if (n <= 0)
+        return false;
+    self[n] = 0;
+    char *slash = strrchr(self, '/');
+    if (!slash)
+        return false;
+    *slash = 0;
+    if ((size_t)snprintf(out, size, "%.*s/snaplog-engine", PATH_MAX / 2, self) < size && access(out, X_OK) == 0)
+        return true;
+    return (size_t)snprintf(out, size, "%.*s/../lib/snaplog/snaplog-engine", PATH_MAX / 2, self) < size &&
+           access(out, X_OK) == 0;
+}
+
+/* "512M" -> bytes, 0 when not a size. */
+static unsigned long long parse_size(const char *s)
+{
+    char *end;
+    unsigned long long v = strtoull(s, &end, 10);
+    if (end == s)
+        return 0;
+    int shift = *end == 'k' || *end == 'K' ? 10 : *end == 'm' || *end == 'M' ? 20 : *end == 'g' || *end == 'G' ? 30 : 0;
+    return v << shift;
+}
+
+int main(int argc, char **argv)
+{
+    struct vm_opts o = {.backend = VM_AUTO, .name = "snaplog"};
+    for (int i = 1; i < argc && strcmp(argv[i], "--"); i++) {
+        if (!strcmp(argv[i], "--no-kvm"))
+            o.backend = VM_NATIVE;
+        else if (!strcmp(argv[i], "--kvm"))
+            o.backend = VM_KVM;
+        else if (!strcmp(argv[i], "--mem") && i + 1 < argc)
+            o.mem = parse_size(argv[i + 1]);
+        else if (!strncmp(argv[i], "--mem=", 6))
+            o.mem = parse_size(argv[i] + 6);
+    }
+    /* the guest needs room beside the term heap the engine reserves */
+    if (o.mem) {
+        o.mem = o.mem * 2 + (64ULL << 20);
+        if (o.mem > VM_MAX_MEM)
+            o.mem = VM_MAX_MEM;
+    }
+    char engine[PATH_MAX];
+    if (!find_engine(engine, sizeof engine)) {
+        fprintf(stderr, "snaplog: cannot find snaplog-engine next to this program or in ../lib/snaplog; "
+                        "set SNAPLOG_ENGINE to its path\n");
+        return 1;
+    }
+    argv[0] = engine;
+    return vm_run(&o, argv, environ);
+}

@@ -1,0 +1,195 @@
+/* main.c - the engine program (snaplog-engine): command line, start-up,
+ * loading, goals, the toplevel.  The `snaplog` launcher runs it under KVM
+ * or natively and passes the same arguments. */
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <snap.h>
+
+#include "boot.h"
+#include "consult.h"
+#include "control.h"
+#include "db.h"
+#include "dbpreds.h"
+#include "dcg.h"
+#include "flags.h"
+#include "lang/ops.h"
+#include "message.h"
+#include "solve.h"
+#include "stats.h"
+#include "stdlib/arith.h"
+#include "stdlib/lists.h"
+#include "stdlib/terms.h"
+#include "stdlib/write.h"
+#include "toplevel.h"
+
+#ifndef SNAPLOG_VERSION
+#define SNAPLOG_VERSION "0.1.0"
+#endif
+
+static const char usage[] =
+    "usage: snaplog [options] [file.pl ...] [-- arg ...]\n"
+    "\n"
+    "Consults the files, runs the -g goals, then the -t goal (default: the\n"
+    "interactive toplevel).  As swipl: halt(N) exits with N; a -g goal that fails\n"
+    "exits 1, one that raises an uncaught error prints it and exits 2.\n"
+    "\n"
+    "  -g GOAL            run GOAL after loading (repeatable, in order)\n"
+    "  -t GOAL            run GOAL instead of the toplevel; exit 0 if it succeeds, else 1\n"
+    "  -q                 quiet: no banner, no informational messages\n"
+    "  --no-kvm           run natively, without the KVM guest\n"
+    "  --mem SIZE         memory for the engine (term heap), e.g. 512M, 2G (default 1G)\n"
+    "  --stack-limit SIZE limit of the term heap (as swipl's --stack-limit)\n"
+    "  --version          print the version and exit\n"
+    "  --help             print this help and exit\n"
+    "  --                 the arguments after it go to current_prolog_flag(argv, A)\n";
+
+/* "512M" -> bytes; 0 on a bad size. */
+static size_t parse_size(const char *s)
+{
+    char *end;
+    errno = 0;
+    unsigned long long v = strtoull(s, &end, 10);
+    if (errno || end == s)
+        return 0;
+    switch (*end) {
+    case 'k': case 'K': v <<= 10; end++; break;
+    case 'm': case 'M': v <<= 20; end++; break;
+    case 'g': case 'G': v <<= 30; end++; break;
+    case 0: break;
+    default: return 0;
+    }
+    if (*end == 'b' || *end == 'B')
+        end++;
+    return *end ? 0 : (size_t)v;
+}
+
+static void register_all(void)
+{
+    control_register();
+    dbpreds_register();
+    consult_register();
+    dcg_register();
+    flags_register();
+    message_register();
+    stats_register();
+    arith_register();
+    terms_register();
+    lists_register();
+    write_register();
+}
+
+int main(int argc, char **argv)
+{
+    const char *goals[64], *files[256], *toplevel = NULL;
+    int ngoals = 0, nfiles = 0, rest = argc;
+    /* natively a NORESERVE reservation costs nothing; under snapvm the guest
+     * RAM is finite (1 GiB by default) and shared with everything else */
+    size_t heap = strcmp(snap_backend(), "kvm") ? (size_t)1 << 30 : (size_t)256 << 20;
+    for (int i = 1; i < argc; i++) {
+        const char *a = argv[i];
+        const char *val = NULL;
+        if (!strcmp(a, "--")) {
+            rest = i + 1;
+            break;
+        }
+        if ((!strcmp(a, "-g") || !strcmp(a, "-t") || !strcmp(a, "--mem") || !strcmp(a, "--stack-limit"))) {
+            if (i + 1 >= argc) {
+                fprintf(stderr, "snaplog: %s needs an argument\n%s", a, usage);
+                return 2;
+            }
+            val = argv[++i];
+        } else if (!strncmp(a, "--mem=", 6) || !strncmp(a, "--stack-limit=", 14) || !strncmp(a, "--stack_limit=", 14)) {
+            val = strchr(a, '=') + 1;
+        }
+        if (!strcmp(a, "-g")) {
+            if (ngoals == 64) {
+                fprintf(stderr, "snaplog: too many -g goals (64 at most)\n");
+                return 2;
+            }
+            goals[ngoals++] = val;
+        } else if (!strcmp(a, "-t")) {
+            toplevel = val;
+        } else if (!strncmp(a, "--mem", 5) || !strncmp(a, "--stack", 7)) {
+            size_t sz = parse_size(val);
+            if (sz < ((size_t)1 << 20)) {
+                fprintf(stderr, "snaplog: %s: bad size '%s' (a number with K, M or G, at least 1M)\n", a, val);
+                return 2;
+            }
+            heap = sz;
+        } else if (!strcmp(a, "-q") || !strcmp(a, "--quiet") || !strcmp(a, "--no-kvm") || !strcmp(a, "--kvm") ||
+                   !strcmp(a, "-O") || !strcmp(a, "--no-tty")) {
+            /* -q: no banner to suppress yet; the backend flags are the launcher's */
+        } else if (!strcmp(a, "--version")) {
+            printf("snaplog version %s (%s)\n", SNAPLOG_VERSION, snap_backend());
+            return 0;
+        } else if (!strcmp(a, "--help") || !strcmp(a, "-h")) {
+            fputs(usage, stdout);
+            return 0;
+        } else if (a[0] == '-' && a[1]) {
+            fprintf(stderr, "snaplog: unknown option '%s'\n%s", a, usage);
+            return 2;
+        } else {
+            if (nfiles == 256) {
+                fprintf(stderr, "snaplog: too many files (256 at most)\n");
+                return 2;
+            }
+            files[nfiles++] = a;
+        }
+    }
+
+    if (!term_init(heap / 8) || !copy_init() || !db_init() || !solve_init() || !rd_ops_init()) {
+        fprintf(stderr, "snaplog: cannot set up the engine's memory (%zu bytes of heap asked; try a smaller --mem)\n",
+                heap);
+        return 1;
+    }
+    register_all();
+    control_set_halt_hook(toplevel_halt_hook);
+    {
+        /* argv: what follows -- (swipl 9 leaves the program name out) */
+        char *av[1024];
+        int n = 0;
+        for (int i = rest; i < argc && n < 1024; i++)
+            av[n++] = argv[i];
+        flags_set_argv(n, av);
+    }
+    consult_text("boot", boot_text);
+
+    for (int i = 0; i < nfiles; i++)
+        consult_file_top(files[i]);
+
+    struct pterm *mg = consult_main_goal();
+    if (mg) {
+        term_t ball;
+        term_t g = copy_from_persistent(mg);
+        enum solve_status s = solve(g, NULL, NULL, &ball);
+        fflush(stdout);
+        if (s == SOLVE_ERROR) {
+            msg_print_error(NULL, ball);
+            return 2;
+        }
+        return s == SOLVE_TRUE ? 0 : 1;
+    }
+    for (int i = 0; i < ngoals; i++) {
+        char what[4096];
+        snprintf(what, sizeof what, "-g %s", goals[i]);
+        int r = toplevel_run_text(goals[i], what);
+        if (r) {
+            fflush(stdout);
+            return r;
+        }
+    }
+    int status;
+    if (toplevel) {
+        char what[4096];
+        snprintf(what, sizeof what, "-t %s", toplevel);
+        status = toplevel_run_text(toplevel, what) ? 1 : 0;
+    } else {
+        status = toplevel_repl();
+    }
+    fflush(stdout);
+    fflush(stderr);
+    return status;
+}

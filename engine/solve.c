@@ -1,0 +1,731 @@
+/* solve.c - the solve loop (see solve.h for the model).
+ *
+ * run() is the dispatch loop.  solve() sets the snapshot base frame to a
+ * local of its own and calls run(), so every snap_take copies run()'s frame:
+ * after a restore, run()'s locals (goal, continuation, cut barrier, the
+ * arguments of the goal being retried) are as they were at the take, and
+ * the value the take returns names the alternative to try.
+ *
+ * Choice-point records (struct cp) are persistent: failure reads the next
+ * alternative from the newest record and passes it through snap_restore;
+ * the resumed code writes the one after it back, or drops the record when
+ * it runs the last one.  A record is popped exactly when its snapshot is
+ * dropped or restored for the last time.
+ */
+#include "solve.h"
+
+#include <snap.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "db.h"
+#include "error.h"
+#include "flags.h"
+#include "gc.h"
+#include "mem.h"
+#include "unify.h"
+
+enum cp_kind { CP_TOP, CP_CLAUSE, CP_ALT, CP_CATCH, CP_FINDALL, CP_BUILTIN };
+
+/* Values a take returns besides 0 (taken) and -1 (error), for the kinds
+ * whose alternative is not a clause pointer or a built-in's own value. */
+enum { ALT_FAIL = 1, ALT_THROW = 2, ALT_ELSE = 3, ALT_DONE = 4 };
+
+/* The young heap is collected when it exceeds this, or twice what survived
+ * the last collection: the cost of a collection stays proportional to the
+ * garbage it frees. */
+#define GC_MIN_YOUNG ((size_t)8 << 20)
+
+struct collector {
+    struct pterm **items;
+    size_t n, cap;
+    size_t cells; /* total size: the answers must fit on the heap at the end */
+};
+
+struct cp {
+    snap_id id;
+    long alt;          /* passed to snap_restore by failure */
+    unsigned char kind;
+    bool disabled;     /* failure drops it without a restore */
+    struct collector *coll;
+    char *heap_mark;   /* heap top at the take: the young region starts here */
+};
+
+/* Persistent machine state, reached through M (set once by solve_init). */
+struct machine {
+    struct cp *cps;
+    size_t ncp, cap;
+    struct pterm *ball;        /* exception in flight */
+    struct pterm *memory_ball; /* error(resource_error(memory), _), made at init */
+    struct solve_stats stats;
+    volatile int interrupted; /* set by SIGINT; persistent, so no restore loses it */
+};
+
+static struct machine *M;
+
+void solve_interrupt(void) { M->interrupted = 1; }
+
+/* Backtrackable registers the throw path needs (plain globals of
+ * instrumented code: a restore puts them back). */
+static term_t catches = TERM_NIL; /* '$catch'(CpIndex, Outer) of the active catch/3 calls */
+static long top_idx = -1;         /* the TOP record of the innermost solve() */
+static size_t gc_trigger = GC_MIN_YOUNG; /* collect when the young heap is this big */
+static functor_t current_functor = (functor_t)-1;
+
+functor_t solve_current_functor(void) { return current_functor; }
+
+void solve_get_stats(struct solve_stats *out) { *out = M->stats; }
+
+/* --- choice-point records ----------------------------------------------- */
+
+static long cp_push(enum cp_kind kind, long alt)
+{
+    if (M->ncp == M->cap) {
+        size_t cap = M->cap ? M->cap * 2 : 1024;
+        struct cp *n = mem_prealloc(M->cps, cap * sizeof *n);
+        if (!n)
+            err_resource(ATOM_memory);
+        M->cps = n;
+        M->cap = cap;
+    }
+    long i = (long)M->ncp++;
+    M->cps[i] = (struct cp){.id = -1, .alt = alt, .kind = (unsigned char)kind, .heap_mark = heap_top};
+    if (M->ncp > M->stats.max_choicepoints)
+        M->stats.max_choicepoints = M->ncp;
+    return i;
+}
+
+static void collector_free(struct collector *c)
+{
+    for (size_t i = 0; i < c->n; i++)
+        copy_free(c->items[i]);
+    mem_pfree(c->items);
+    mem_pfree(c);
+}
+
+/* Forget the records from n up (their snapshots are already gone). */
+static void cp_pop_to(long n)
+{
+    while ((long)M->ncp > n) {
+        struct cp *c = &M->cps[--M->ncp];
+        if (c->coll)
+            collector_free(c->coll);
+    }
+}
+
+/* A cut: drop record b and every newer one with their snapshots. */
+static void cut_to(long b)
+{
+    if ((long)M->ncp > b) {
+        snap_drop(M->cps[b].id);
+        cp_pop_to(b);
+    }
+}
+
+/* The take failed (snapshot memory exhausted): no snapshot exists for idx. */
+static _Noreturn void take_failed(long idx)
+{
+    cp_pop_to(idx);
+    err_resource(ATOM_memory);
+}
+
+static _Noreturn void backtrack(void)
+{
+    for (;;) {
+        struct cp *c = &M->cps[M->ncp - 1];
+        if (!c->disabled)
+            snap_restore(c->id, c->alt);
+        snap_drop(c->id);
+        cp_pop_to((long)M->ncp - 1);
+    }
+}
+
+_Noreturn void solve_fail(void) { backtrack(); }
+
+bool solve_has_alternatives(void)
+{
+    for (long i = (long)M->ncp - 1; i > top_idx; i--)
+        if (!M->cps[i].disabled)
+            return true;
+    return false;
+}
+
+/* --- exceptions ------------------------------------------------------------ */
+
+static _Noreturn void unwind_to_catcher(void)
+{
+    long target = catches == TERM_NIL ? top_idx : term_get_smallint(term_arg(catches, 1));
+    cp_pop_to(target + 1);
+    snap_restore(M->cps[target].id, ALT_THROW);
+}
+
+_Noreturn void solve_throw(term_t ball)
+{
+    struct pterm *p = copy_to_persistent(ball);
+    if (M->ball && M->ball != M->memory_ball)
+        copy_free(M->ball);
+    M->ball = p ? p : M->memory_ball;
+    unwind_to_catcher();
+}
+
+static _Noreturn void throw_memory_error(size_t cells)
+{
+    (void)cells;
+    if (M->ball && M->ball != M->memory_ball)
+        copy_free(M->ball);
+    M->ball = M->memory_ball;
+    unwind_to_catcher();
+}
+
+/* The ball, back on the heap, and released. */
+static term_t take_ball(void)
+{
+    term_t b = copy_from_persistent(M->ball);
+    if (M->ball != M->memory_ball)
+        copy_free(M->ball);
+    M->ball = NULL;
+    return b;
+}
+
+/* --- building goals ------------------------------------------------------- */
+
+static term_t frame(term_t goal, long cutb, term_t next)
+{
+    term_t a[3] = {goal, term_smallint(cutb), next};
+    return term_compound(FUNCTOR_s_frame3, a);
+}
+
+static term_t ctl1(functor_t f, long idx) { return term_compound1(f, term_smallint(idx)); }
+
+/* call/N: Goal with the extra arguments appended. */
+static term_t add_args(term_t g, const term_t *extra, unsigned n)
+{
+    g = err_need_callable(g);
+    if (n == 0)
+        return g;
+    atom_t name;
+    unsigned arity;
+    term_name_arity(g, &name, &arity);
+    functor_t f = functor_intern(name, arity + n);
+    term_t t = term_compound(f, NULL);
+    term_t *a = term_args(t);
+    for (unsigned i = 0; i < arity; i++)
+        a[i] = term_arg(g, i + 1);
+    for (unsigned i = 0; i < n; i++)
+        a[arity + i] = extra[i];
+    return t;
+}
+
+static void unknown_procedure(functor_t f)
+{
+    atom_t mode = flags_unknown();
+    if (mode == ATOM_fail)
+        return;
+    if (mode == ATOM_warning) {
+        fflush(stdout);
+        fprintf(stderr, "Warning: Unknown procedure: %s/%u\n", atom_name(functor_name(f)), functor_arity(f));
+        return;
+    }
+    term_t pi = err_pred_indicator(functor_name(f), functor_arity(f));
+    term_t formal = term_compound2(FUNCTOR_existence_error2, term_atom(ATOM_procedure), pi);
+    solve_throw(term_compound2(FUNCTOR_error2, formal, pi));
+}
+
+static void collect(long idx, term_t t)
+{
+    struct collector *c = M->cps[idx].coll;
+    if (c->n == c->cap) {
+        size_t cap = c->cap ? c->cap * 2 : 16;
+        struct pterm **n = mem_prealloc(c->items, cap * sizeof *n);
+        if (!n)
+            err_resource(ATOM_memory);
+        c->items = n;
+        c->cap = cap;
+    }
+    struct pterm *p = copy_to_persistent(t);
+    if (!p)
+        err_resource(ATOM_memory);
+    c->items[c->n++] = p;
+    /* the list is built on the heap at the end: fail early when it cannot fit */
+    c->cells += p->ncells + 3;
+    if (c->cells > (size_t)(heap_limit - heap_start) / 8)
+        err_resource(ATOM_memory);
+}
+
+/* --- conditions that need no snapshot ------------------------------------ */
+
+/* Is g made only of built-ins that never bind (PRED_TEST), true/fail, ','
+ * and \+?  Such a condition can be run directly: it leaves nothing to undo,
+ * so if-then-else and negation over it take no snapshot. */
+static bool is_test(term_t g)
+{
+    g = term_deref(g);
+    if (term_is_atom(g)) {
+        atom_t a = term_get_atom(g);
+        return a == ATOM_true || a == ATOM_fail || a == ATOM_false;
+    }
+    if (!term_is_compound(g))
+        return false;
+    functor_t f = term_functor(g);
+    if (f == FUNCTOR_comma2)
+        return is_test(term_arg(g, 1)) && is_test(term_arg(g, 2));
+    if (f == FUNCTOR_not_provable1)
+        return is_test(term_arg(g, 1));
+    struct pred *p = db_lookup(f);
+    return p && (p->flags & PRED_TEST);
+}
+
+static bool run_test(term_t g)
+{
+    g = term_deref(g);
+    if (term_is_atom(g))
+        return term_get_atom(g) == ATOM_true;
+    functor_t f = term_functor(g);
+    if (f == FUNCTOR_comma2)
+        return run_test(term_arg(g, 1)) && run_test(term_arg(g, 2));
+    if (f == FUNCTOR_not_provable1)
+        return !run_test(term_arg(g, 1));
+    M->stats.inferences++;
+    functor_t outer = current_functor;
+    current_functor = f;
+    bool ok = db_lookup(f)->fn(term_args(g));
+    current_functor = outer;
+    return ok;
+}
+
+/* A body that starts with pure tests and then a cut ("guard, !"): 1 when
+ * the tests pass (*rest: what follows the cut), 0 when one fails, -1 when
+ * the body has no such guard. */
+static int guard_cut(term_t body, term_t *rest)
+{
+    term_t t = term_deref(body);
+    term_t cut = term_atom(ATOM_cut);
+    for (;;) {
+        if (t == cut) {
+            *rest = TERM_TRUE;
+            break;
+        }
+        if (!term_is_compound(t) || term_functor(t) != FUNCTOR_comma2)
+            return -1;
+        term_t g = term_deref(term_arg(t, 1));
+        if (g == cut) {
+            *rest = term_arg(t, 2);
+            break;
+        }
+        if (!is_test(g))
+            return -1;
+        t = term_deref(term_arg(t, 2));
+    }
+    for (t = term_deref(body); t != cut; t = term_deref(term_arg(t, 2))) {
+        term_t g = term_deref(term_arg(t, 1));
+        if (g == cut)
+            break;
+        if (!run_test(g))
+            return 0;
+    }
+    return 1;
+}
+
+/* --- the dispatch loop ----------------------------------------------------- */
+
+#define TAKE(v, idx)                                                                                                   \
+    do {                                                                                                               \
+        (v) = snap_take(&M->cps[idx].id);                                                                              \
+        if ((v) == -1)                                                                                                 \
+            take_failed(idx);                                                                                          \
+        if ((v) == 0)                                                                                                  \
+            M->stats.choicepoints++;                                                                                   \
+    } while (0)
+
+static __attribute__((noinline)) enum solve_status run(term_t goal, solve_answer_fn on_answer, void *ctx,
+                                                       term_t *ball)
+{
+    long v;
+    long top = cp_push(CP_TOP, ALT_FAIL);
+    TAKE(v, top);
+    if (v != 0) {
+        cut_to(top);
+        if (v == ALT_THROW) {
+            *ball = take_ball();
+            return SOLVE_ERROR;
+        }
+        return SOLVE_FALSE;
+    }
+    top_idx = top;
+    catches = TERM_NIL;
+    term_t cont = TERM_NIL;
+    long cutb = top + 1;
+
+    for (;;) {
+        if (M->interrupted) {
+            M->interrupted = 0;
+            solve_throw(term_atom(atom_from_cstr("$aborted")));
+        }
+        char *young = M->cps[M->ncp - 1].heap_mark;
+        if ((size_t)(heap_top - young) > gc_trigger) {
+            term_t *roots[] = {&goal, &cont, &catches};
+            gc_collect(young, roots, 3);
+            size_t live = (size_t)(heap_top - young);
+            gc_trigger = live * 2 > GC_MIN_YOUNG ? live * 2 : GC_MIN_YOUNG;
+        }
+        if (!goal) {
+            if (cont == TERM_NIL) {
+                if (!on_answer || !on_answer(ctx)) {
+                    cut_to(top);
+                    return SOLVE_TRUE;
+                }
+                backtrack();
+            }
+            term_t *fr = term_args(cont);
+            goal = fr[0];
+            cutb = term_get_smallint(fr[1]);
+            cont = fr[2];
+        }
+        goal = term_deref(goal);
+        functor_t f;
+        term_t *args;
+        if (term_is_atom(goal)) {
+            switch (term_get_atom(goal)) {
+            case ATOM_true:
+                goal = 0;
+                continue;
+            case ATOM_cut:
+                cut_to(cutb);
+                goal = 0;
+                continue;
+            case ATOM_fail:
+            case ATOM_false:
+                backtrack();
+            }
+            f = functor_intern(term_get_atom(goal), 0);
+            args = NULL;
+        } else if (term_is_compound(goal)) {
+            f = term_functor(goal);
+            args = term_args(goal);
+        } else if (term_is_var(goal)) {
+            err_instantiation();
+        } else {
+            err_type(ATOM_callable, goal);
+        }
+        M->stats.inferences++;
+
+        switch (f) {
+        case FUNCTOR_comma2:
+            cont = frame(args[1], cutb, cont);
+            goal = args[0];
+            continue;
+
+        case FUNCTOR_semicolon2:
+        case FUNCTOR_arrow2:
+        case FUNCTOR_softarrow2:
+        case FUNCTOR_not_provable1:
+        case FUNCTOR_not1: {
+            /* cond: the condition, or NULL for a plain disjunction;
+             * then/other: the branches; soft: *->; naf: \+ */
+            term_t cond = 0, then = 0, other = 0;
+            bool soft = false, naf = false;
+            if (f == FUNCTOR_semicolon2) {
+                term_t l = term_deref(args[0]);
+                other = args[1];
+                if (term_is_compound(l) &&
+                    (term_functor(l) == FUNCTOR_arrow2 || term_functor(l) == FUNCTOR_softarrow2)) {
+                    soft = term_functor(l) == FUNCTOR_softarrow2;
+                    cond = term_arg(l, 1);
+                    then = term_arg(l, 2);
+                } else {
+                    then = l;
+                }
+            } else if (f == FUNCTOR_arrow2 || f == FUNCTOR_softarrow2) {
+                soft = f == FUNCTOR_softarrow2;
+                cond = args[0];
+                then = args[1];
+                other = term_atom(ATOM_fail);
+            } else {
+                naf = true;
+                cond = args[0];
+                other = TERM_TRUE;
+            }
+            if (soft && f == FUNCTOR_softarrow2) { /* C *-> T alone is (C, T) */
+                cont = frame(then, cutb, cont);
+                goal = cond;
+                cutb = (long)M->ncp;
+                continue;
+            }
+            if (cond && !soft && is_test(cond)) {
+                bool ok = run_test(cond);
+                if (naf && ok)
+                    backtrack();
+                goal = naf ? 0 : ok ? then : other;
+                continue;
+            }
+            long idx = cp_push(CP_ALT, ALT_ELSE);
+            TAKE(v, idx);
+            if (v != 0) {
+                cut_to(idx);
+                goal = other;
+                continue;
+            }
+            if (!cond) { /* disjunction: cut inside is transparent */
+                goal = then;
+                continue;
+            }
+            if (naf)
+                cont = frame(ctl1(FUNCTOR_s_nafail1, idx), 0, TERM_NIL);
+            else
+                cont = frame(ctl1(soft ? FUNCTOR_s_softcut1 : FUNCTOR_s_cut1, idx), 0, frame(then, cutb, cont));
+            goal = cond;
+            cutb = idx + 1; /* cut in the condition is local to it */
+            continue;
+        }
+
+        case FUNCTOR_call1:
+        case FUNCTOR_call2:
+        case FUNCTOR_call3:
+        case FUNCTOR_call4:
+        case FUNCTOR_call5:
+        case FUNCTOR_call6:
+        case FUNCTOR_call7:
+        case FUNCTOR_call8:
+            current_functor = f;
+            goal = add_args(args[0], args + 1, functor_arity(f) - 1);
+            current_functor = (functor_t)-1;
+            cutb = (long)M->ncp; /* call/N is opaque to cut */
+            continue;
+
+        case FUNCTOR_colon2:
+            /* Module:Goal: one module (user) here, so the qualifier is dropped */
+            goal = args[1];
+            continue;
+
+        case FUNCTOR_once1:
+            goal = term_compound2(FUNCTOR_arrow2, args[0], TERM_TRUE);
+            continue;
+        case FUNCTOR_ignore1:
+            goal = term_compound2(FUNCTOR_semicolon2, term_compound2(FUNCTOR_arrow2, args[0], TERM_TRUE), TERM_TRUE);
+            continue;
+        case FUNCTOR_forall2:
+            goal = term_compound1(
+                FUNCTOR_not_provable1,
+                term_compound2(FUNCTOR_comma2, args[0], term_compound1(FUNCTOR_not_provable1, args[1])));
+            continue;
+
+        case FUNCTOR_s_cut1:
+            cut_to(term_get_smallint(args[0]));
+            goal = 0;
+            continue;
+        case FUNCTOR_s_softcut1:
+            M->cps[term_get_smallint(args[0])].disabled = true;
+            goal = 0;
+            continue;
+        case FUNCTOR_s_nafail1:
+            cut_to(term_get_smallint(args[0]));
+            backtrack();
+
+        case FUNCTOR_catch3: {
+            long idx = cp_push(CP_CATCH, ALT_FAIL);
+            M->cps[idx].disabled = true; /* transparent to backtracking */
+            TAKE(v, idx);
+            if (v == ALT_THROW) {
+                term_t b = term_deref(take_ball());
+                cut_to(idx);
+                /* catches is back to the value outside this catch/3 */
+                struct pterm *keep = copy_to_persistent(b);
+                if (unify(args[1], b)) {
+                    if (keep)
+                        copy_free(keep);
+                    goal = args[2];
+                    cutb = (long)M->ncp;
+                    continue;
+                }
+                M->ball = keep ? keep : M->memory_ball;
+                unwind_to_catcher();
+            }
+            cont = frame(term_compound2(FUNCTOR_s_exit_catch2, term_smallint(idx), catches), 0, cont);
+            catches = term_compound2(FUNCTOR_s_catchframe2, term_smallint(idx), catches);
+            goal = args[0];
+            cutb = idx + 1;
+            continue;
+        }
+        case FUNCTOR_s_exit_catch2: {
+            long idx = term_get_smallint(args[0]);
+            catches = args[1];
+            if ((long)M->ncp == idx + 1) /* the goal left no choice point */
+                cut_to(idx);
+            goal = 0;
+            continue;
+        }
+
+        case FUNCTOR_findall3:
+        case FUNCTOR_findall4: {
+            long idx = cp_push(CP_FINDALL, ALT_DONE);
+            M->cps[idx].coll = mem_pzalloc(sizeof(struct collector));
+            if (!M->cps[idx].coll) {
+                cp_pop_to(idx);
+                err_resource(ATOM_memory);
+            }
+            TAKE(v, idx);
+            if (v != 0) {
+                struct collector *c = M->cps[idx].coll;
+                term_t l = f == FUNCTOR_findall4 ? args[3] : TERM_NIL;
+                for (size_t i = c->n; i-- > 0;)
+                    l = term_cons(copy_from_persistent(c->items[i]), l);
+                cut_to(idx);
+                if (!unify(args[2], l))
+                    backtrack();
+                goal = 0;
+                continue;
+            }
+            current_functor = f;
+            err_need_callable(args[1]);
+            current_functor = (functor_t)-1;
+            cont = frame(term_compound2(FUNCTOR_s_fa_add2, term_smallint(idx), args[0]), 0, TERM_NIL);
+            goal = args[1];
+            cutb = idx + 1;
+            continue;
+        }
+        case FUNCTOR_s_fa_add2:
+            collect(term_get_smallint(args[0]), args[1]);
+            backtrack();
+
+        default:
+            break;
+        }
+
+        /* a predicate */
+        struct pred *p = db_lookup(f);
+        if (!p || !(p->flags & (PRED_DEFINED | PRED_DYNAMIC))) {
+            unknown_procedure(f); /* returns when the unknown flag says fail */
+            backtrack();
+        }
+        if (p->fn) {
+            current_functor = f;
+            bool ok = p->fn(args);
+            current_functor = (functor_t)-1;
+            if (!ok)
+                backtrack();
+            goal = 0;
+            continue;
+        }
+        if (p->nd) {
+            long idx = cp_push(CP_BUILTIN, 0);
+            TAKE(v, idx);
+            current_functor = f;
+            long r = p->nd(args, v);
+            current_functor = (functor_t)-1;
+            if (r < 0) {
+                cut_to(idx);
+                backtrack();
+            }
+            if (r == 0)
+                cut_to(idx);
+            else
+                M->cps[idx].alt = r;
+            goal = 0;
+            continue;
+        }
+        uint64_t gen = db_generation();
+        term_t key = db_key(goal);
+        struct clause *c = db_next_match(p->first, key, gen);
+        if (!c)
+            backtrack();
+        long callb = (long)M->ncp;
+        unsigned n = functor_arity(f);
+        /* Shallow tries: while a second candidate remains, unify the head
+         * binding only the clause's own fresh cells; a head that does not
+         * match, or a guard of pure tests before a cut that fails, moves on
+         * to the next candidate with no snapshot at all; a guard that
+         * passes commits the clause.  Only a head that must bind the goal's
+         * variables, or a clause with no guard, needs a snapshot. */
+        bool committed = false;
+        for (;;) {
+            struct clause *next = db_next_match(c->next, key, gen);
+            if (!next)
+                break;
+            char *mark = heap_top;
+            term_t cl = copy_from_persistent(c->term);
+            int r = 1;
+            for (unsigned i = 0; i < n && r > 0; i++)
+                r = unify_fresh(args[i], term_args(term_deref(term_arg(cl, 1)))[i], mark);
+            if (r == 0) {
+                heap_top = mark; /* the copy is garbage: take the space back */
+                c = next;
+                continue;
+            }
+            term_t body = term_deref(term_arg(cl, 2)), rest;
+            int g = r > 0 ? guard_cut(body, &rest) : -1;
+            if (g == 0) {
+                heap_top = mark;
+                c = next;
+                continue;
+            }
+            if (g > 0) { /* the guard passed: the cut commits to this clause */
+                goal = rest == TERM_TRUE ? 0 : rest;
+                cutb = callb;
+                committed = true;
+                break;
+            }
+            if (r < 0)
+                heap_top = mark;
+            long idx = cp_push(CP_CLAUSE, (long)next);
+            TAKE(v, idx);
+            if (v == 0 && r > 0) { /* head unified on fresh cells: run the body */
+                goal = body == TERM_TRUE ? 0 : body;
+                cutb = callb;
+                committed = true;
+                break;
+            }
+            if (v != 0) {
+                c = (struct clause *)v;
+                next = db_next_match(c->next, key, gen);
+                if (next)
+                    M->cps[idx].alt = (long)next;
+                else
+                    cut_to(idx);
+            }
+            break; /* unify c's head in full, under the snapshot just taken */
+        }
+        if (committed)
+            continue;
+        term_t cl = copy_from_persistent(c->term);
+        if (n) {
+            term_t *h = term_args(term_deref(term_arg(cl, 1)));
+            for (unsigned i = 0; i < n; i++)
+                if (!unify(args[i], h[i]))
+                    backtrack();
+        }
+        term_t body = term_deref(term_arg(cl, 2));
+        goal = body == TERM_TRUE ? 0 : body;
+        cutb = callb;
+    }
+}
+
+enum solve_status solve(term_t goal, solve_answer_fn on_answer, void *ctx, term_t *ball)
+{
+    /* the base frame: run()'s frame and everything it calls lie below */
+    volatile char base;
+    term_t outer_catches = catches;
+    long outer_top = top_idx;
+    functor_t outer_functor = current_functor;
+    snap_set_base((void *)&base);
+    term_t dummy;
+    enum solve_status s = run(goal, on_answer, ctx, ball ? ball : &dummy);
+    catches = outer_catches;
+    top_idx = outer_top;
+    current_functor = outer_functor;
+    return s;
+}
+
+bool solve_init(void)
+{
+    if (M)
+        return true;
+    M = mem_pzalloc(sizeof *M);
+    if (!M || !gc_init())
+        return false;
+    term_t e = term_compound2(FUNCTOR_error2, term_compound1(FUNCTOR_resource_error1, term_atom(ATOM_memory)),
+                              term_new_var());
+    M->memory_ball = copy_to_persistent(e);
+    heap_set_overflow_handler(throw_memory_error);
+    return M->memory_ball != NULL;
+}

@@ -1,0 +1,66 @@
+/* solve.h - the solve loop: running goals with choice points as snapshots.
+ *
+ * No trail, no undo code: a choice point is a snapshot (snap_take) taken only
+ * when more than one clause can still match after first-argument indexing;
+ * failure restores the newest live one (snap_restore) with the next
+ * alternative as the returned value; the last alternative runs without a
+ * snapshot; a cut drops the snapshots newer than the call (snap_drop).  What
+ * must survive a restore (the choice-point records with their next
+ * alternative, exception balls, findall collectors, counters) lives in
+ * persistent memory; everything else, the continuation included, lives on
+ * the backtrackable term heap.  DESIGN sections 4 to 6.
+ */
+#ifndef ENGINE_SOLVE_H
+#define ENGINE_SOLVE_H
+#include <stdbool.h>
+#include <stdint.h>
+
+#include "copy.h"
+#include "term.h"
+
+enum solve_status { SOLVE_FALSE, SOLVE_TRUE, SOLVE_ERROR };
+
+/* Called for each solution, inside the solve loop (bindings visible).
+ * Return true to ask for the next solution, false to stop. */
+typedef bool (*solve_answer_fn)(void *ctx);
+
+/* Set up the machine; once, before any snapshot. */
+bool solve_init(void);
+
+/* Run goal.  With on_answer NULL: the first solution only.  Returns
+ * SOLVE_TRUE when it stopped at a solution (its bindings stay; the goal's
+ * choice points are cut), SOLVE_FALSE when it ran out of solutions (memory
+ * is as at the call), SOLVE_ERROR when an exception was not caught (memory
+ * as at the call, *ball set to a heap copy of the ball).  Re-entrant: a
+ * built-in may call solve (consult runs directives this way). */
+enum solve_status solve(term_t goal, solve_answer_fn on_answer, void *ctx, term_t *ball);
+
+/* Raise ball: copied to persistent memory, then the snapshot of the
+ * innermost active catch/3 is restored.  Never returns. */
+_Noreturn void solve_throw(term_t ball);
+
+/* The predicate whose built-in is running (for error contexts), or
+ * (functor_t)-1. */
+functor_t solve_current_functor(void);
+
+/* Ask the running goal to stop: the dispatch loop throws '$aborted' at its
+ * next step.  Async-signal-safe (one store to persistent memory). */
+void solve_interrupt(void);
+
+/* Counters for statistics/2 (persistent). */
+struct solve_stats {
+    uint64_t inferences;
+    uint64_t choicepoints; /* snapshots taken by the solve loop */
+    uint64_t max_choicepoints;
+};
+void solve_get_stats(struct solve_stats *out);
+
+/* Inside an answer callback: can the goal still produce another answer
+ * (a live choice point above the goal's start)? */
+bool solve_has_alternatives(void);
+
+/* Backtrack from a built-in: restore the newest choice point.  For the
+ * control built-ins' own use. */
+_Noreturn void solve_fail(void);
+
+#endif
