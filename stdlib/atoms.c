@@ -470,7 +470,7 @@ static bool bi_term_to_atom(term_t *a)
     term_t t = term_deref(a[0]), at = term_deref(a[1]);
     if (!term_is_var(at)) {
         text x;
-        text_get(at, TEXT_ATOMIC, ATOM_atom_t, &x);
+        text_get(at, TEXT_ATOMIC, atom_named("text"), &x);
         term_t r = text_read(x.s, x.len, NULL);
         text_free(&x);
         return unify(t, r);

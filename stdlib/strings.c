@@ -80,7 +80,7 @@ static bool convert(term_t *a, atom_t kind1, atom_t kind2)
         text_free(&x);
         return ok;
     }
-    text_get(q, TEXT_ANY, text_type(), &x);
+    text_get(q, TEXT_ANY, kind2, &x);
     bool ok = unify(p, text_make(kind1, x.s, x.len));
     text_free(&x);
     return ok;
@@ -92,9 +92,11 @@ static bool bi_string_to_atom(term_t *a) { return convert(a, ATOM_string, ATOM_a
 static bool bi_atom_string(term_t *a) { return convert(a, ATOM_atom_t, ATOM_string); }
 static bool bi_text_to_string(term_t *a)
 {
-    if (term_is_var(term_deref(a[0])))
-        err_instantiation();
-    return convert(a, ATOM_string, ATOM_string);
+    text x;
+    text_get(a[0], TEXT_ANY, text_type(), &x);
+    bool ok = unify(a[1], text_string(x.s, x.len));
+    text_free(&x);
+    return ok;
 }
 
 /* number_string(?Number, ?String) is semidet.  String (a string or a code
