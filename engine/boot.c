@@ -31,6 +31,8 @@ const char boot_text[] =
     "aggregate_all(min(E), G, M) :- !, findall(E, G, L), L \\== [], min_list(L, M).\n"
     "aggregate_all(bag(E), G, L) :- !, findall(E, G, L).\n"
     "aggregate_all(set(E), G, S) :- !, findall(E, G, L), sort(L, S).\n"
+    "repeat.\n"
+    "repeat :- repeat.\n"
     /* grammars */
     "phrase(G, L) :- phrase(G, L, []).\n"
     "phrase(G, L, R) :- '$dcg_body'(G, S0, S, Goal), S0 = L, S = R, call(Goal).\n"
@@ -92,8 +94,7 @@ const char boot_text[] =
     "min_list([H|T], M) :- '$min_list'(T, H, M).\n"
     "'$min_list'([], M, M).\n"
     "'$min_list'([H|T], M0, M) :- M1 is min(M0, H), '$min_list'(T, M1, M).\n"
-    "numlist(L, H, []) :- L > H, !.\n"
-    "numlist(L, H, [L|T]) :- L1 is L+1, numlist(L1, H, T).\n"
+    "numlist(L, H, R) :- ( L > H -> R = [] ; R = [L|T], L1 is L+1, numlist(L1, H, T) ).\n"
     "list_to_set(L, S) :- '$lts'(L, [], S).\n"
     "'$lts'([], _, []).\n"
     "'$lts'([H|T], Seen, R) :- ( memberchk(H, Seen) -> R = R1 ; R = [H|R1] ), '$lts'(T, [H|Seen], R1).\n"

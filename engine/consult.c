@@ -173,6 +173,8 @@ static bool is_f(term_t t, const char *name, unsigned arity)
 }
 
 static void consult_path(const char *path, atom_t file);
+static term_t expand_goal(term_t g, int depth);
+static bool has_goal_expansion(void);
 
 static void directive(term_t d)
 {
@@ -217,7 +219,7 @@ static void directive(term_t d)
             return;
         }
     }
-    run_directive(d);
+    run_directive(has_goal_expansion() ? expand_goal(d, 0) : d);
 }
 
 /* '$load_clause'(+Clause): add a clause read from the current file. */
@@ -265,8 +267,55 @@ static bool bi_load_clause(term_t *a)
     return true;
 }
 
+/* goal_expansion/2 applied to every goal of a body (through the control
+ * constructs), repeatedly up to a bound, when the user defined it. */
+static term_t expand_goal(term_t g, int depth)
+{
+    g = term_deref(g);
+    if (term_is_var(g) || depth > 32)
+        return g;
+    if (term_is_compound(g)) {
+        functor_t f = term_functor(g);
+        if (f == FUNCTOR_comma2 || f == FUNCTOR_semicolon2 || f == FUNCTOR_arrow2 || f == FUNCTOR_softarrow2)
+            return term_compound2(f, expand_goal(term_arg(g, 1), depth), expand_goal(term_arg(g, 2), depth));
+        if (f == FUNCTOR_not_provable1 || f == FUNCTOR_once1 || f == FUNCTOR_ignore1 || f == FUNCTOR_call1)
+            return term_compound1(f, expand_goal(term_arg(g, 1), depth));
+        if (f == FUNCTOR_findall3 || f == FUNCTOR_forall2 || f == FUNCTOR_catch3) {
+            term_t c = term_compound(f, NULL);
+            term_t *a = term_args(c);
+            for (unsigned i = 0; i < functor_arity(f); i++)
+                a[i] = term_arg(g, i + 1);
+            unsigned gi = f == FUNCTOR_findall3 ? 1 : 0;
+            a[gi] = expand_goal(a[gi], depth);
+            if (f == FUNCTOR_forall2)
+                a[1] = expand_goal(a[1], depth);
+            if (f == FUNCTOR_catch3)
+                a[2] = expand_goal(a[2], depth);
+            return c;
+        }
+    }
+    if (!term_is_callable(g))
+        return g;
+    term_t x = term_new_var();
+    term_t q = term_compound2(functor_intern(atom_from_cstr("goal_expansion"), 2), g, x);
+    if (solve(q, NULL, NULL, NULL) == SOLVE_TRUE)
+        return expand_goal(x, depth + 1);
+    return g;
+}
+
+static bool has_goal_expansion(void)
+{
+    struct pred *p = db_lookup(functor_intern(atom_from_cstr("goal_expansion"), 2));
+    return p && p->nlive;
+}
+
 static void load_clause(term_t clause)
 {
+    if (has_goal_expansion()) {
+        term_t c = term_deref(clause);
+        if (term_is_compound(c) && term_functor(c) == FUNCTOR_neck2)
+            clause = term_compound2(FUNCTOR_neck2, term_arg(c, 1), expand_goal(term_arg(c, 2), 0));
+    }
     term_t ball;
     term_t g = term_compound1(functor_intern(atom_from_cstr("$load_clause"), 1), clause);
     if (solve(g, NULL, NULL, &ball) == SOLVE_ERROR) {

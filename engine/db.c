@@ -55,6 +55,13 @@ static struct pred *register_builtin(const char *name, unsigned arity)
 }
 
 void db_register_det(const char *name, unsigned arity, builtin_det fn) { register_builtin(name, arity)->fn = fn; }
+void db_register_test(const char *name, unsigned arity, builtin_det fn)
+{
+    struct pred *p = register_builtin(name, arity);
+    p->fn = fn;
+    p->flags |= PRED_TEST;
+}
+
 void db_register_nondet(const char *name, unsigned arity, builtin_nondet fn) { register_builtin(name, arity)->nd = fn; }
 
 term_t db_key(term_t head)

@@ -25,6 +25,8 @@ enum pred_flags {
     PRED_BUILTIN = 8,       /* a C built-in: fn or nd is set */
     PRED_CONTROL = 16,      /* a control construct handled by the solve loop */
     PRED_SYSTEM = 32,       /* protected: no assert, retract or redefinition */
+    PRED_TEST = 64,         /* a det built-in that never binds (type tests, comparisons):
+                             * a condition made of these needs no snapshot */
 };
 
 /* A deterministic built-in: args[0..arity-1] are the goal's argument cells
@@ -70,6 +72,8 @@ struct pred *db_get(functor_t f);
 
 /* Register a C built-in (flags: PRED_SYSTEM implied). */
 void db_register_det(const char *name, unsigned arity, builtin_det fn);
+/* A det built-in that never binds a variable (PRED_TEST). */
+void db_register_test(const char *name, unsigned arity, builtin_det fn);
 void db_register_nondet(const char *name, unsigned arity, builtin_nondet fn);
 
 /* The indexing key of a goal or head: its first argument's atom, small

@@ -55,3 +55,6 @@ SNAPLOG_BIN := $(B)/snaplog
 $(SNAPLOG_BIN): $(B)/host/engine/launcher.o | $(ENGINE_BIN)
 	$(HOSTCC) $(HOSTLDFLAGS) $< -o $@
 BINS += $(SNAPLOG_BIN)
+
+$(B)/tests/unit/test_engine_db: $(ENGINE_CORE_HOST_OBJS) $(B)/host/engine/db.o
+UNIT_LIBS_test_engine_db := -lm

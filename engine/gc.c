@@ -21,7 +21,7 @@ struct gc_state {
 
 static struct gc_state *G;
 
-static bool gc_init(void)
+bool gc_init(void)
 {
     if (!G)
         G = mem_pzalloc(sizeof *G);
@@ -101,14 +101,11 @@ static term_t forward(const struct region *r, term_t w)
     return term_mkptr(r->lo + rank, term_tag(w));
 }
 
-/* Update every pointer word in [lo, hi) that is live: for the old region
- * all cells (live or not, it is never collected), for the young region
- * only marked ones.  Box payloads are skipped by their header. */
-static void update_range(const struct region *r, term_t *lo, term_t *hi, bool only_marked)
+/* Update every pointer word of the old region [lo, hi) (all of it: it is
+ * never collected).  Box payloads are skipped by their header. */
+static void update_old(const struct region *r, term_t *lo, term_t *hi)
 {
     for (term_t *p = lo; p < hi; p++) {
-        if (only_marked && !marked(r, p))
-            continue;
         term_t w = *p;
         if (term_tag(w) == TAG_HDR) {
             if (term_hdr_is_box(w))
@@ -117,6 +114,31 @@ static void update_range(const struct region *r, term_t *lo, term_t *hi, bool on
         }
         *p = forward(r, w);
     }
+}
+
+/* Update the live young cells and slide them down, visiting set bits only
+ * (a collection costs in proportion to what survives, plus the bitmap). */
+static term_t *update_and_slide(const struct region *r, size_t words)
+{
+    size_t skip_until = 0;
+    for (size_t wi = 0; wi < words; wi++)
+        for (uint64_t b = G->bits[wi]; b; b &= b - 1) {
+            size_t i = wi * 64 + (size_t)__builtin_ctzll(b);
+            if (i < skip_until)
+                continue;
+            term_t w = r->lo[i];
+            if (term_tag(w) == TAG_HDR) {
+                if (term_hdr_is_box(w))
+                    skip_until = i + term_hdr_box_cells(w);
+                continue;
+            }
+            r->lo[i] = forward(r, w);
+        }
+    term_t *dst = r->lo;
+    for (size_t wi = 0; wi < words; wi++)
+        for (uint64_t b = G->bits[wi]; b; b &= b - 1)
+            *dst++ = r->lo[wi * 64 + (size_t)__builtin_ctzll(b)];
+    return dst;
 }
 
 static bool ensure_scratch(size_t words)
@@ -176,15 +198,9 @@ void gc_collect(char *young_start, term_t **roots, size_t nroots)
         *roots[i] = forward(&r, *roots[i]);
     for (size_t i = 0; i < G->nroots; i++)
         *G->roots[i] = forward(&r, *G->roots[i]);
-    update_range(&r, old, r.lo, false);
-    update_range(&r, r.lo, r.hi, true);
-
+    update_old(&r, old, r.lo);
     /* slide down: destinations never pass their sources */
-    term_t *dst = r.lo;
-    for (size_t i = 0; i < ncells; i++)
-        if (G->bits[i / 64] >> (i % 64) & 1)
-            *dst++ = r.lo[i];
-    heap_top = (char *)dst;
+    heap_top = (char *)update_and_slide(&r, words);
     G->stats.collections++;
     G->stats.cells_freed += ncells - live;
 }

@@ -14,6 +14,9 @@
 
 #include "term.h"
 
+/* Set up the collector's persistent state; once, before any snapshot. */
+bool gc_init(void);
+
 /* Collect [young, heap_top): roots[0..nroots-1] are updated in place, and so
  * are the registered roots.  The heap must be parseable (term.h layout). */
 void gc_collect(char *young, term_t **roots, size_t nroots);

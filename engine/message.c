@@ -133,8 +133,14 @@ void msg_exception_text(wr_sink *s, term_t ball)
         term_t pi = arg(ctx, 1);
         if (is(pi, ":", 2))
             pi = arg(pi, 2);
-        if (!term_is_var(pi)) {
-            put_term(s, pi, false); /* is/2, not (is)/2 */
+        if (is(pi, "/", 2) && term_is_atom(arg(pi, 1))) {
+            /* is/2, not (is)/2 as the writer would bracket an operator */
+            wr_puts(s, atom_name(term_get_atom(arg(pi, 1))));
+            wr_puts(s, "/");
+            put_term(s, arg(pi, 2), false);
+            wr_puts(s, ": ");
+        } else if (!term_is_var(pi)) {
+            put_term(s, pi, true);
             wr_puts(s, ": ");
         }
     }

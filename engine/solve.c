@@ -40,6 +40,7 @@ enum { ALT_FAIL = 1, ALT_THROW = 2, ALT_ELSE = 3, ALT_DONE = 4 };
 struct collector {
     struct pterm **items;
     size_t n, cap;
+    size_t cells; /* total size: the answers must fit on the heap at the end */
 };
 
 struct cp {
@@ -58,9 +59,12 @@ struct machine {
     struct pterm *ball;        /* exception in flight */
     struct pterm *memory_ball; /* error(resource_error(memory), _), made at init */
     struct solve_stats stats;
+    volatile int interrupted; /* set by SIGINT; persistent, so no restore loses it */
 };
 
 static struct machine *M;
+
+void solve_interrupt(void) { M->interrupted = 1; }
 
 /* Backtrackable registers the throw path needs (plain globals of
  * instrumented code: a restore puts them back). */
@@ -243,6 +247,51 @@ static void collect(long idx, term_t t)
     if (!p)
         err_resource(ATOM_memory);
     c->items[c->n++] = p;
+    /* the list is built on the heap at the end: fail early when it cannot fit */
+    c->cells += p->ncells + 3;
+    if (c->cells > (size_t)(heap_limit - heap_start) / 8)
+        err_resource(ATOM_memory);
+}
+
+/* --- conditions that need no snapshot ------------------------------------ */
+
+/* Is g made only of built-ins that never bind (PRED_TEST), true/fail, ','
+ * and \+?  Such a condition can be run directly: it leaves nothing to undo,
+ * so if-then-else and negation over it take no snapshot. */
+static bool is_test(term_t g)
+{
+    g = term_deref(g);
+    if (term_is_atom(g)) {
+        atom_t a = term_get_atom(g);
+        return a == ATOM_true || a == ATOM_fail || a == ATOM_false;
+    }
+    if (!term_is_compound(g))
+        return false;
+    functor_t f = term_functor(g);
+    if (f == FUNCTOR_comma2)
+        return is_test(term_arg(g, 1)) && is_test(term_arg(g, 2));
+    if (f == FUNCTOR_not_provable1)
+        return is_test(term_arg(g, 1));
+    struct pred *p = db_lookup(f);
+    return p && (p->flags & PRED_TEST);
+}
+
+static bool run_test(term_t g)
+{
+    g = term_deref(g);
+    if (term_is_atom(g))
+        return term_get_atom(g) == ATOM_true;
+    functor_t f = term_functor(g);
+    if (f == FUNCTOR_comma2)
+        return run_test(term_arg(g, 1)) && run_test(term_arg(g, 2));
+    if (f == FUNCTOR_not_provable1)
+        return !run_test(term_arg(g, 1));
+    M->stats.inferences++;
+    functor_t outer = current_functor;
+    current_functor = f;
+    bool ok = db_lookup(f)->fn(term_args(g));
+    current_functor = outer;
+    return ok;
 }
 
 /* --- the dispatch loop ----------------------------------------------------- */
@@ -276,6 +325,10 @@ static __attribute__((noinline)) enum solve_status run(term_t goal, solve_answer
     long cutb = top + 1;
 
     for (;;) {
+        if (M->interrupted) {
+            M->interrupted = 0;
+            solve_throw(term_atom(atom_from_cstr("$aborted")));
+        }
         char *young = M->cps[M->ncp - 1].heap_mark;
         if ((size_t)(heap_top - young) > gc_trigger) {
             term_t *roots[] = {&goal, &cont, &catches};
@@ -364,6 +417,13 @@ static __attribute__((noinline)) enum solve_status run(term_t goal, solve_answer
                 cont = frame(then, cutb, cont);
                 goal = cond;
                 cutb = (long)M->ncp;
+                continue;
+            }
+            if (cond && !soft && is_test(cond)) {
+                bool ok = run_test(cond);
+                if (naf && ok)
+                    backtrack();
+                goal = naf ? 0 : ok ? then : other;
                 continue;
             }
             long idx = cp_push(CP_ALT, ALT_ELSE);
@@ -580,7 +640,7 @@ bool solve_init(void)
     if (M)
         return true;
     M = mem_pzalloc(sizeof *M);
-    if (!M)
+    if (!M || !gc_init())
         return false;
     term_t e = term_compound2(FUNCTOR_error2, term_compound1(FUNCTOR_resource_error1, term_atom(ATOM_memory)),
                               term_new_var());

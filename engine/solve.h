@@ -43,6 +43,10 @@ _Noreturn void solve_throw(term_t ball);
  * (functor_t)-1. */
 functor_t solve_current_functor(void);
 
+/* Ask the running goal to stop: the dispatch loop throws '$aborted' at its
+ * next step.  Async-signal-safe (one store to persistent memory). */
+void solve_interrupt(void);
+
 /* Counters for statistics/2 (persistent). */
 struct solve_stats {
     uint64_t inferences;

@@ -1,6 +1,7 @@
 /* toplevel.c - the REPL and -g/-t goals. */
 #include "toplevel.h"
 
+#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -228,8 +229,18 @@ static size_t fill_line(void *ctx, const unsigned char **out)
     return strlen(s->buf);
 }
 
+static void on_sigint(int sig)
+{
+    (void)sig;
+    solve_interrupt();
+}
+
 int toplevel_repl(void)
 {
+    /* Ctrl-C stops the running goal and returns to the prompt */
+    struct sigaction sa = {.sa_handler = on_sigint, .sa_flags = SA_RESTART};
+    sigemptyset(&sa.sa_mask);
+    sigaction(SIGINT, &sa, NULL);
     struct stdin_src in = {.cap = 1 << 16, .tty = isatty(0) != 0, .fresh = true};
     in.buf = mem_palloc(in.cap); /* fgets is not seen by the barrier */
     if (!in.buf)
@@ -261,6 +272,11 @@ int toplevel_repl(void)
             break;
         case SOLVE_ERROR: {
             term_t b = term_deref(ball);
+            if (term_is_atom(b) && !strcmp(atom_name(term_get_atom(b)), "$aborted")) {
+                fflush(stdout);
+                fputs("% Execution Aborted\n", stderr);
+                break;
+            }
             bool is_error = term_is_compound(b) && term_functor(b) == FUNCTOR_error2;
             if (is_error) {
                 msg_print_error(NULL, b);

@@ -370,12 +370,12 @@ static bool bi_plus(term_t *a)
 void arith_register(void)
 {
     db_register_det("is", 2, bi_is);
-    db_register_det("=:=", 2, bi_eq);
-    db_register_det("=\\=", 2, bi_ne);
-    db_register_det("<", 2, bi_lt);
-    db_register_det(">", 2, bi_gt);
-    db_register_det("=<", 2, bi_le);
-    db_register_det(">=", 2, bi_ge);
+    db_register_test("=:=", 2, bi_eq);
+    db_register_test("=\\=", 2, bi_ne);
+    db_register_test("<", 2, bi_lt);
+    db_register_test(">", 2, bi_gt);
+    db_register_test("=<", 2, bi_le);
+    db_register_test(">=", 2, bi_ge);
     db_register_det("succ", 2, bi_succ);
     db_register_det("plus", 3, bi_plus);
 }

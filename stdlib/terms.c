@@ -153,24 +153,24 @@ static bool bi_copy_term(term_t *a) { return unify(a[1], copy_term(a[0])); }
 
 void terms_register(void)
 {
-    db_register_det("var", 1, bi_var);
-    db_register_det("nonvar", 1, bi_nonvar);
-    db_register_det("atom", 1, bi_atom);
-    db_register_det("number", 1, bi_number);
-    db_register_det("integer", 1, bi_integer);
-    db_register_det("float", 1, bi_float);
-    db_register_det("atomic", 1, bi_atomic);
-    db_register_det("compound", 1, bi_compound);
-    db_register_det("callable", 1, bi_callable);
-    db_register_det("string", 1, bi_string);
-    db_register_det("is_list", 1, bi_is_list);
-    db_register_det("ground", 1, bi_ground);
-    db_register_det("==", 2, bi_eq);
-    db_register_det("\\==", 2, bi_ne);
-    db_register_det("@<", 2, bi_lt);
-    db_register_det("@>", 2, bi_gt);
-    db_register_det("@=<", 2, bi_le);
-    db_register_det("@>=", 2, bi_ge);
+    db_register_test("var", 1, bi_var);
+    db_register_test("nonvar", 1, bi_nonvar);
+    db_register_test("atom", 1, bi_atom);
+    db_register_test("number", 1, bi_number);
+    db_register_test("integer", 1, bi_integer);
+    db_register_test("float", 1, bi_float);
+    db_register_test("atomic", 1, bi_atomic);
+    db_register_test("compound", 1, bi_compound);
+    db_register_test("callable", 1, bi_callable);
+    db_register_test("string", 1, bi_string);
+    db_register_test("is_list", 1, bi_is_list);
+    db_register_test("ground", 1, bi_ground);
+    db_register_test("==", 2, bi_eq);
+    db_register_test("\\==", 2, bi_ne);
+    db_register_test("@<", 2, bi_lt);
+    db_register_test("@>", 2, bi_gt);
+    db_register_test("@=<", 2, bi_le);
+    db_register_test("@>=", 2, bi_ge);
     db_register_det("compare", 3, bi_compare);
     db_register_det("functor", 3, bi_functor);
     db_register_det("arg", 3, bi_arg);

@@ -125,6 +125,15 @@ static void persistent_copies_come_back_fresh(void **state)
     assert_true(term_deref(term_arg(inner, 1)) == A("one"));
     assert_string_equal(term_string_chars(term_deref(term_arg(inner, 2)), NULL), "hello");
     copy_free(p);
+    /* boxes in the middle of a block: the cells after them come back too */
+    p = copy_to_persistent(f(f(term_float(1.5), term_string("abcdefghijklmnopq", 17)), f(A("after"), term_int(7))));
+    term_t c3 = copy_from_persistent(p);
+    term_t l3 = term_deref(term_arg(c3, 1)), r3 = term_deref(term_arg(c3, 2));
+    assert_true(term_get_float(term_deref(term_arg(l3, 1))) == 1.5);
+    assert_string_equal(term_string_chars(term_deref(term_arg(l3, 2)), NULL), "abcdefghijklmnopq");
+    assert_true(term_deref(term_arg(r3, 1)) == A("after"));
+    assert_int_equal(term_get_smallint(term_deref(term_arg(r3, 2))), 7);
+    copy_free(p);
     p = copy_to_persistent(A("atom"));
     assert_true(copy_from_persistent(p) == A("atom"));
     copy_free(p);

@@ -74,7 +74,8 @@ static inline __attribute__((always_inline)) void touch(uintptr_t a)
 
 void snap_log_range(const void *p, size_t n)
 {
-    if (!n) return;
+    /* libc may call a wrapper before the start-up maps the shadow */
+    if (!n || SNAP_UNLIKELY(!snap_rt.ready)) return;
     uintptr_t u = (uintptr_t)p & ~(SNAP_LINE - 1), e = (uintptr_t)p + n;
     while (u < e) {
         /* 8 disarmed lines per zero shadow word: large copies into memory
@@ -160,8 +161,7 @@ static void event_undo(uintptr_t a, const unsigned char *data)
     uintptr_t p = a & ~SNAP_ENT_KIND;
     if ((a & SNAP_ENT_KIND) == SNAP_ENT_MAP) {
         /* made after the mark: gone at the restore */
-        snap_disarm_range(p, p + n);
-        snap_sys_munmap((void *)p, n);
+        snap_mmap_release(p, n);
     } else if ((a & SNAP_ENT_KIND) == SNAP_ENT_UNMAP) {
         /* an unmap that was deferred: the mapping and its contents are
          * still there, the undo of the lines before this one restores them */
@@ -203,9 +203,7 @@ void snap_log_truncate(void)
             size_t j = i & (SNAP_LOG_CHUNK - 1);
             uintptr_t a = c->addr[j];
             if ((a & SNAP_ENT_KIND) == SNAP_ENT_UNMAP) {
-                size_t n = *(const size_t *)c->data[j];
-                snap_disarm_range(a & ~SNAP_ENT_KIND, (a & ~SNAP_ENT_KIND) + n);
-                snap_sys_munmap((void *)(a & ~SNAP_ENT_KIND), n);
+                snap_mmap_release(a & ~SNAP_ENT_KIND, *(const size_t *)c->data[j]);
             }
         }
         snap_rt.pending_unmaps = 0;

@@ -12,6 +12,15 @@
  * the allocator's own stores do not share lines with a neighbour's data,
  * which matters for memory libc writes without the barrier.
  *
+ * Who gets tracked memory: code compiled with the barrier (its text is in
+ * [__snap_text_start, __snap_text_end), snap.ld).  Allocations made by libc
+ * itself (FILE objects and buffers, time zone and locale data, qsort's
+ * scratch) come from the persistent heap instead: libc writes them without
+ * the barrier, so tracking them would let a restore bring back half-updated
+ * libc state, or let libc's unlogged writes into a block the program freed
+ * survive the restore that makes the block live again.  free and realloc go
+ * by where the block is.
+ *
  * Pages come from a bump region (the current chunk): memory above its top
  * at the newest take is fresh, never logged, and armed at the next take.
  */
@@ -171,7 +180,7 @@ static void *alloc_huge(size_t n)
     return (char *)h + PAGE;
 }
 
-void *malloc(size_t n)
+void *snap_tmalloc(size_t n)
 {
     if (SNAP_UNLIKELY(!M.ready)) start();
     if (SNAP_LIKELY(n <= MAX_SMALL)) {
@@ -197,6 +206,7 @@ void *malloc(size_t n)
 size_t malloc_usable_size(void *p)
 {
     if (!p) return 0;
+    if (!snap_arena_owns(p)) return snap_pusable(p);
     struct chunk_hdr *h = hdr_of(p);
     size_t pg = ((uintptr_t)p & (CHUNK - 1)) / PAGE;
     if (h->magic != MAGIC || !h->cls[pg]) snap_die("malloc: %p was not allocated by malloc", p);
@@ -206,7 +216,7 @@ size_t malloc_usable_size(void *p)
     return cls_size[c - 1];
 }
 
-void free(void *p)
+void snap_tfree(void *p)
 {
     if (!p) return;
     struct chunk_hdr *h = hdr_of(p);
@@ -229,29 +239,68 @@ void free(void *p)
     }
 }
 
+void *snap_trealloc(void *p, size_t n)
+{
+    if (!p) return snap_tmalloc(n);
+    if (!n) {
+        snap_tfree(p);
+        return 0;
+    }
+    size_t have = malloc_usable_size(p);
+    if (n <= have && (n > MAX_SMALL || cls_of(n) == cls_of(have))) return p;
+    void *q = snap_tmalloc(n);
+    if (!q) return 0;
+    memcpy(q, p, n < have ? n : have);
+    snap_tfree(p);
+    return q;
+}
+
+/* ---- the entry points: tracked for instrumented callers ---- */
+
+extern char __snap_text_start[] __attribute__((weak));
+extern char __snap_text_end[] __attribute__((weak));
+
+static inline int tracked_caller(const void *ret)
+{
+    return (const char *)ret >= __snap_text_start && (const char *)ret < __snap_text_end;
+}
+
+void *malloc(size_t n)
+{
+    if (SNAP_LIKELY(tracked_caller(__builtin_return_address(0)))) return snap_tmalloc(n);
+    return snap_palloc(n);
+}
+
+void free(void *p)
+{
+    if (SNAP_LIKELY(snap_arena_owns(p)))
+        snap_tfree(p);
+    else
+        snap_pfree(p);
+}
+
 void *calloc(size_t n, size_t m)
 {
     size_t t;
     if (__builtin_mul_overflow(n, m, &t)) return errno = ENOMEM, (void *)0;
-    void *p = malloc(t);
+    if (!tracked_caller(__builtin_return_address(0))) {
+        void *q = snap_palloc(t);
+        if (q) snap_fill(q, 0, t);
+        return q;
+    }
+    void *p = snap_tmalloc(t);
     if (p) memset(p, 0, t);
     return p;
 }
 
 void *realloc(void *p, size_t n)
 {
-    if (!p) return malloc(n);
-    if (!n) {
-        free(p);
+    if (p ? snap_arena_owns(p) : tracked_caller(__builtin_return_address(0))) return snap_trealloc(p, n);
+    if (p && !n) {
+        snap_pfree(p);
         return 0;
     }
-    size_t have = malloc_usable_size(p);
-    if (n <= have && (n > MAX_SMALL || cls_of(n) == cls_of(have))) return p;
-    void *q = malloc(n);
-    if (!q) return 0;
-    memcpy(q, p, n < have ? n : have);
-    free(p);
-    return q;
+    return snap_prealloc(p, n);
 }
 
 /* Alignments up to 64 come from the classes of 64-byte multiples; up to a
@@ -259,8 +308,10 @@ void *realloc(void *p, size_t n)
 void *aligned_alloc(size_t al, size_t n)
 {
     if (!al || (al & (al - 1)) || al > PAGE) return errno = EINVAL, (void *)0;
-    if (al <= 16) return malloc(n);
-    if (al <= 64) return malloc(n < 64 ? 64 : (n + 63) & ~63UL);
+    /* libc's aligned allocations are rare (TLS of dlopen'ed objects):
+     * tracked, as the alignment needs the classes */
+    if (al <= 16) return snap_tmalloc(n);
+    if (al <= 64) return snap_tmalloc(n < 64 ? 64 : (n + 63) & ~63UL);
     if (!M.ready) start();
     void *p = alloc_large(n ? n : 1);
     return p ? p : (errno = ENOMEM, (void *)0);

@@ -105,6 +105,8 @@ void *snap_prealloc(void *p, size_t size)
     return q;
 }
 
+size_t snap_pusable(void *p) { return hdr_of(p)->size; }
+
 void *snap_persistent(size_t size)
 {
     void *p = snap_palloc(size);
@@ -114,6 +116,27 @@ void *snap_persistent(size_t size)
 }
 
 /* ---- chunks of the tracked heap ---- */
+
+/* Which 4 MiB granules of the address space are the tracked allocator's: one
+ * bit each (4 MiB of .bss for 2^47 bytes, touched only where used). */
+static uint8_t owned[(1UL << 47) >> 22 >> 3];
+
+static void own(uintptr_t lo, uintptr_t hi, int on)
+{
+    for (uintptr_t g = lo >> 22; g < (hi + (1UL << 22) - 1) >> 22; g++) {
+        if (on)
+            owned[g >> 3] |= (uint8_t)(1u << (g & 7));
+        else
+            owned[g >> 3] &= (uint8_t)~(1u << (g & 7));
+    }
+}
+
+int snap_arena_owns(const void *p)
+{
+    uintptr_t g = (uintptr_t)p >> 22;
+    return g < (sizeof owned << 3) && (owned[g >> 3] >> (g & 7) & 1);
+}
+
 
 #define ARENA_MAX 4096
 static struct {
@@ -133,8 +156,10 @@ void *snap_arena_chunk(size_t k, size_t size, size_t align)
     if ((uintptr_t)p + align > a) snap_sys_munmap((void *)(a + size), (uintptr_t)p + align - a);
     if (ar.base[k]) {
         snap_disarm_range((uintptr_t)ar.base[k], (uintptr_t)ar.base[k] + ar.size[k]);
+        own((uintptr_t)ar.base[k], (uintptr_t)ar.base[k] + ar.size[k], 0);
         snap_sys_munmap(ar.base[k], ar.size[k]);
     }
+    own(a, a + size, 1);
     ar.base[k] = (void *)a;
     ar.size[k] = size;
     return (void *)a;

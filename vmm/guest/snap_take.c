@@ -97,6 +97,12 @@ void snap_bump_move(struct snap_bump *b, void *new_lo)
     b->fresh = (uintptr_t)new_lo;
 }
 
+void snap_bump_ranges(void (*fn)(uintptr_t lo, uintptr_t hi, void *arg), void *arg)
+{
+    for (int i = 0; i < nbumps; i++) /* the allocator's: in snap_arena_ranges */
+        if (bumps[i].lo == &bumps[i].lo_c) fn((uintptr_t)*bumps[i].lo, (uintptr_t)*bumps[i].hi, arg);
+}
+
 /* ---- snapshots ---- */
 
 static long find(snap_id id)
@@ -146,7 +152,8 @@ struct snap_rec *snap_take_c(snap_id *id, uintptr_t sp, uintptr_t rip)
     /* *id first, logged like a program's store: it is in the copied stack
      * segment or in tracked memory, and older snapshots keep its old value */
     long serial = (long)snap_rt.st.takes + 1;
-    snap_log_range(id, sizeof *id);
+    if (SNAP_UNLIKELY(*snap_shadow((uintptr_t)id) | *snap_shadow((uintptr_t)(id + 1) - 1)))
+        snap_log_range(id, sizeof *id);
     *id = serial;
     /* the epoch that ends: its lines become trackable again */
     size_t t = snap_rt.top;
@@ -177,7 +184,7 @@ struct snap_rec *snap_take_c(snap_id *id, uintptr_t sp, uintptr_t rip)
     size_t len = snap_rt.stack_base - sp, ci = 0;
     unsigned char *seg = stack_room((len + 15) & ~(size_t)15, &ci);
     if (SNAP_UNLIKELY(!seg)) return errno = ENOMEM, (struct snap_rec *)0;
-    snap_copy(seg, (const void *)sp, len);
+    snap_copy16(seg, (const void *)sp, len);
 
     struct snap_rec *r = rec_at(d);
     r->sp = sp;

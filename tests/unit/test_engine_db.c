@@ -1,0 +1,97 @@
+/* test_engine_db.c - the clause database: first-argument keys, clause
+ * order, and the logical update view (generations). */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include <cmocka.h>
+
+#include "engine/db.h"
+
+static functor_t P1, P2;
+
+static int setup(void **state)
+{
+    (void)state;
+    if (!term_init(1 << 20) || !copy_init() || !db_init())
+        return -1;
+    P1 = functor_intern(atom_from_cstr("p"), 1);
+    P2 = functor_intern(atom_from_cstr("q"), 2);
+    return 0;
+}
+
+static term_t A(const char *s) { return term_atom(atom_from_cstr(s)); }
+static term_t p(term_t x) { return term_compound1(P1, x); }
+
+static int count(struct pred *pr, term_t key, uint64_t gen)
+{
+    int n = 0;
+    for (struct clause *c = db_next_match(pr->first, key, gen); c; c = db_next_match(c->next, key, gen))
+        n++;
+    return n;
+}
+
+static void keys_by_first_argument(void **state)
+{
+    (void)state;
+    assert_true(db_key(p(A("a"))) == A("a"));
+    assert_true(db_key(p(term_int(3))) == term_int(3));
+    term_t f = term_compound2(P2, A("x"), A("y"));
+    assert_true(db_key(p(f)) == *term_ptr(f));
+    assert_true(db_key(p(term_new_var())) == 0);
+    assert_true(db_key(p(term_float(1.0))) == 0); /* not indexed: matches all */
+    assert_true(db_key(A("atom")) == 0);
+}
+
+static void indexing_selects_candidates(void **state)
+{
+    (void)state;
+    db_add(p(A("a")), TERM_TRUE, true, 1);
+    db_add(p(A("b")), TERM_TRUE, true, 2);
+    db_add(p(term_new_var()), TERM_TRUE, true, 3);
+    db_add(p(term_int(1)), TERM_TRUE, true, 4);
+    struct pred *pr = db_lookup(P1);
+    assert_non_null(pr);
+    uint64_t g = db_generation();
+    assert_int_equal(count(pr, A("a"), g), 2); /* p(a) and p(_) */
+    assert_int_equal(count(pr, term_int(1), g), 2);
+    assert_int_equal(count(pr, A("zz"), g), 1);
+    assert_int_equal(count(pr, 0, g), 4);
+    /* clause order is source order */
+    struct clause *c = db_next_match(pr->first, 0, g);
+    assert_int_equal(c->line, 1);
+    assert_int_equal(db_next_match(c->next, 0, g)->line, 2);
+}
+
+static void logical_update_view(void **state)
+{
+    (void)state;
+    struct pred *pr = db_lookup(P1);
+    uint64_t before = db_generation();
+    struct clause *added = db_add(p(A("new")), TERM_TRUE, true, 5);
+    assert_int_equal(count(pr, 0, before), 4);         /* a call started before does not see it */
+    assert_int_equal(count(pr, 0, db_generation()), 5); /* a new call does */
+    uint64_t mid = db_generation();
+    db_retract(added);
+    assert_int_equal(count(pr, 0, mid), 5); /* still visible to the call that started at mid */
+    assert_int_equal(count(pr, 0, db_generation()), 4);
+    assert_int_equal(pr->nlive, 4);
+    db_retract(added); /* twice is harmless */
+    assert_int_equal(pr->nlive, 4);
+    /* asserta puts it first */
+    db_add(p(A("front")), TERM_TRUE, false, 6);
+    assert_int_equal(db_next_match(pr->first, 0, db_generation())->line, 6);
+    db_retract_all(pr);
+    assert_int_equal(count(pr, 0, db_generation()), 0);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(keys_by_first_argument),
+        cmocka_unit_test(indexing_selects_candidates),
+        cmocka_unit_test(logical_update_view),
+    };
+    return cmocka_run_group_tests(tests, setup, NULL);
+}
