@@ -158,7 +158,10 @@ void text_list(term_t l, text *out)
         if (c < 0) {
             err_type(kind != 2 ? atom_from_cstr("character_code") : ATOM_character, e);
         }
-        tb_cp(&b, c);
+        if (c < 0x80 && b.len + 1 < b.cap)
+            b.p[b.len++] = (char)c;
+        else
+            tb_cp(&b, c);
     }
     if (term_is_var(t))
         err_instantiation();
@@ -206,20 +209,26 @@ term_t text_char_atom(int c)
     return text_atom(b, text_utf8_encode(c, b));
 }
 
-/* A list of codes or chars, built front to back by patching each cell's tail. */
+/* A list of codes or chars.  The n cells go in one heap block, laid out as
+ * term_compound would lay them out (a '[|]'/2 header, head, tail), each
+ * tail pointing at the next cell: one allocation instead of n. */
 static term_t code_list(const char *s, size_t len, bool chars)
 {
-    term_t head = TERM_NIL, last = 0;
-    for (size_t i = 0, used; i < len; i += used) {
-        int c = text_utf8_decode(s + i, len - i, &used);
-        term_t cell = term_cons(chars ? text_char_atom(c) : term_smallint(c), TERM_NIL);
-        if (last)
-            term_args(last)[1] = cell;
-        else
-            head = cell;
-        last = cell;
+    size_t n = text_utf8_count(s, len);
+    if (n == 0)
+        return TERM_NIL;
+    term_t *cells = heap_alloc(3 * n);
+    term_t hdr = term_hdr_functor(FUNCTOR_dot2);
+    size_t k = 0;
+    for (size_t i = 0, used; k < n; i += used, k++) {
+        unsigned char b = (unsigned char)s[i];
+        int c = b < 0x80 ? (used = 1, b) : text_utf8_decode(s + i, len - i, &used);
+        term_t *cell = cells + 3 * k;
+        cell[0] = hdr;
+        cell[1] = chars ? text_char_atom(c) : term_smallint(c);
+        cell[2] = k + 1 < n ? term_mkptr(cell + 3, TAG_STR) : TERM_NIL;
     }
-    return head;
+    return term_mkptr(cells, TAG_STR);
 }
 
 term_t text_codes(const char *s, size_t len) { return code_list(s, len, false); }
@@ -243,7 +252,10 @@ size_t text_utf8_count(const char *s, size_t len)
 {
     size_t n = 0;
     for (size_t i = 0, used; i < len; i += used, n++)
-        text_utf8_decode(s + i, len - i, &used);
+        if ((unsigned char)s[i] < 0x80)
+            used = 1;
+        else
+            text_utf8_decode(s + i, len - i, &used);
     return n;
 }
 
