@@ -103,7 +103,10 @@ long atoms_concat(term_t *a, long alt, atom_t kind)
         text parts[2] = {tx, ty};
         size_t len;
         char *s = text_join(parts, 2, "", 0, &len);
-        bool ok = unify(z, text_make(kind, s, len));
+        /* a bound T3 is compared as text: atom_concat(a, b, "ab") holds */
+        bool ok = !term_is_var(z) && text_try(z, TEXT_ATOMIC, &tz)
+                      ? tz.len == len && memcmp(tz.s, s, len) == 0
+                      : unify(z, text_make(kind, s, len));
         free(s);
         text_free(&tx);
         text_free(&ty);
@@ -343,11 +346,13 @@ static bool recase(term_t *a, bool upper, atom_t kind)
     text x;
     text_get(a[0], TEXT_ATOMIC, ATOM_atomic, &x);
     term_t out = term_deref(a[1]);
-    if (!term_is_var(out) && !(kind == ATOM_atom_t ? term_is_atom(out) : term_is_atomic(out)))
+    text y;
+    if (!term_is_var(out) && !text_try(out, TEXT_ATOMIC, &y))
         err_type(kind, out);
     size_t len;
     char *s = chartype_recase(x.s, x.len, upper, &len);
-    bool ok = unify(out, text_make(kind, s, len));
+    /* a bound result is compared as text: upcase_atom("abc", "ABC") holds */
+    bool ok = term_is_var(out) ? unify(out, text_make(kind, s, len)) : y.len == len && memcmp(y.s, s, len) == 0;
     free(s);
     text_free(&x);
     return ok;

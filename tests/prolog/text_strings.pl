@@ -18,6 +18,7 @@ main :-
         string_concat(_, "c", abc), string_concat(ab, _, "abc"), string_concat(1, 2, _),
         string_concat("é", _, "éa"), string_concat(_, _, ""), string_concat(abc, def, "abcdef"),
         string_concat(S, S, "abab"),
+        string_concat(abc, def, abcdef), string_concat(abc, _, abcdef), string_upper(abc, 'ABC'),
         split_string("a,b,,c", ",", "", _), split_string("  hello  ", "", " ", _),
         split_string("/home//jan///nice/path", "/", "", _), split_string("SWI-Prolog, 7.0", ",", " ", _),
         split_string('a.b', ".", "", _), split_string("", "", "", _), split_string("abc", "", "", _),
