@@ -43,7 +43,7 @@ static bool to_list(term_t *a, atom_t kind)
     text x;
     if (!term_is_var(t)) {
         text_get(t, TEXT_ATOMIC, ATOM_atom_t, &x);
-        bool ok = unify(a[1], text_make(kind, x.s, x.len));
+        bool ok = text_unify(a[1], kind, x.s, x.len);
         text_free(&x);
         return ok;
     }

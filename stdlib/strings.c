@@ -55,7 +55,7 @@ static bool string_list(term_t *a, atom_t kind)
     text x;
     if (!term_is_var(s)) {
         text_get(s, TEXT_ANY, text_type(), &x);
-        bool ok = unify(a[1], text_make(kind, x.s, x.len));
+        bool ok = text_unify(a[1], kind, x.s, x.len);
         text_free(&x);
         return ok;
     }
@@ -76,7 +76,7 @@ static bool convert(term_t *a, atom_t kind1, atom_t kind2)
     text x;
     if (!term_is_var(p)) {
         text_get(p, TEXT_ANY, kind1, &x);
-        bool ok = unify(q, text_make(kind2, x.s, x.len));
+        bool ok = text_unify(q, kind2, x.s, x.len);
         text_free(&x);
         return ok;
     }
@@ -94,7 +94,7 @@ static bool bi_text_to_string(term_t *a)
 {
     text x;
     text_get(a[0], TEXT_ANY, text_type(), &x);
-    bool ok = unify(a[1], text_string(x.s, x.len));
+    bool ok = text_unify(a[1], ATOM_string, x.s, x.len);
     text_free(&x);
     return ok;
 }

@@ -6,6 +6,7 @@
 
 #include "engine/error.h"
 #include "engine/solve.h"
+#include "engine/unify.h"
 #include "atoms.h"
 #include "chartype.h"
 #include "strings.h"
@@ -242,6 +243,22 @@ term_t text_make(atom_t kind, const char *s, size_t len)
     case ATOM_chars: return text_chars(s, len);
     default: return text_atom(s, len);
     }
+}
+
+bool text_unify(term_t out, atom_t kind, const char *s, size_t len)
+{
+    out = term_deref(out);
+    bool list = kind == ATOM_codes || kind == ATOM_chars;
+    if (term_is_string(out) || (!list && term_is_atomic(out))) {
+        text x;
+        text_try(out, TEXT_ATOMIC, &x);
+        bool same = x.len == len && memcmp(x.s, s, len) == 0;
+        text_free(&x);
+        return same;
+    }
+    if (list && term_is_atomic(out) && out != TERM_NIL)
+        err_type(ATOM_list, out);
+    return unify(out, text_make(kind, s, len));
 }
 
 /* --- UTF-8 ----------------------------------------------------------------- */

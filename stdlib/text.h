@@ -60,6 +60,12 @@ term_t text_chars(const char *s, size_t len);
 /* The term of kind (ATOM_atom_t, ATOM_string, ATOM_codes, ATOM_chars). */
 term_t text_make(atom_t kind, const char *s, size_t len);
 
+/* text_unify: unify out with the text as a term of kind, but compare a bound
+ * out as text where swipl's conversions do: a string (atom_codes(abc, "abc")),
+ * or any atomic when kind is ATOM_atom_t or ATOM_string (atom_string(abc,
+ * abc)).  For a list kind, another atomic than [] is type_error(list, out). */
+bool text_unify(term_t out, atom_t kind, const char *s, size_t len);
+
 /* The one-character atom of code point c. */
 term_t text_char_atom(int c);
 /* The code point of a one-character atom, or -1 if t is not one. */
