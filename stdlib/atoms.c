@@ -340,7 +340,8 @@ static bool bi_atom_number(term_t *a)
 
 /* --- case ------------------------------------------------------------------------ */
 
-/* upcase_atom(+Any, -Upper), downcase_atom(+Any, -Lower) are det. */
+/* upcase_atom(+Any, -Upper), downcase_atom(+Any, -Lower) are det;
+ * string_upper(+Any, -Upper), string_lower(+Any, -Lower) are det. */
 static bool recase(term_t *a, bool upper, atom_t kind)
 {
     text x;

@@ -11,9 +11,9 @@
 long atoms_concat(term_t *args, long alt, atom_t kind);
 long atoms_sub(term_t *args, long alt, atom_t kind);
 
-/* The text of number n as it reads back (number_codes/2 and friends); the
- * term of kind from the number read from text t, raising
- * syntax_error(illegal_number) when it is not one. */
+/* atoms_parse_number: the number written in the text of t (one of the
+ * kinds in accept, else type_error(type, t)), read as number_codes/2 reads
+ * it; raises syntax_error(illegal_number) when the text is not a number. */
 term_t atoms_parse_number(term_t t, unsigned accept, atom_t type);
 
 void atoms_register(void);
