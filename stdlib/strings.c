@@ -186,9 +186,12 @@ static void strip(const char *s, size_t *b, size_t *e, const text *pad)
     }
 }
 
-/* split_string(+String, +SepChars, +PadChars, -SubStrings) is det: String cut
- * at every character of SepChars, each field stripped of PadChars at both
- * ends.  No separators: one field, stripped. */
+/* split_string(+String, +SepChars, +PadChars, -SubStrings) is det: String
+ * stripped of PadChars at both ends, then cut at every character of
+ * SepChars; each field loses PadChars at both ends.  As in swipl, a field's
+ * leading pad is skipped before its separator is looked for, so when the
+ * pad holds the separators, runs of them count as one ("a  b" with " " and
+ * " " gives ["a", "b"]). */
 static bool bi_split_string(term_t *a)
 {
     text s, sep, pad;
@@ -196,23 +199,27 @@ static bool bi_split_string(term_t *a)
     text_get(a[1], TEXT_ANY, text_type(), &sep);
     text_get(a[2], TEXT_ANY, text_type(), &pad);
     term_t head = TERM_NIL, last = 0;
-    size_t start = 0;
-    for (size_t i = 0, used;; i += used) {
-        bool end = i >= s.len;
-        used = 1;
-        if (!end && !in_set(&sep, text_utf8_decode(s.s + i, s.len - i, &used)))
-            continue;
-        size_t b = start, e = i;
-        strip(s.s, &b, &e, &pad);
-        term_t cell = term_cons(text_string(s.s + b, e - b), TERM_NIL);
+    size_t start = 0, end = s.len, used;
+    strip(s.s, &start, &end, &pad);
+    const size_t stop = end;
+    for (;;) {
+        while (start < stop && in_set(&pad, text_utf8_decode(s.s + start, stop - start, &used)))
+            start += used;
+        size_t e = start;
+        used = 0;
+        while (e < stop && !in_set(&sep, text_utf8_decode(s.s + e, stop - e, &used)))
+            e += used;
+        size_t fb = start, fe = e;
+        strip(s.s, &fb, &fe, &pad);
+        term_t cell = term_cons(text_string(s.s + fb, fe - fb), TERM_NIL);
         if (last)
             term_args(last)[1] = cell;
         else
             head = cell;
         last = cell;
-        if (end)
+        if (e >= stop)
             break;
-        start = i + used;
+        start = e + used;
     }
     text_free(&s);
     text_free(&sep);
