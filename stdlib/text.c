@@ -21,35 +21,30 @@ void text_free(text *t)
     t->buf = NULL;
 }
 
-static void own(text *out, char *buf, size_t len)
+/* Point out at a fresh heap string holding the len bytes at p: scratch
+ * text that needs no release (the heap is reclaimed by backtracking and by
+ * the collector once nothing refers to it), so a built-in that returns or
+ * throws early cannot leak it. */
+static void on_heap(text *out, const char *p, size_t len)
 {
-    out->buf = buf;
-    out->s = buf;
-    out->len = len;
-}
-
-static char *xmalloc(size_t n)
-{
-    char *p = malloc(n);
-    if (!p)
-        err_resource(ATOM_memory);
-    return p;
+    out->buf = NULL;
+    out->s = term_string_chars(term_string(p, len), &out->len);
 }
 
 /* Numbers print as write/1 prints them: 12, -3, 1.0e10, bignum digits. */
 static void number_text(term_t t, text *out)
 {
+    char b[WR_FLOAT_MAX > WR_INT_MAX ? WR_FLOAT_MAX : WR_INT_MAX];
     if (term_is_smallint(t)) {
-        char *b = xmalloc(WR_INT_MAX);
-        own(out, b, wr_format_int(term_get_smallint(t), b));
+        on_heap(out, b, wr_format_int(term_get_smallint(t), b));
     } else if (term_is_float(t)) {
-        char *b = xmalloc(WR_FLOAT_MAX);
-        own(out, b, wr_format_float(term_get_float(t), b));
+        on_heap(out, b, wr_format_float(term_get_float(t), b));
     } else {
-        char *b = wr_bigint_text(t);
-        if (!b)
+        char *d = wr_bigint_text(t);
+        if (!d)
             err_resource(ATOM_memory);
-        own(out, b, strlen(b));
+        on_heap(out, d, strlen(d));
+        free(d);
     }
 }
 
@@ -130,13 +125,8 @@ void text_list(term_t l, text *out)
 {
     term_t t = term_deref(l);
     if (term_is_string(t)) { /* swipl takes a string where a list is wanted */
-        size_t n;
-        const char *p = term_string_chars(t, &n);
-        char *copy = malloc(n + 1);
-        if (!copy)
-            err_resource(ATOM_memory);
-        memcpy(copy, p, n + 1);
-        own(out, copy, n);
+        out->buf = NULL;
+        out->s = term_string_chars(t, &out->len);
         return;
     }
     struct tbuf b = {0};
@@ -168,9 +158,8 @@ void text_list(term_t l, text *out)
         err_instantiation();
     if (t != TERM_NIL)
         err_type(ATOM_list, l);
-    tb_room(&b, 0);
-    b.p[b.len] = 0;
-    own(out, b.p, b.len);
+    on_heap(out, b.p ? b.p : "", b.len);
+    free(b.p);
 }
 
 char *text_join(const text *parts, size_t n, const char *sep, size_t seplen, size_t *len)

@@ -4,10 +4,11 @@
  * Atoms and strings hold UTF-8; every length and position a built-in shows
  * counts characters (code points), never bytes.  A text is a view of bytes:
  * an atom's name (valid forever), a string's bytes (valid as long as the
- * term), or a buffer of its own (a number's digits, a code or char list's
- * characters), malloc'd and released by text_free.  malloc is backtrackable
- * memory, so a buffer left behind by an error thrown in mid-call goes away
- * with the restore that the throw performs.
+ * term), or, for a number's digits or a code or char list's characters, a
+ * scratch string made on the term heap, valid until the built-in returns
+ * and reclaimed like any heap garbage, so an early return or a throw leaks
+ * nothing.  text_free is kept for texts that may own a buffer later; today
+ * buf is always NULL and it does nothing.
  */
 #ifndef STDLIB_TEXT_H
 #define STDLIB_TEXT_H
@@ -20,7 +21,7 @@
 typedef struct text {
     const char *s; /* the bytes, NUL-terminated */
     size_t len;    /* in bytes */
-    char *buf;     /* owned buffer behind s, or NULL */
+    char *buf;     /* owned malloc'd buffer behind s, or NULL (see above) */
 } text;
 
 /* What text_get accepts. */
