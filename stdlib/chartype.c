@@ -107,61 +107,109 @@ static bool is_alnum(int c) { return is_letter(c) || is_digit(c); }
 /* The types, in the order char_type(+C, -T) enumerates them.  A type with an
  * argument relates the character to a value: the argument's kind says what
  * the value is (a weight, a character or code). */
+enum type_id {
+    T_ALNUM,
+    T_ALPHA,
+    T_CSYM,
+    T_CSYMF,
+    T_ASCII,
+    T_WHITE,
+    T_CNTRL,
+    T_DIGIT_W,
+    T_SPACE,
+    T_END_OF_LINE,
+    T_LOWER,
+    T_LOWER_U,
+    T_UPPER,
+    T_UPPER_L,
+    T_PUNCT,
+    T_GRAPH,
+    T_PRINT,
+    T_PERIOD,
+    T_QUOTE,
+    T_PAREN,
+    T_DIGIT,
+    T_TO_LOWER,
+    T_TO_UPPER,
+    T_NEWLINE,
+    T_CODE,
+    NTYPES
+};
 enum arg_kind { NOARG, WEIGHT, CHAR };
 static const struct ctype {
     const char *name;
     enum arg_kind arg;
-} types[] = {
-    {"alnum", NOARG}, {"alpha", NOARG},       {"csym", NOARG},        {"csymf", NOARG},     {"ascii", NOARG},
-    {"white", NOARG}, {"cntrl", NOARG},       {"digit", WEIGHT},      {"space", NOARG},     {"end_of_line", NOARG},
-    {"lower", NOARG}, {"lower", CHAR},        {"upper", NOARG},       {"upper", CHAR},      {"punct", NOARG},
-    {"graph", NOARG}, {"print", NOARG},       {"period", NOARG},      {"quote", NOARG},     {"paren", NOARG},
-    {"digit", NOARG}, {"to_lower", CHAR},     {"to_upper", CHAR},     {"newline", NOARG},   {"code", WEIGHT},
+} types[NTYPES] = {
+    [T_ALNUM] = {"alnum", NOARG},
+    [T_ALPHA] = {"alpha", NOARG},
+    [T_CSYM] = {"csym", NOARG},
+    [T_CSYMF] = {"csymf", NOARG},
+    [T_ASCII] = {"ascii", NOARG},
+    [T_WHITE] = {"white", NOARG},
+    [T_CNTRL] = {"cntrl", NOARG},
+    [T_DIGIT_W] = {"digit", WEIGHT},
+    [T_SPACE] = {"space", NOARG},
+    [T_END_OF_LINE] = {"end_of_line", NOARG},
+    [T_LOWER] = {"lower", NOARG},
+    [T_LOWER_U] = {"lower", CHAR},
+    [T_UPPER] = {"upper", NOARG},
+    [T_UPPER_L] = {"upper", CHAR},
+    [T_PUNCT] = {"punct", NOARG},
+    [T_GRAPH] = {"graph", NOARG},
+    [T_PRINT] = {"print", NOARG},
+    [T_PERIOD] = {"period", NOARG},
+    [T_QUOTE] = {"quote", NOARG},
+    [T_PAREN] = {"paren", NOARG},
+    [T_DIGIT] = {"digit", NOARG},
+    [T_TO_LOWER] = {"to_lower", CHAR},
+    [T_TO_UPPER] = {"to_upper", CHAR},
+    [T_NEWLINE] = {"newline", NOARG},
+    [T_CODE] = {"code", WEIGHT},
 };
-#define NTYPES (sizeof types / sizeof types[0])
 
 /* Whether c has type i; *v gets the argument's value (a weight or a code). */
-static bool has_type(size_t i, int c, int *v)
+static bool has_type(enum type_id i, int c, int *v)
 {
     switch (i) {
-    case 0: return is_alnum(c);
-    case 1: return is_letter(c);
-    case 2: return is_alnum(c) || c == '_';
-    case 3: return is_letter(c) || c == '_';
-    case 4: return c < 128;
-    case 5: return c == ' ' || c == '\t';
-    case 6: return is_cntrl(c);
-    case 7: *v = c - '0'; return is_digit(c);
-    case 8: return is_space(c);
-    case 9: return c >= 10 && c <= 13;
-    case 10: return is_lower(c);
-    case 11: *v = chartype_upper(c); return is_lower(c);
-    case 12: return is_upper(c);
-    case 13: *v = chartype_lower(c); return is_upper(c);
-    case 14: return is_graph(c) && !is_alnum(c);
-    case 15: return is_graph(c);
-    case 16: return is_graph(c) || c == ' ';
-    case 17: return c == '.' || c == '!' || c == '?';
-    case 18: return c == '\'' || c == '"' || c == '`';
-    case 19: return c == '(' || c == ')';
-    case 20: return is_digit(c);
+    case T_ALNUM: return is_alnum(c);
+    case T_ALPHA: return is_letter(c);
+    case T_CSYM: return is_alnum(c) || c == '_';
+    case T_CSYMF: return is_letter(c) || c == '_';
+    case T_ASCII: return c < 128;
+    case T_WHITE: return c == ' ' || c == '\t';
+    case T_CNTRL: return is_cntrl(c);
+    case T_DIGIT_W: *v = c - '0'; return is_digit(c);
+    case T_SPACE: return is_space(c);
+    case T_END_OF_LINE: return c >= 10 && c <= 13;
+    case T_LOWER: return is_lower(c);
+    case T_LOWER_U: *v = chartype_upper(c); return is_lower(c);
+    case T_UPPER: return is_upper(c);
+    case T_UPPER_L: *v = chartype_lower(c); return is_upper(c);
+    case T_PUNCT: return is_graph(c) && !is_alnum(c);
+    case T_GRAPH: return is_graph(c);
+    case T_PRINT: return is_graph(c) || c == ' ';
+    case T_PERIOD: return c == '.' || c == '!' || c == '?';
+    case T_QUOTE: return c == '\'' || c == '"' || c == '`';
+    case T_PAREN: return c == '(' || c == ')';
+    case T_DIGIT: return is_digit(c);
     /* swipl: to_lower(U) holds for U the upper case of c (c is the lower case of U) */
-    case 21: *v = chartype_upper(c); return true;
-    case 22: *v = chartype_lower(c); return true;
-    case 23: return c == 10 || c == 13;
-    case 24: *v = c; return true;
+    case T_TO_LOWER: *v = chartype_upper(c); return true;
+    case T_TO_UPPER: *v = chartype_lower(c); return true;
+    case T_NEWLINE: return c == 10 || c == 13;
+    case T_CODE: *v = c; return true;
+    case NTYPES: break;
     }
     return false;
 }
 
 /* Which type entry a bound Type term names; raises domain_error(char_type). */
-static size_t type_index(term_t t, term_t *arg)
+static enum type_id type_index(term_t t, term_t *arg)
 {
     atom_t name;
     unsigned arity;
     if (!term_name_arity(t, &name, &arity) || arity > 1)
         err_type(atom_from_cstr("char_type"), t);
-    for (size_t i = 0; i < NTYPES; i++)
+    for (enum type_id i = 0; i < NTYPES; i++)
         if ((arity == 1) == (types[i].arg != NOARG) && !strcmp(atom_name(name), types[i].name)) {
             *arg = arity ? term_deref(term_arg(t, 1)) : 0;
             return i;
@@ -171,7 +219,7 @@ static size_t type_index(term_t t, term_t *arg)
 
 /* The value of type i's argument as a term: a weight, or a char or code
  * like the character itself. */
-static term_t arg_term(size_t i, int v, bool as_char)
+static term_t arg_term(enum type_id i, int v, bool as_char)
 {
     if (types[i].arg == CHAR && as_char)
         return text_char_atom(v);
@@ -216,7 +264,7 @@ static long ctype(term_t *a, long alt, bool as_char)
     if (term_is_var(ty)) {
         if (c < 0)
             err_instantiation();
-        for (size_t i = alt ? (size_t)alt - 1 : 0; i < NTYPES; i++) {
+        for (enum type_id i = alt ? (enum type_id)(alt - 1) : 0; i < NTYPES; i++) {
             int v = 0;
             if (!has_type(i, c, &v))
                 continue;
@@ -230,7 +278,7 @@ static long ctype(term_t *a, long alt, bool as_char)
         return -1;
     }
     term_t arg;
-    size_t i = type_index(ty, &arg);
+    enum type_id i = type_index(ty, &arg);
     if (c >= 0) {
         int v = 0;
         if (!has_type(i, c, &v))
@@ -241,15 +289,15 @@ static long ctype(term_t *a, long alt, bool as_char)
     if (types[i].arg == CHAR && !term_is_var(arg)) {
         int u = char_arg(arg, as_char), x;
         switch (i) {
-        case 11: x = chartype_lower(u); break; /* lower(U): the lower case of U */
-        case 13: x = chartype_upper(u); break; /* upper(L) */
-        case 21: x = chartype_lower(u); break; /* to_lower(U) */
+        case T_LOWER_U: x = chartype_lower(u); break; /* lower(U): the lower case of U */
+        case T_UPPER_L: x = chartype_upper(u); break; /* upper(L) */
+        case T_TO_LOWER: x = chartype_lower(u); break; /* to_lower(U) */
         default: x = chartype_upper(u); break; /* to_upper(L) */
         }
         int v = 0;
         /* to_lower(U) and to_upper(L) backwards give just the case mapping of
          * the argument (swipl: char_type(X, to_lower(a)) is X = a) */
-        if (i != 21 && i != 22 && (!has_type(i, x, &v) || v != u))
+        if (i != T_TO_LOWER && i != T_TO_UPPER && (!has_type(i, x, &v) || v != u))
             return -1;
         return unify(ch, as_char ? text_char_atom(x) : term_smallint(x)) ? 0 : -1;
     }
