@@ -460,6 +460,11 @@ static __attribute__((noinline)) enum solve_status run(term_t goal, solve_answer
             cutb = (long)M->ncp; /* call/N is opaque to cut */
             continue;
 
+        case FUNCTOR_colon2:
+            /* Module:Goal: one module (user) here, so the qualifier is dropped */
+            goal = args[1];
+            continue;
+
         case FUNCTOR_once1:
             goal = term_compound2(FUNCTOR_arrow2, args[0], TERM_TRUE);
             continue;

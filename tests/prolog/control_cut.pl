@@ -33,4 +33,5 @@ main :-
     show(call(format, "~w-~w~n", [a, b])),
     G = (t(A), A >= 2), show(G),
     show(\+ t(4)),
-    show(not(t(1))).
+    show(not(t(1))),
+    show(lists:append(_, [c], [a, b, c])).
