@@ -22,6 +22,7 @@
 #include "stdlib/arith.h"
 #include "stdlib/lists.h"
 #include "stdlib/terms.h"
+#include "stdlib/text.h"
 #include "stdlib/write.h"
 #include "toplevel.h"
 
@@ -79,6 +80,7 @@ static void register_all(void)
     terms_register();
     lists_register();
     write_register();
+    text_register();
 }
 
 int main(int argc, char **argv)
