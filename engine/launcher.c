@@ -53,9 +53,11 @@ static unsigned long long parse_size(const char *s)
 
 int main(int argc, char **argv)
 {
-    struct vm_opts o = {.backend = VM_AUTO, .name = "snaplog"};
+    struct vm_opts o = {.backend = VM_AUTO, .name = "snaplog", .tool = "snaplog"};
     for (int i = 1; i < argc && strcmp(argv[i], "--"); i++) {
-        if (!strcmp(argv[i], "--no-kvm"))
+        if (!strcmp(argv[i], "-q"))
+            o.quiet = 1; /* as swipl -q: no informational messages, this note included */
+        else if (!strcmp(argv[i], "--no-kvm"))
             o.backend = VM_NATIVE;
         else if (!strcmp(argv[i], "--kvm"))
             o.backend = VM_KVM;

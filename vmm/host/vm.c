@@ -102,11 +102,13 @@ int vm_run(const struct vm_opts *o, char *const argv[], char *const envp[])
     if (opts.backend != VM_NATIVE) {
         const char *why = vm_kvm_unusable();
         if (!why) return kvm_run_program(&opts, argv, envp);
+        const char *tool = opts.tool ? opts.tool : "snapvm";
         if (opts.backend == VM_KVM) {
-            fprintf(stderr, "snapvm: %s; run with --no-kvm to run natively\n", why);
+            fprintf(stderr, "%s: %s; run with --no-kvm to run natively\n", tool, why);
             return VM_EXIT_INTERNAL;
         }
-        fprintf(stderr, "snapvm: %s; running natively (--no-kvm)\n", why);
+        if (!opts.quiet)
+            fprintf(stderr, "%s: %s; running natively (--no-kvm)\n", tool, why);
     }
     return native_run_program(&opts, argv, envp);
 }

@@ -21,6 +21,8 @@ struct vm_opts {
     int trace_syscalls;      /* strace-like lines on stderr */
     int stats;               /* exits, system calls by path, times, at the end */
     const char *name;        /* the program's name in messages; NULL: argv[0] */
+    const char *tool;        /* who speaks in the monitor's own messages; NULL: "snapvm" */
+    int quiet;               /* no note when VM_AUTO falls back to native */
 };
 
 #define VM_DEFAULT_MEM (1ULL << 30)
