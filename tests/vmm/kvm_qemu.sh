@@ -11,6 +11,9 @@
 # its kvm modules: /boot/vmlinuz-V + /lib/modules/V (package linux-image-amd64),
 # or SNAPVM_QEMU_KERNEL=DIR holding boot/vmlinuz-* and lib/modules/* (an
 # extracted linux-image .deb).  Skips (77) when one is missing.
+# timeout: 600
+# (about 40 s on a quiet machine; TCG slows by the load on the host's cores,
+# so the QEMU run may take several minutes on a busy CI machine)
 set -u
 build=${SNAPLOG_BUILD:-build}
 top=$PWD
@@ -77,7 +80,7 @@ cd /tmp # inside the QEMU guest: its own tmpfs
 for f in /t/*; do
     case $f in *.args) continue ;; esac
     n=${f##*/}
-    timeout 100 /bin/snapvm --kvm --mem 256M $f $(cat $f.args) </dev/null >out 2>err
+    timeout 300 /bin/snapvm --kvm --mem 256M $f $(cat $f.args) </dev/null >out 2>err
     echo "RESULT $n $? $(tail -n 1 out)"
     sed "s/^/STDERR $n /" err | head -n 5
 done
@@ -98,7 +101,7 @@ INIT
 chmod +x "$ir/init"
 (cd "$ir" && find . | "$busybox" cpio -o -H newc 2>/dev/null | gzip -1) >"$tmp/initrd.gz"
 start=$(date +%s)
-timeout 110 qemu-system-x86_64 -accel tcg -cpu max -m 2G -smp 2 -kernel "$kernel" \
+timeout 540 qemu-system-x86_64 -accel tcg -cpu max -m 2G -smp 2 -kernel "$kernel" \
     -initrd "$tmp/initrd.gz" -append "console=ttyS0 quiet panic=-1" -nographic -no-reboot \
     </dev/null >"$tmp/log" 2>&1
 secs=$(($(date +%s) - start))
