@@ -37,23 +37,14 @@ static bool opt_int(term_t t, int64_t *v, bool nonneg)
 }
 
 /* atom_codes(?Atom, ?Codes), atom_chars(?Atom, ?Chars) are det. */
-static bool to_list(term_t *a, atom_t kind)
+static bool bi_atom_codes(term_t *a)
 {
-    term_t t = term_deref(a[0]);
-    text x;
-    if (!term_is_var(t)) {
-        text_get(t, TEXT_ATOMIC, ATOM_atom_t, &x);
-        bool ok = text_unify(a[1], kind, x.s, x.len);
-        text_free(&x);
-        return ok;
-    }
-    text_list(a[1], &x);
-    bool ok = unify(t, text_atom(x.s, x.len));
-    text_free(&x);
-    return ok;
+    return text_list_conv(a, TEXT_ATOMIC, ATOM_atom_t, ATOM_atom_t, ATOM_codes);
 }
-static bool bi_atom_codes(term_t *a) { return to_list(a, ATOM_codes); }
-static bool bi_atom_chars(term_t *a) { return to_list(a, ATOM_chars); }
+static bool bi_atom_chars(term_t *a)
+{
+    return text_list_conv(a, TEXT_ATOMIC, ATOM_atom_t, ATOM_atom_t, ATOM_chars);
+}
 
 /* char_code(?Char, ?Code) is det. */
 static bool bi_char_code(term_t *a)

@@ -49,23 +49,14 @@ static bool bi_string_length(term_t *a)
 }
 
 /* string_chars(?String, ?Chars), string_codes(?String, ?Codes) are det. */
-static bool string_list(term_t *a, atom_t kind)
+static bool bi_string_chars(term_t *a)
 {
-    term_t s = term_deref(a[0]);
-    text x;
-    if (!term_is_var(s)) {
-        text_get(s, TEXT_ANY, text_type(), &x);
-        bool ok = text_unify(a[1], kind, x.s, x.len);
-        text_free(&x);
-        return ok;
-    }
-    text_list(a[1], &x);
-    bool ok = unify(s, text_string(x.s, x.len));
-    text_free(&x);
-    return ok;
+    return text_list_conv(a, TEXT_ANY, text_type(), ATOM_string, ATOM_chars);
 }
-static bool bi_string_chars(term_t *a) { return string_list(a, ATOM_chars); }
-static bool bi_string_codes(term_t *a) { return string_list(a, ATOM_codes); }
+static bool bi_string_codes(term_t *a)
+{
+    return text_list_conv(a, TEXT_ANY, text_type(), ATOM_string, ATOM_codes);
+}
 
 /* Two-way conversions: when the first argument (of any text) is bound it
  * makes the second of kind2; else the second (of any text) makes the

@@ -250,6 +250,22 @@ bool text_unify(term_t out, atom_t kind, const char *s, size_t len)
     return unify(out, text_make(kind, s, len));
 }
 
+bool text_list_conv(term_t *a, unsigned accept, atom_t type, atom_t made, atom_t kind)
+{
+    term_t t = term_deref(a[0]);
+    text x;
+    bool ok;
+    if (!term_is_var(t)) {
+        text_get(t, accept, type, &x);
+        ok = text_unify(a[1], kind, x.s, x.len);
+    } else {
+        text_list(a[1], &x);
+        ok = unify(t, text_make(made, x.s, x.len));
+    }
+    text_free(&x);
+    return ok;
+}
+
 /* --- UTF-8 ----------------------------------------------------------------- */
 
 int text_utf8_decode(const char *s, size_t n, size_t *used) { return wr_utf8_decode(s, n, used); }

@@ -67,6 +67,13 @@ term_t text_make(atom_t kind, const char *s, size_t len);
  * abc)).  For a list kind, another atomic than [] is type_error(list, out). */
 bool text_unify(term_t out, atom_t kind, const char *s, size_t len);
 
+/* text_list_conv: the built-ins of shape NAME(?Text, ?List) (atom_codes/2,
+ * string_chars/2, ...).  a[0] bound: its text (one of the accept kinds, else
+ * type_error(type, a[0])) unified with a[1] as a list of kind (ATOM_codes or
+ * ATOM_chars); else a[1] must be such a list and a[0] is unified with its
+ * text as a term of kind made. */
+bool text_list_conv(term_t *a, unsigned accept, atom_t type, atom_t made, atom_t kind);
+
 /* The one-character atom of code point c. */
 term_t text_char_atom(int c);
 /* The code point of a one-character atom, or -1 if t is not one. */
