@@ -268,7 +268,7 @@ static void test_lco(void)
 
 int main(void)
 {
-    if (!term_init(64 << 20) || !copy_init() || !db_init() || !solve_init()) {
+    if (!term_init(16 << 20) || !copy_init() || !db_init() || !solve_init()) {
         printf("init failed\n");
         return 1;
     }

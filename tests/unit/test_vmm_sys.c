@@ -11,6 +11,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/mman.h>
+#include <sys/resource.h>
 #include <sys/syscall.h>
 #include <unistd.h>
 
@@ -152,6 +153,59 @@ static void mmap_bookkeeping(void **state)
     assert_false(sys.fatal); /* mprotect of a wild range is an error, not a fault */
 }
 
+static void mincore_says_what_is_mapped(void **state)
+{
+    int64_t a = call(SYS_mmap, 0, 0x3000, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS);
+    assert_true(a > 0);
+    memset(ram + 0x300000, 0, 4);
+    assert_int_equal(call(SYS_mincore, (uint64_t)a, 0x3000, 0x300000, 0), 0);
+    assert_memory_equal(ram + 0x300000, "\1\1\1\0", 4);
+    assert_int_equal(call(SYS_mincore, (uint64_t)a + 1, 0x1000, 0x300000, 0), -EINVAL);
+    assert_int_equal(call(SYS_munmap, (uint64_t)a + 0x1000, 0x1000, 0, 0), 0);
+    assert_int_equal(call(SYS_mincore, (uint64_t)a, 0x3000, 0x300000, 0), -ENOMEM);
+    assert_int_equal(call(SYS_mincore, (uint64_t)a + 0x2000, 0x1000, 0x300000, 0), 0);
+    /* the break is mapped up to its end, not beyond */
+    uint64_t brk = (uint64_t)call(SYS_brk, 0, 0, 0, 0);
+    assert_int_equal(call(SYS_mincore, brk - 0x1000, 0x1000, 0x300000, 0), 0);
+    assert_int_equal(call(SYS_mincore, brk - 0x1000, 0x2000, 0x300000, 0), -ENOMEM);
+    assert_int_equal(call(SYS_munmap, (uint64_t)a, 0x3000, 0, 0), 0);
+    assert_int_equal(call(SYS_mincore, 0x7f0000000000ULL, 0x1000, 0x300000, 0), -ENOMEM);
+    assert_false(sys.fatal);
+}
+
+/* setrlimit(RLIMIT_AS) lowers what mmap and brk may take; raising is EPERM */
+static void address_space_limit(void **state)
+{
+    uint64_t lim[2], brk = (uint64_t)call(SYS_brk, 0, 0, 0, 0);
+    assert_int_equal(call(SYS_prlimit64, 0, RLIMIT_AS, 0, 0x300000), 0);
+    memcpy(lim, ram + 0x300000, 16);
+    assert_int_equal(lim[0], HI - LO); /* all guest RAM by default */
+    uint64_t stack = sys.stack_size;
+    sys.stack_size = 0x10000;
+    uint64_t used = (brk - LO) + sys.mmap.in_use + 0x10000; /* image + break, mappings, stack */
+    lim[0] = lim[1] = used + 0x8000;
+    memcpy(ram + 0x310000, lim, 16);
+    assert_int_equal(call(SYS_prlimit64, 0, RLIMIT_AS, 0x310000, 0x300000), 0);
+    memcpy(lim, ram + 0x300000, 16); /* the old limit comes back */
+    assert_int_equal(lim[0], HI - LO);
+    int64_t a = call(SYS_mmap, 0, 0x8000, PROT_READ, MAP_PRIVATE | MAP_ANONYMOUS);
+    assert_true(a > 0);
+    assert_int_equal(call(SYS_mmap, 0, 0x1000, PROT_READ, MAP_PRIVATE | MAP_ANONYMOUS), -ENOMEM);
+    assert_int_equal(call(SYS_brk, brk + 0x1000, 0, 0, 0), brk); /* refused */
+    assert_int_equal(call(SYS_munmap, (uint64_t)a, 0x8000, 0, 0), 0);
+    assert_int_equal(call(SYS_brk, brk + 0x1000, 0, 0, 0), brk + 0x1000);
+    lim[0] = lim[1] = HI;
+    memcpy(ram + 0x310000, lim, 16);
+    assert_int_equal(call(SYS_prlimit64, 0, RLIMIT_AS, 0x310000, 0), -EPERM);
+    assert_int_equal(call(SYS_prlimit64, 0, RLIMIT_NOFILE, 0x310000, 0), -EPERM);
+    lim[0] = 2, lim[1] = 1;
+    memcpy(ram + 0x310000, lim, 16);
+    assert_int_equal(call(SYS_prlimit64, 0, RLIMIT_AS, 0x310000, 0), -EINVAL);
+    assert_false(sys.fatal);
+    sys.as_limit = 0, sys.stack_size = stack; /* for the tests after this one */
+    call(SYS_brk, brk, 0, 0, 0);
+}
+
 static void arch_prctl_action(void **state)
 {
     assert_int_equal(call(SYS_arch_prctl, 0x1002, 0x123000, 0, 0), 0);
@@ -184,9 +238,18 @@ static void files_and_trace(void **state)
     assert_int_equal(call(SYS_unlink, 0x320000, 0, 0, 0), 0);
     assert_int_equal(call(SYS_unlink, 0x320000, 0, 0, 0), -ENOENT);
     strcpy((char *)ram + 0x360000, "/proc/self/exe");
-    sys.exe = "/some/prog";
+    sys_set_exe(&sys, "/some/prog");
     assert_int_equal(call(SYS_readlink, 0x360000, 0x370000, 64, 0), 10);
     assert_memory_equal(ram + 0x370000, "/some/prog", 10);
+    /* a relative program path is reported absolute, as Linux does (glibc
+     * asserts it) */
+    char cwd[1024], want_exe[1100];
+    assert_non_null(getcwd(cwd, sizeof cwd));
+    snprintf(want_exe, sizeof want_exe, "%s/no/such/prog", cwd);
+    sys_set_exe(&sys, "no/such/prog");
+    int64_t n = call(SYS_readlink, 0x360000, 0x370000, 1024, 0);
+    assert_int_equal(n, (int64_t)strlen(want_exe));
+    assert_memory_equal(ram + 0x370000, want_exe, (size_t)n);
     assert_int_equal(call(4242, 1, 2, 3, 0), -ENOSYS);
     sys.trace = NULL;
     rewind(tr);
@@ -226,6 +289,7 @@ int main(void)
         cmocka_unit_test(write_to_pipe),      cmocka_unit_test(bad_pointer_ends_guest),
         cmocka_unit_test(overflowing_length), cmocka_unit_test(unknown_calls),
         cmocka_unit_test(brk_and_zeroing),    cmocka_unit_test(mmap_bookkeeping),
+        cmocka_unit_test(mincore_says_what_is_mapped), cmocka_unit_test(address_space_limit),
         cmocka_unit_test(arch_prctl_action),  cmocka_unit_test(files_and_trace),
         cmocka_unit_test(exit_and_signal),
     };

@@ -210,16 +210,18 @@ static int load_program(struct kvm_vcpu_state *v, char *const argv[], char *cons
     elf_copy(&img, buf, v->ram);
     munmap(buf, (size_t)st.st_size);
 
-    /* brk takes half of what lies between the program and the stack guard,
-     * mmap the other half (2 MiB aligned, so the two never share a page). */
-    uint64_t brk0 = img.hi, mid = (brk0 + (guard - brk0) / 2) & ~(SNAPVM_HUGE_SIZE - 1);
+    /* brk takes a quarter of what lies between the program and the stack
+     * guard, mmap the rest (2 MiB aligned, so the two never share a page):
+     * glibc's malloc moves on to mmap when the break is full, while the
+     * snapshot runtime's allocator and the engine's heap use mmap only. */
+    uint64_t brk0 = img.hi, mid = (brk0 + (guard - brk0) / 4) & ~(SNAPVM_HUGE_SIZE - 1);
     if (mid <= brk0) mid = brk0;
     int rc = sys_init(sys, &v->mem, brk0, mid, mid, guard, v->opts->sandbox);
     if (rc) {
         fprintf(stderr, "snapvm: --sandbox %s: %s\n", v->opts->sandbox, strerror(-rc));
         return VM_EXIT_USAGE;
     }
-    sys->exe = argv[0];
+    sys_set_exe(sys, argv[0]);
     sys->stack_size = STACK_SIZE;
 
     struct gstack_info info = {

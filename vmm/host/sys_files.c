@@ -216,6 +216,13 @@ int64_t sys_files(struct sys_state *s, uint64_t nr, const uint64_t a[6], int *ha
         const uint64_t *x = nr == SYS_open ? a : a + 1;
         if ((r = get_path(s, x[0], path, pathcap, "openat"))) return r;
         if (at_cwd(dirfd, path)) return -ENOTSUP;
+        /* The program's own file (its symbol table, say), read-only; the
+         * rest of /proc describes the monitor, not the guest. */
+        if (!strcmp(path, "/proc/self/exe")) {
+            if ((x[1] & O_ACCMODE) != O_RDONLY) return -EACCES;
+            int h = open(s->exe, O_RDONLY | O_CLOEXEC);
+            return new_fd(s, h < 0 ? -errno : h);
+        }
         return new_fd(s, sandbox_open(&s->sandbox, path, (int)x[1], (int)x[2]));
     }
     case SYS_close: {

@@ -13,6 +13,7 @@
 
 #include <errno.h>
 #include <signal.h>
+#include <stdlib.h>
 #include <string.h>
 #include <sys/mman.h>
 #include <sys/random.h>
@@ -32,7 +33,6 @@ int sys_init(struct sys_state *s, struct gmem *mem, uint64_t brk_start, uint64_t
     s->mem = mem;
     s->brk_start = s->brk_cur = brk_start;
     s->brk_max = brk_max;
-    s->exe = "";
     mb_init(&s->mmap, mmap_lo, mmap_hi);
     for (int i = 0; i < SYS_MAX_FDS; i++) s->fds[i] = i <= 2 ? i : -1;
     return sandbox_init(&s->sandbox, sandbox_dir);
@@ -44,6 +44,18 @@ void sys_fini(struct sys_state *s)
         if (s->fds[i] > 2) close(s->fds[i]);
     mb_free(&s->mmap);
     sandbox_fini(&s->sandbox);
+}
+
+void sys_set_exe(struct sys_state *s, const char *path)
+{
+    char *abs = realpath(path, NULL), cwd[2048];
+    if (abs)
+        snprintf(s->exe, sizeof s->exe, "%s", abs);
+    else if (path[0] != '/' && getcwd(cwd, sizeof cwd))
+        snprintf(s->exe, sizeof s->exe, "%s/%s", cwd, path);
+    else
+        snprintf(s->exe, sizeof s->exe, "%s", path);
+    free(abs);
 }
 
 /* Zero guest memory [gva, gva+len) (already inside the window): whole host
@@ -62,9 +74,23 @@ static void zero(struct sys_state *s, uint64_t gva, uint64_t len)
     gmem_mark_dirty(s->mem, gva, len);
 }
 
+/* The program's address-space size as Linux counts it for RLIMIT_AS: the
+ * image and the break, the mappings, the stack. */
+static uint64_t vm_size(const struct sys_state *s)
+{
+    return (s->brk_cur - s->mem->lo) + s->mmap.in_use + s->stack_size;
+}
+
+/* Would (more) bytes exceed the limit the program set with setrlimit? */
+static int over_limit(const struct sys_state *s, uint64_t more)
+{
+    return s->as_limit && vm_size(s) + more > s->as_limit;
+}
+
 static int64_t do_mmap(struct sys_state *s, const uint64_t a[6])
 {
     uint64_t addr = a[0], len = a[1], flags = a[3];
+    if (len > UINT64_MAX - 4095 || over_limit(s, (len + 4095) & ~4095ULL)) return -ENOMEM;
     if (!(flags & MAP_ANONYMOUS))
         return -ENODEV; /* files cannot be mapped: there is no page cache here */
     if ((flags & MAP_TYPE) != MAP_PRIVATE && (flags & MAP_TYPE) != MAP_SHARED) return -EINVAL;
@@ -84,30 +110,68 @@ static int64_t do_munmap(struct sys_state *s, uint64_t addr, uint64_t len)
 
 static int64_t do_brk(struct sys_state *s, uint64_t want)
 {
-    if (want >= s->brk_start && want <= s->brk_max) {
+    if (want >= s->brk_start && want <= s->brk_max &&
+        (want <= s->brk_cur || !over_limit(s, want - s->brk_cur))) {
         if (want < s->brk_cur) zero(s, want, s->brk_cur - want);
         s->brk_cur = want;
     }
     return (int64_t)s->brk_cur;
 }
 
+/* prlimit64 on itself.  The limits are the monitor's; the one a program may
+ * set is RLIMIT_AS (and RLIMIT_DATA, the same here), to at most guest RAM,
+ * which mmap and brk then enforce with ENOMEM as Linux does.  Raising the
+ * hard limit again is EPERM, as for an unprivileged process. */
 static int64_t do_prlimit(struct sys_state *s, const uint64_t a[6])
 {
     if (a[0] != 0 && a[0] != (uint64_t)getpid()) return -ESRCH;
-    if (a[2]) return -EPERM; /* the guest's limits are the monitor's choice */
-    if (!a[3]) return 0;
+    if (a[1] >= RLIM_NLIMITS) return -EINVAL;
+    uint64_t ram = s->mem->hi - s->mem->lo;
+    uint64_t as_now = s->as_limit ? s->as_limit : ram;
     uint64_t lim;
     switch (a[1]) {
     case RLIMIT_STACK: lim = s->stack_size; break;
     case RLIMIT_AS:
-    case RLIMIT_DATA: lim = s->mem->hi - s->mem->lo; break;
+    case RLIMIT_DATA: lim = as_now; break;
     case RLIMIT_NOFILE: lim = SYS_MAX_FDS; break;
     default: lim = RLIM_INFINITY; break;
     }
-    if (a[1] >= RLIM_NLIMITS) return -EINVAL;
-    uint64_t *dst = gmem_wr(s->mem, a[3], 16);
-    if (!dst) return sys_bad(s, "prlimit64");
-    dst[0] = dst[1] = lim;
+    uint64_t want = 0;
+    if (a[2]) {
+        const uint64_t *src = gmem_at(s->mem, a[2], 16);
+        if (!src) return sys_bad(s, "prlimit64");
+        uint64_t cur = src[0], max = src[1]; /* read once */
+        if (cur > max) return -EINVAL;
+        if (a[1] != RLIMIT_AS && a[1] != RLIMIT_DATA) return cur == lim && max == lim ? 0 : -EPERM;
+        want = cur < ram ? cur : ram;
+        if (want > as_now) return -EPERM;
+    }
+    if (a[3]) {
+        uint64_t *dst = gmem_wr(s->mem, a[3], 16);
+        if (!dst) return sys_bad(s, "prlimit64");
+        dst[0] = dst[1] = lim;
+    }
+    if (a[2] && (a[1] == RLIMIT_AS || a[1] == RLIMIT_DATA)) s->as_limit = want;
+    return 0;
+}
+
+/* mincore: which pages are mapped (all mapped pages are resident here).
+ * ENOMEM for a range with a page the program does not own, as Linux. */
+static int64_t do_mincore(struct sys_state *s, uint64_t addr, uint64_t len, uint64_t gvec)
+{
+    if (addr & 4095) return -EINVAL;
+    if (len == 0) return 0;
+    if (len > UINT64_MAX - 4095 - addr) return -ENOMEM;
+    uint64_t pages = (len + 4095) / 4096, end = addr + pages * 4096;
+    uint64_t stack_lo = s->mem->hi - s->stack_size;
+    for (uint64_t p = addr; p < end; p += 4096) {
+        int owned = (p >= s->mem->lo && p < s->brk_cur) || (p >= stack_lo && p < s->mem->hi) ||
+                    mb_mapped(&s->mmap, p, 4096);
+        if (!owned) return -ENOMEM;
+    }
+    uint8_t *vec = gmem_wr(s->mem, gvec, pages);
+    if (!vec) return sys_bad(s, "mincore");
+    memset(vec, 1, pages);
     return 0;
 }
 
@@ -167,6 +231,7 @@ static int64_t serve(struct sys_state *s, uint64_t nr, const uint64_t *a, uint64
     case SYS_getegid: return getegid();
     case SYS_set_robust_list: return 0; /* one thread: nothing to clean up */
     case SYS_prlimit64: return do_prlimit(s, a);
+    case SYS_mincore: return do_mincore(s, a[0], a[1], a[2]);
     case SYS_getrandom: {
         uint64_t len = a[1] > (32u << 20) ? (32u << 20) : a[1];
         void *dst = gmem_wr(s->mem, a[0], len);

@@ -25,9 +25,10 @@ struct sys_state {
     struct mmap_book mmap; /* anonymous mmap bookkeeping */
     uint64_t brk_start, brk_cur, brk_max;
     uint64_t stack_size; /* for prlimit64(RLIMIT_STACK) */
+    uint64_t as_limit;   /* RLIMIT_AS the program set for itself (0: none) */
     struct sandbox sandbox;
     int fds[SYS_MAX_FDS]; /* guest fd -> host fd, -1 when closed */
-    const char *exe;      /* the program's path, for /proc/self/exe */
+    char exe[4096];       /* the program's absolute path, for /proc/self/exe */
     FILE *trace;          /* --trace-syscalls: lines go here, or NULL */
     /* results */
     int exited;   /* exit_group (or a fatal signal) ended the guest */
@@ -46,6 +47,10 @@ struct sys_state {
 int sys_init(struct sys_state *s, struct gmem *mem, uint64_t brk_start, uint64_t brk_max,
              uint64_t mmap_lo, uint64_t mmap_hi, const char *sandbox_dir);
 void sys_fini(struct sys_state *s);
+
+/* sys_set_exe records (path), made absolute as Linux reports it (glibc's
+ * $ORIGIN lookup asserts a leading '/'), for readlink("/proc/self/exe"). */
+void sys_set_exe(struct sys_state *s, const char *path);
 
 /* sys_serve performs (req), a copy the caller made once from guest memory,
  * and returns the result (-errno on error).  (action, action_arg) receive
