@@ -21,8 +21,7 @@ bool heap_init(size_t size)
         return false;
     heap_start = heap_top = p;
     heap_limit = p + size;
-    mem_register_bump(&heap_top, p, size);
-    return true;
+    return mem_register_bump(&heap_top, p, size);
 }
 
 void heap_set_overflow_handler(void (*handler)(size_t cells)) { overflow_handler = handler; }

@@ -9,6 +9,7 @@
  */
 #ifndef ENGINE_MEM_H
 #define ENGINE_MEM_H
+#include <stdbool.h>
 #include <stddef.h>
 
 /* Persistent allocation: never undone by a restore.  Returns NULL when memory
@@ -25,9 +26,10 @@ void mem_pfree(void *p);
 /* Register the term heap [base, base+size) whose current top is *top: cells
  * above the top at the newest snapshot are fresh and never logged, and *top
  * itself is backtrackable.  Called once, before the first snapshot. */
-void mem_register_bump(char **top, char *base, size_t size);
+bool mem_register_bump(char **top, char *base, size_t size);
 
-/* Reserve size bytes of zeroed memory for a bump region; NULL on failure. */
+/* Reserve size bytes of zeroed, untracked memory for a bump region; NULL on
+ * failure. */
 void *mem_reserve(size_t size);
 
 #endif

@@ -9,10 +9,11 @@ void *mem_pzalloc(size_t size) { return calloc(1, size); }
 void *mem_prealloc(void *p, size_t size) { return realloc(p, size); }
 void mem_pfree(void *p) { free(p); }
 
-void mem_register_bump(char **top, char *base, size_t size)
+bool mem_register_bump(char **top, char *base, size_t size)
 {
     /* Nothing to register: without snapshots no cell is ever logged. */
     (void)top, (void)base, (void)size;
+    return true;
 }
 
 void *mem_reserve(size_t size)

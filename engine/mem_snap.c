@@ -3,7 +3,6 @@
 
 #include <snap.h>
 #include <string.h>
-#include <sys/mman.h>
 
 void *mem_palloc(size_t size) { return snap_palloc(size); }
 
@@ -18,14 +17,15 @@ void *mem_pzalloc(size_t size)
 void *mem_prealloc(void *p, size_t size) { return snap_prealloc(p, size); }
 void mem_pfree(void *p) { snap_pfree(p); }
 
-void mem_register_bump(char **top, char *base, size_t size)
+bool mem_register_bump(char **top, char *base, size_t size)
 {
-    snap_register_bump((void **)top, base, base + size);
+    return snap_register_bump((void **)top, base, base + size) == 0;
 }
 
 void *mem_reserve(size_t size)
 {
-    /* An anonymous private mapping is tracked memory: the heap backtracks. */
-    void *p = mmap(NULL, size, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS | MAP_NORESERVE, -1, 0);
-    return p == MAP_FAILED ? NULL : p;
+    /* Untracked memory: the runtime tracks a bump region below its top
+     * itself, so the cells allocated since the newest snapshot are never
+     * logged.  A tracked mapping here would be armed whole at each take. */
+    return snap_palloc(size); /* a fresh mapping of its own: zeroed */
 }

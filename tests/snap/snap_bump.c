@@ -4,6 +4,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include <errno.h>
+#include <sys/mman.h>
 #include "snap.h"
 
 #define CHECK(c)                                                                   \
@@ -71,6 +73,14 @@ int main(void)
     heap_top = heap;
     CHECK(snap_register_bump(&heap_top, heap, heap + size) == 0);
     CHECK(snap_register_bump(0, heap, heap) == -1);
+    /* a tracked mapping is armed whole at every take: refused as a region */
+    static void *map_top;
+    char *m = mmap(0, 1 << 20, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+    CHECK(m != MAP_FAILED);
+    map_top = m;
+    errno = 0;
+    CHECK(snap_register_bump(&map_top, m, m + (1 << 20)) == -1 && errno == EINVAL);
+    CHECK(munmap(m, 1 << 20) == 0);
     long *old = cons(1, 2);
 
     struct snap_stats s0, s1;

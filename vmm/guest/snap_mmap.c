@@ -61,6 +61,13 @@ static int maps_remove(uintptr_t lo, uintptr_t hi)
     return hit;
 }
 
+int snap_mmap_overlaps(uintptr_t lo, uintptr_t hi)
+{
+    for (int i = 0; i < maps.n; i++)
+        if (maps.lo[i] < hi && maps.hi[i] > lo) return 1;
+    return 0;
+}
+
 void snap_mmap_ranges(void (*fn)(uintptr_t lo, uintptr_t hi, void *arg), void *arg)
 {
     for (int i = 0; i < maps.n; i++) fn(maps.lo[i], maps.hi[i], arg);

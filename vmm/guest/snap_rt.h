@@ -142,6 +142,9 @@ void snap_bump_move(struct snap_bump *b, void *new_lo);
 void snap_bump_ranges(void (*fn)(uintptr_t lo, uintptr_t hi, void *arg), void *arg);
 void snap_mmap_ranges(void (*fn)(uintptr_t lo, uintptr_t hi, void *arg), void *arg);
 
+/* 1 when [lo, hi) overlaps one of the program's tracked mappings. */
+int snap_mmap_overlaps(uintptr_t lo, uintptr_t hi);
+
 /* A tracked mapping really goes: removed from the list, disarmed, unmapped. */
 void snap_mmap_release(uintptr_t p, size_t n);
 

@@ -88,6 +88,9 @@ int snap_register_bump(void **top, void *lo, void *hi)
     if (!top || (uintptr_t)lo > (uintptr_t)hi || (uintptr_t)*top < (uintptr_t)lo ||
         (uintptr_t)*top > (uintptr_t)hi)
         return errno = EINVAL, -1;
+    /* A tracked mapping is armed whole at each take, fresh cells included:
+     * every first write to them would be logged in every epoch. */
+    if (snap_mmap_overlaps((uintptr_t)lo, (uintptr_t)hi)) return errno = EINVAL, -1;
     if (npublic == MAX_PUBLIC) return errno = ENOMEM, -1;
     struct snap_bump *b = bump_new(top);
     if (!b) return -1;

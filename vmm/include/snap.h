@@ -93,10 +93,11 @@ void snap_set_base(void *frame);
  * no snapshot can see, and saves the checks (docs/snapshots.md), provided
  * the program never lowers *top below its value at the newest take (only a
  * restore does).  With the barrier everywhere, the caller may lower *top
- * itself (its own reset).  The memory should come from
- * snap_palloc (malloc'd or mmap'd memory is tracked whole).  Returns 0, or
- * -1 with errno EINVAL (top NULL, lo > hi, *top outside) or ENOMEM (more
- * than 4 regions). */
+ * itself (its own reset).  The memory must be untracked, from snap_palloc:
+ * malloc'd or mmap'd memory is tracked whole, so its fresh part would be
+ * armed at every take and logged at every first write.  Returns 0, or -1
+ * with errno EINVAL (top NULL, lo > hi, *top outside, or [lo, hi) in one
+ * of the program's tracked mappings) or ENOMEM (more than 4 regions). */
 int snap_register_bump(void **top, void *lo, void *hi);
 
 /* Logs [p, p+n) as about to be written by code the barrier cannot see
