@@ -17,10 +17,6 @@ struct atom_entry {
     uint32_t hash;
 };
 
-struct functor_entry {
-    atom_t name;
-    unsigned arity;
-};
 
 struct tables {
     struct atom_entry *atoms;
@@ -34,6 +30,7 @@ struct tables {
 };
 
 static struct tables *T;
+struct functor_entry *const *functor_entries; /* &T->functors, set once */
 
 static uint32_t hash_bytes(const char *s, size_t len)
 {
@@ -179,8 +176,6 @@ functor_t functor_intern(atom_t name, unsigned arity)
     return f;
 }
 
-atom_t functor_name(functor_t f) { return T->functors[f].name; }
-unsigned functor_arity(functor_t f) { return T->functors[f].arity; }
 
 static const char *const predeclared_atoms[] = {
 #define A(id, text) text,
@@ -201,6 +196,7 @@ bool atom_init(void)
     T = mem_pzalloc(sizeof *T);
     if (!T)
         return false;
+    functor_entries = &T->functors;
     T->atoms_cap = 1024;
     T->functors_cap = 512;
     T->atoms = mem_palloc(T->atoms_cap * sizeof *T->atoms);

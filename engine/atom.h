@@ -47,8 +47,16 @@ size_t atom_count(void);
 
 /* The functor name/arity, created if new; (functor_t)-1 on exhaustion. */
 functor_t functor_intern(atom_t name, unsigned arity);
-atom_t functor_name(functor_t f);
-unsigned functor_arity(functor_t f);
+/* The functor table, for the inline accessors below: *functor_entries is
+ * the array (persistent; it moves as the table grows, the pointer to it is
+ * set once by atom_init). */
+struct functor_entry {
+    atom_t name;
+    unsigned arity;
+};
+extern struct functor_entry *const *functor_entries;
+static inline atom_t functor_name(functor_t f) { return (*functor_entries)[f].name; }
+static inline unsigned functor_arity(functor_t f) { return (*functor_entries)[f].arity; }
 
 /* Standard order of atoms: by their text, byte-wise (UTF-8 sorts by code point). */
 int atom_compare(atom_t a, atom_t b);

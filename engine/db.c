@@ -3,6 +3,7 @@
 
 #include <string.h>
 
+#include "clause.h"
 #include "mem.h"
 
 struct db {
@@ -17,7 +18,7 @@ bool db_init(void)
 {
     if (!D)
         D = mem_pzalloc(sizeof *D);
-    return D != NULL;
+    return D != NULL && cl_init();
 }
 
 struct pred *db_lookup(functor_t f) { return f < D->cap ? D->by_functor[f] : NULL; }
@@ -108,6 +109,7 @@ struct clause *db_add(term_t head, term_t body, bool at_end, unsigned line)
         mem_pfree(c);
         return NULL;
     }
+    c->code = cl_compile(c->term); /* NULL: calls copy the clause whole */
     c->key = db_key(head);
     c->born = ++D->generation;
     c->died = UINT64_MAX;

@@ -41,6 +41,7 @@ typedef long (*builtin_nondet)(term_t *args, long alt);
 
 struct clause {
     struct pterm *term; /* ':-'(Head, Body); Body is true for a fact */
+    struct pterm *code; /* the same compiled for calling (clause.h), or NULL */
     term_t key;         /* first-argument key, 0 = matches anything */
     uint64_t born, died;
     struct clause *next;

@@ -13,10 +13,12 @@ ENGINE_TERM_HOST_OBJS := $(patsubst %.c,$(B)/host/%.o,$(ENGINE_TERM_SRCS) engine
 
 $(B)/tests/unit/test_engine_term: $(ENGINE_TERM_HOST_OBJS)
 
-ENGINE_CORE_SRCS := $(ENGINE_TERM_SRCS) engine/unify.c engine/compare.c engine/copy.c
+ENGINE_CORE_SRCS := $(ENGINE_TERM_SRCS) engine/unify.c engine/compare.c engine/copy.c engine/clause.c
 ENGINE_CORE_HOST_OBJS := $(patsubst %.c,$(B)/host/%.o,$(ENGINE_CORE_SRCS) engine/mem_libc.c)
 $(B)/tests/unit/test_engine_unify: $(ENGINE_CORE_HOST_OBJS)
 UNIT_LIBS_test_engine_unify := -lm
+$(B)/tests/unit/test_engine_clause: $(ENGINE_CORE_HOST_OBJS)
+UNIT_LIBS_test_engine_clause := -lm
 
 # The engine proper, compiled with the write barrier.  stdlib/arith.c and
 # stdlib/terms.c are the minimal built-ins the engine's tests need; they move

@@ -19,6 +19,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "clause.h"
 #include "db.h"
 #include "error.h"
 #include "flags.h"
@@ -643,16 +644,23 @@ static __attribute__((noinline)) enum solve_status run(term_t goal, solve_answer
             if (!next)
                 break;
             char *mark = heap_top;
-            term_t cl = copy_from_persistent(c->term);
             int r = 1;
-            for (unsigned i = 0; i < n && r > 0; i++)
-                r = unify_fresh(args[i], term_args(term_deref(term_arg(cl, 1)))[i], mark);
+            term_t body = 0, rest;
+            if (c->code) {
+                r = cl_match(c->code, args, mark);
+                if (r > 0)
+                    body = term_deref(cl_body(c->code));
+            } else {
+                term_t cl = copy_from_persistent(c->term);
+                for (unsigned i = 0; i < n && r > 0; i++)
+                    r = unify_fresh(args[i], term_args(term_deref(term_arg(cl, 1)))[i], mark);
+                body = term_deref(term_arg(cl, 2));
+            }
             if (r == 0) {
-                heap_top = mark; /* the copy is garbage: take the space back */
+                heap_top = mark; /* what was built is garbage: take the space back */
                 c = next;
                 continue;
             }
-            term_t body = term_deref(term_arg(cl, 2)), rest;
             int g = r > 0 ? guard_cut(body, &rest) : -1;
             if (g == 0) {
                 heap_top = mark;
@@ -687,14 +695,21 @@ static __attribute__((noinline)) enum solve_status run(term_t goal, solve_answer
         }
         if (committed)
             continue;
-        term_t cl = copy_from_persistent(c->term);
-        if (n) {
-            term_t *h = term_args(term_deref(term_arg(cl, 1)));
-            for (unsigned i = 0; i < n; i++)
-                if (!unify(args[i], h[i]))
-                    backtrack();
+        term_t body;
+        if (c->code) {
+            if (!cl_match(c->code, args, NULL))
+                backtrack();
+            body = term_deref(cl_body(c->code));
+        } else {
+            term_t cl = copy_from_persistent(c->term);
+            if (n) {
+                term_t *h = term_args(term_deref(term_arg(cl, 1)));
+                for (unsigned i = 0; i < n; i++)
+                    if (!unify(args[i], h[i]))
+                        backtrack();
+            }
+            body = term_deref(term_arg(cl, 2));
         }
-        term_t body = term_deref(term_arg(cl, 2));
         goal = body == TERM_TRUE ? 0 : body;
         cutb = callb;
     }

@@ -1,0 +1,43 @@
+/* clause.h - clauses compiled for calling: heads matched in place, bodies built.
+ *
+ * A call used to copy the whole stored clause onto the heap and unify the
+ * copy's head with the goal.  A compiled clause is the same relocatable
+ * block (copy.h) with every variable occurrence replaced by its number, so
+ * the head is matched against the goal's arguments where it lies: a clause
+ * variable met for the first time just takes the goal's argument (no cell,
+ * no binding), and only what must bind a goal variable is built on the
+ * heap.  The body is then built with the same variable numbers.
+ *
+ * The variable table lives in persistent scratch memory owned by this file:
+ * it is used from cl_match to the cl_body that follows, with no other
+ * cl_match between them.
+ */
+#ifndef ENGINE_CLAUSE_H
+#define ENGINE_CLAUSE_H
+
+#include <stdbool.h>
+
+#include "copy.h"
+#include "term.h"
+
+/* The scratch variable table; once, before any snapshot. */
+bool cl_init(void);
+
+/* Compile the stored clause p (':-'(Head, Body)).  NULL when memory is
+ * short or the clause nests too deeply to match by recursion: the caller
+ * then copies p as a whole.  The caller owns the result (copy_free). */
+struct pterm *cl_compile(const struct pterm *p);
+
+/* Match the head of the compiled clause (code) against the goal arguments
+ * args[0..arity-1].  With (fresh) NULL, binds whatever it must: 1 matched,
+ * 0 does not match (bindings made so far stay; the caller fails).  With
+ * (fresh) set, a shallow try: -1 as soon as a variable below fresh would
+ * have to be bound, before anything below fresh is written; 0 and 1 as
+ * above, and a 0 wrote nothing below fresh either. */
+int cl_match(const struct pterm *code, const term_t *args, const char *fresh);
+
+/* The body of (code) on the heap, sharing the variables of the last
+ * successful cl_match of the same clause. */
+term_t cl_body(const struct pterm *code);
+
+#endif

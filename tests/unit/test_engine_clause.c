@@ -1,0 +1,194 @@
+/* test_engine_clause.c - compiled clauses: heads matched against goal
+ * arguments in place, shallow tries that write nothing old, bodies built
+ * with the variables the match found. */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <string.h>
+
+#include <cmocka.h>
+
+#include "engine/clause.h"
+#include "engine/compare.h"
+#include "engine/unify.h"
+
+static functor_t F2, G1, P2, P3;
+
+static int setup(void **state)
+{
+    (void)state;
+    if (!term_init(1 << 22) || !copy_init() || !cl_init())
+        return -1;
+    F2 = functor_intern(atom_from_cstr("f"), 2);
+    G1 = functor_intern(atom_from_cstr("g"), 1);
+    P2 = functor_intern(atom_from_cstr("p"), 2);
+    P3 = functor_intern(atom_from_cstr("p"), 3);
+    return 0;
+}
+
+static term_t A(const char *s) { return term_atom(atom_from_cstr(s)); }
+static term_t f(term_t a, term_t b) { return term_compound2(F2, a, b); }
+static term_t g(term_t a) { return term_compound1(G1, a); }
+static term_t p2(term_t a, term_t b) { return term_compound2(P2, a, b); }
+static term_t V(void) { return term_new_var(); }
+
+/* The compiled form of Head :- Body. */
+static struct pterm *compile(term_t head, term_t body)
+{
+    struct pterm *t = copy_to_persistent(term_compound2(FUNCTOR_neck2, head, body));
+    assert_non_null(t);
+    struct pterm *c = cl_compile(t);
+    copy_free(t);
+    return c;
+}
+
+static bool same(term_t a, term_t b) { return compare_terms(a, b) == 0; }
+
+static void first_occurrences_take_the_arguments(void **state)
+{
+    (void)state;
+    term_t X = V(), Y = V();
+    /* p(X, Y) :- f(Y, X). */
+    struct pterm *c = compile(p2(X, Y), f(Y, X));
+    assert_non_null(c);
+    assert_int_equal(c->nvars, 2);
+    term_t G = V();
+    term_t args[2] = {A("a"), G};
+    char *before = heap_top;
+    assert_int_equal(cl_match(c, args, NULL), 1);
+    assert_ptr_equal(heap_top, before); /* nothing built, nothing bound */
+    assert_true(term_is_var(term_deref(G)));
+    term_t body = cl_body(c);
+    assert_true(same(body, f(G, A("a"))));
+    /* the body's Y is the goal's variable itself, not a copy */
+    assert_true(term_deref(term_arg(body, 1)) == term_deref(G));
+    copy_free(c);
+}
+
+static void repeated_variables_unify(void **state)
+{
+    (void)state;
+    term_t X = V();
+    struct pterm *c = compile(p2(X, X), TERM_TRUE); /* p(X, X). */
+    term_t ok[2] = {f(A("a"), V()), f(V(), A("b"))};
+    assert_int_equal(cl_match(c, ok, NULL), 1);
+    assert_true(same(term_deref(ok[0]), f(A("a"), A("b"))));
+    term_t no[2] = {A("a"), A("b")};
+    assert_int_equal(cl_match(c, no, NULL), 0);
+    copy_free(c);
+}
+
+static void goal_variables_get_built_structures(void **state)
+{
+    (void)state;
+    term_t X = V(), R = V();
+    /* p([X|T], [X|R]) style: p(f(X, _), g(f(X, R))) :- g(R). */
+    struct pterm *c = compile(p2(f(X, V()), g(f(X, R))), g(R));
+    term_t G = V();
+    term_t args[2] = {f(term_int(7), A("t")), G};
+    assert_int_equal(cl_match(c, args, NULL), 1);
+    term_t built = term_deref(G);
+    assert_true(term_is_compound(built) && term_functor(built) == G1);
+    term_t inner = term_deref(term_arg(built, 1));
+    assert_true(term_deref(term_arg(inner, 1)) == term_int(7));
+    term_t r = term_deref(term_arg(inner, 2));
+    assert_true(term_is_var(r));
+    /* the body's R is the variable that lives inside the built structure */
+    term_t body = cl_body(c);
+    assert_true(term_deref(term_arg(body, 1)) == r);
+    copy_free(c);
+}
+
+static void shallow_tries_write_nothing_old(void **state)
+{
+    (void)state;
+    term_t X = V();
+    struct pterm *c = compile(p2(A("a"), g(X)), TERM_TRUE); /* p(a, g(X)). */
+    term_t G = V();
+    term_t args[2] = {A("a"), G};
+    char *mark = heap_top;
+    /* G is older than the mark: binding it needs a snapshot first */
+    assert_int_equal(cl_match(c, args, mark), -1);
+    assert_true(term_is_var(term_deref(G)));
+    term_t fail_args[2] = {A("b"), G};
+    assert_int_equal(cl_match(c, fail_args, mark), 0);
+    assert_true(term_is_var(term_deref(G)));
+    /* a match that binds nothing old succeeds shallow */
+    term_t bound[2] = {A("a"), g(term_int(1))};
+    mark = heap_top;
+    assert_int_equal(cl_match(c, bound, mark), 1);
+    /* repeated variables too: p(Y, Y) against (G, 1) would bind G */
+    term_t Y = V();
+    struct pterm *d = compile(p2(Y, Y), TERM_TRUE);
+    term_t two[2] = {G, term_int(1)};
+    mark = heap_top;
+    assert_int_equal(cl_match(d, two, mark), -1);
+    assert_true(term_is_var(term_deref(G)));
+    copy_free(c);
+    copy_free(d);
+}
+
+static void boxes_compare_by_value(void **state)
+{
+    (void)state;
+    struct pterm *c = compile(p2(term_float(1.5), term_string("abc", 3)), TERM_TRUE);
+    term_t yes[2] = {term_float(1.5), term_string("abc", 3)};
+    assert_int_equal(cl_match(c, yes, NULL), 1);
+    term_t no1[2] = {term_float(2.5), term_string("abc", 3)};
+    assert_int_equal(cl_match(c, no1, NULL), 0);
+    term_t no2[2] = {term_float(1.5), term_string("abd", 3)};
+    assert_int_equal(cl_match(c, no2, NULL), 0);
+    term_t no3[2] = {term_float(1.5), A("abc")};
+    assert_int_equal(cl_match(c, no3, NULL), 0);
+    /* against a variable the box is copied onto the heap */
+    term_t G = V(), H = V();
+    term_t vars[2] = {G, H};
+    assert_int_equal(cl_match(c, vars, NULL), 1);
+    assert_true(term_is_float(term_deref(G)) && term_get_float(term_deref(G)) == 1.5);
+    assert_true(same(term_deref(H), term_string("abc", 3)));
+    copy_free(c);
+}
+
+static void long_last_argument_chains_are_loops(void **state)
+{
+    (void)state;
+    term_t l = TERM_NIL;
+    for (int i = 200000; i > 0; i--)
+        l = term_cons(term_int(i), l);
+    term_t X = V();
+    struct pterm *c = compile(p2(l, X), X); /* p([1..200000], X) :- X. */
+    assert_non_null(c);
+    term_t G = V();
+    term_t args[2] = {G, A("true")};
+    assert_int_equal(cl_match(c, args, NULL), 1);
+    assert_true(same(term_deref(G), l));
+    term_t again[2] = {l, A("true")};
+    assert_int_equal(cl_match(c, again, NULL), 1);
+    assert_true(cl_body(c) == A("true"));
+    copy_free(c);
+}
+
+static void deep_non_last_nesting_is_refused(void **state)
+{
+    (void)state;
+    term_t t = A("z");
+    for (int i = 0; i < 5000; i++)
+        t = f(t, A("x")); /* nested in the first argument: recursion */
+    term_t head = term_compound(P3, (term_t[]){t, V(), V()});
+    assert_null(compile(head, TERM_TRUE));
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(first_occurrences_take_the_arguments),
+        cmocka_unit_test(repeated_variables_unify),
+        cmocka_unit_test(goal_variables_get_built_structures),
+        cmocka_unit_test(shallow_tries_write_nothing_old),
+        cmocka_unit_test(boxes_compare_by_value),
+        cmocka_unit_test(long_last_argument_chains_are_loops),
+        cmocka_unit_test(deep_non_last_nesting_is_refused),
+    };
+    return cmocka_run_group_tests(tests, setup, NULL);
+}
