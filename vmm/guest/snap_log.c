@@ -61,6 +61,9 @@ static inline __attribute__((always_inline)) void log_line(uintptr_t u, uint8_t 
     size_t i = t & (SNAP_LOG_CHUNK - 1);
     copy_line(c->data[i], (const void *)u);
     c->addr[i] = u;
+    size_t h = snap_last_hash(u);
+    c->prev[i] = snap_rt.last[h];
+    snap_rt.last[h] = (uint32_t)(t + 1);
     snap_rt.top = t + 1;
     *sh = 0;
 }
@@ -103,6 +106,7 @@ int snap_log_event(unsigned kind, uintptr_t a, size_t n)
     snap_fill(c->data[i], 0, SNAP_LINE);
     *(size_t *)c->data[i] = n;
     c->addr[i] = a | kind;
+    c->prev[i] = 0;
     snap_rt.top = t + 1;
     if (kind == SNAP_ENT_UNMAP) snap_rt.pending_unmaps++;
     return 0;
@@ -153,6 +157,63 @@ void snap_log_rearm(size_t from, size_t to)
                 event_rearm(a, c->data[j]);
         }
     }
+    /* lines whose entries a merge found redundant (snap_log_merge) */
+    for (size_t k = 0; k < snap_rt.nrearm; k++) *snap_shadow(snap_rt.rearm[k]) = SNAP_ARMED;
+    snap_rt.nrearm = 0;
+}
+
+static inline uintptr_t addr_at(size_t i) { return snap_log_at(i)->addr[i & (SNAP_LOG_CHUNK - 1)]; }
+
+static inline int in_ranges(uintptr_t a, const struct snap_range *r, int n)
+{
+    for (int k = 0; k < n; k++)
+        if (a >= r[k].lo && a < r[k].hi) return 1;
+    return 0;
+}
+
+void snap_log_merge(size_t mp, size_t ms, const struct snap_range *fresh, int nfresh)
+{
+    size_t top = snap_rt.top, es = snap_rt.epoch_start, w = ms, new_es = top;
+    size_t removed_now = 0;
+    if (es < ms) es = ms; /* cannot happen: every take or restore since ms marks >= ms */
+    for (size_t i = ms; i < top; i++) {
+        if (i == es) new_es = w;
+        struct snap_log_chunk *c = snap_log_at(i);
+        size_t j = i & (SNAP_LOG_CHUNK - 1);
+        uintptr_t a = c->addr[j];
+        size_t p = c->prev[j];
+        /* (p - 1) names an entry for the same line in the merged epoch, at
+         * an index below i: whatever sits at an index in [w, i) is an
+         * entry already processed, kept (its copy lies below w) or removed
+         * (its own older entry is kept), so a line found there has an
+         * older entry that stays */
+        int current = i >= es;
+        if (!(a & SNAP_ENT_KIND) && (!current || snap_rt.nrearm < SNAP_REARM_MAX) &&
+            ((p && p - 1 >= mp && p - 1 < i && addr_at(p - 1) == a) || in_ranges(a, fresh, nfresh))) {
+            /* a line of the current epoch stays disarmed until the next
+             * take, which arms it from the list: its older entry is not in
+             * the current epoch any more */
+            if (current) snap_rt.rearm[snap_rt.nrearm++] = a, removed_now++;
+            size_t h = snap_last_hash(a);
+            if (snap_rt.last[h] == i + 1) snap_rt.last[h] = p && p - 1 < w ? (uint32_t)p : 0;
+            continue;
+        }
+        if (w != i) {
+            struct snap_log_chunk *d = snap_log_at(w);
+            size_t k = w & (SNAP_LOG_CHUNK - 1);
+            copy_line(d->data[k], c->data[j]);
+            d->addr[k] = a;
+            d->prev[k] = (uint32_t)p;
+            if (!(a & SNAP_ENT_KIND)) {
+                size_t h = snap_last_hash(a);
+                if (snap_rt.last[h] == i + 1) snap_rt.last[h] = (uint32_t)(w + 1);
+            }
+        }
+        w++;
+    }
+    snap_rt.st.lines_logged += removed_now; /* counted at the epoch's end otherwise */
+    snap_rt.top = w;
+    snap_rt.epoch_start = new_es > w ? w : new_es;
 }
 
 static void event_undo(uintptr_t a, const unsigned char *data)
@@ -179,11 +240,15 @@ void snap_log_undo(size_t mark)
         size_t in_chunk = j + 1;
         stop = (i - mark < in_chunk) ? in_chunk - (i - mark) : 0;
         i -= in_chunk - stop;
+        size_t base = i - stop; /* index of the chunk's first entry */
         for (;; j--) {
             uintptr_t a = c->addr[j];
             if (SNAP_LIKELY(!(a & SNAP_ENT_KIND))) {
                 copy_line((void *)a, c->data[j]);
                 *snap_shadow(a) = SNAP_ARMED;
+                /* the line's newest entry is its older one again */
+                size_t h = snap_last_hash(a);
+                if (snap_rt.last[h] == (uint32_t)(base + j + 1)) snap_rt.last[h] = c->prev[j];
             } else {
                 event_undo(a, c->data[j]);
             }
@@ -192,6 +257,9 @@ void snap_log_undo(size_t mark)
     }
     snap_rt.st.lines_restored += snap_rt.top - mark;
     snap_rt.top = snap_rt.epoch_start = mark;
+    /* the lines on the re-arm list have older entries above the mark of the
+     * snapshot restored (snap_log_merge): the undo armed them */
+    snap_rt.nrearm = 0;
 }
 
 void snap_log_truncate(void)

@@ -79,7 +79,22 @@ static inline void snap_copy16(void *d, const void *s, size_t n)
 struct snap_log_chunk {
     unsigned char data[SNAP_LOG_CHUNK][SNAP_LINE];
     uintptr_t addr[SNAP_LOG_CHUNK];
+    /* index + 1 of an older entry that may hold the same line (0: none
+     * known): a hint, checked before use (snap_log_merge) */
+    uint32_t prev[SNAP_LOG_CHUNK];
 };
+
+/* Newest entry (index + 1) per hash of a line address: where a new entry
+ * finds its prev hint.  Direct-mapped; a collision only loses a hint. */
+#define SNAP_LAST_BITS 16
+static inline size_t snap_last_hash(uintptr_t line)
+{
+    return (size_t)(((line >> 6) * 0x9e3779b97f4a7c15ull) >> (64 - SNAP_LAST_BITS));
+}
+/* Lines whose only entries lie in an older epoch after a merge: disarmed
+ * now, to be armed at the next take (at most this many; beyond, a merge
+ * keeps the duplicate entries instead). */
+#define SNAP_REARM_MAX 16384
 
 /* The runtime's state, in untracked memory (a runtime object's .bss). */
 struct snap_rt {
@@ -87,6 +102,9 @@ struct snap_rt {
     size_t top;         /* entries in the log */
     size_t epoch_start; /* first entry of the current epoch */
     size_t pending_unmaps;
+    uint32_t last[1UL << SNAP_LAST_BITS];
+    size_t nrearm;
+    uintptr_t rearm[SNAP_REARM_MAX];
     int ready, kvm, check;
     uintptr_t stack_base;
     struct snap_stats st;
@@ -110,6 +128,18 @@ void snap_log_rearm(size_t from, size_t to);
 void snap_log_undo(size_t mark);
 /* Drops every entry (no snapshot is live), doing deferred unmaps. */
 void snap_log_truncate(void);
+/* A drop made the entries [mark, top) part of the epoch of the snapshot
+ * below, whose mark is (parent_mark): an entry for a line that the merged
+ * epoch already holds an older entry for is redundant (a restore of the
+ * parent or anything older writes the older contents last) and goes, so
+ * that cycles of take, write, drop under a live snapshot do not grow the
+ * log; so does an entry for a line in one of (fresh), memory the parent
+ * cannot see (a bump region above its top then).  Costs the entries
+ * [mark, top). */
+struct snap_range {
+    uintptr_t lo, hi;
+};
+void snap_log_merge(size_t parent_mark, size_t mark, const struct snap_range *fresh, int nfresh);
 /* 0, or -1 when the log cannot hold one more chunk of entries. */
 int snap_log_reserve(void);
 

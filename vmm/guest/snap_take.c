@@ -283,7 +283,23 @@ int snap_drop(snap_id id)
     /* The log stays: [epoch_start, top) are the lines disarmed now, which
      * the next take re-arms (and the undo data of older snapshots, if any).
      * With no snapshot left, the next take truncates it after re-arming:
-     * truncating here would leave those lines disarmed for good. */
+     * truncating here would leave those lines disarmed for good.  With one
+     * left, the entries since r's mark join its epoch, less the lines it
+     * has logged already. */
+    if (d > 0) {
+        /* what the parent cannot see: the public bump regions above its
+         * tops (the allocator's region may have changed chunks since) */
+        struct snap_rec *parent = rec_at((size_t)d - 1);
+        struct snap_range fresh[MAX_BUMPS];
+        int nf = 0;
+        for (int i = 0; i < parent->nbumps; i++)
+            if (bumps[i].lo == &bumps[i].lo_c) {
+                /* whole lines only: the one holding the top is still live */
+                uintptr_t lo = ((uintptr_t)parent->bump_top[i] + SNAP_LINE - 1) & ~(uintptr_t)(SNAP_LINE - 1);
+                fresh[nf++] = (struct snap_range){lo, (uintptr_t)bumps[i].hi_c};
+            }
+        snap_log_merge(parent->mark, r->mark, fresh, nf);
+    }
     snap_rt.st.drops++;
     return 0;
 }
