@@ -632,8 +632,8 @@ static __attribute__((noinline)) enum solve_status run(term_t goal, solve_answer
             backtrack();
         long callb = (long)M->ncp;
         unsigned n = functor_arity(f);
-        /* Shallow tries: while a second candidate remains, unify the head
-         * binding only the clause's own fresh cells; a head that does not
+        /* Shallow tries: while a second candidate remains, match the head
+         * writing only fresh cells (cl_match with a mark); a head that does not
          * match, or a guard of pure tests before a cut that fails, moves on
          * to the next candidate with no snapshot at all; a guard that
          * passes commits the clause.  Only a head that must bind the goal's

@@ -174,8 +174,7 @@ static inline int in_ranges(uintptr_t a, const struct snap_range *r, int n)
 void snap_log_merge(size_t mp, size_t ms, const struct snap_range *fresh, int nfresh)
 {
     size_t top = snap_rt.top, es = snap_rt.epoch_start, w = ms, new_es = top;
-    size_t removed_now = 0;
-    if (es < ms) es = ms; /* cannot happen: every take or restore since ms marks >= ms */
+    size_t removed_now = 0; /* es >= ms: every take or restore since ms has a mark >= ms */
     for (size_t i = ms; i < top; i++) {
         if (i == es) new_es = w;
         struct snap_log_chunk *c = snap_log_at(i);
