@@ -37,4 +37,28 @@ fi
 if ! grep -q 'nrev on swipl: WRONG' "$tmp/log2"; then
     cat "$tmp/log2"; echo "runner did not report the wrong answer"; exit 1
 fi
+# 3. The library suite: its own table; bench_setup runs before bench (the
+#    program fails without it); a program limited to other systems is n/a,
+#    not a failure.
+mkdir -p "$tmp/lib/stdlib"
+cp tests/bench/nrev.pl "$tmp/lib/"
+cat >"$tmp/lib/stdlib/setup_used.pl" <<'PL'
+%! iterations: 200
+:- dynamic(setup_used_fact/1).
+bench_setup(N) :- retractall(setup_used_fact(_)), assertz(setup_used_fact(N)).
+bench(N) :- setup_used_fact(M), M =:= N.
+PL
+cat >"$tmp/lib/stdlib/elsewhere.pl" <<'PL'
+%! iterations: 200
+%! systems: gprolog
+bench(_).
+PL
+if ! "${run[@]}" --dir "$tmp/lib" >"$tmp/log3" 2>&1; then
+    cat "$tmp/log3"; echo "runner failed on the library suite"; exit 1
+fi
+if ! grep -q '^Library benchmarks' "$tmp/out/results.txt" ||
+   ! grep -Eq '^setup_used +[0-9]+ +[0-9]+ \([0-9]+\)' "$tmp/out/results.txt" ||
+   ! grep -Eq '^elsewhere +[0-9]+ +n/a' "$tmp/out/results.txt"; then
+    cat "$tmp/out/results.txt"; echo "library table wrong (setup_used timed, elsewhere n/a)"; exit 1
+fi
 echo "bench runner: ok"
