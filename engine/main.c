@@ -18,6 +18,7 @@
 #include "lang/ops.h"
 #include "message.h"
 #include "solve.h"
+#include "reflect.h"
 #include "stats.h"
 #include "stdlib/arith.h"
 #include "stdlib/lists.h"
@@ -76,6 +77,7 @@ static void register_all(void)
     flags_register();
     message_register();
     stats_register();
+    reflect_register();
     arith_register();
     terms_register();
     lists_register();
