@@ -10,6 +10,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <termios.h>
 #include <unistd.h>
 
 #include "vmm/host/vm.h"
@@ -79,5 +80,13 @@ int main(int argc, char **argv)
         return 1;
     }
     argv[0] = engine;
-    return vm_run(&o, argv, environ);
+    /* The engine puts the terminal in non-canonical mode while it waits for
+     * a key (`;` at the toplevel); whatever ends it, the user's shell gets
+     * the terminal back as it was. */
+    struct termios tty;
+    bool have_tty = isatty(0) && tcgetattr(0, &tty) == 0;
+    int status = vm_run(&o, argv, environ);
+    if (have_tty)
+        tcsetattr(0, TCSANOW, &tty);
+    return status;
 }

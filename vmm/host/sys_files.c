@@ -168,12 +168,22 @@ static int64_t do_rename(struct sys_state *s, uint64_t gold, uint64_t gnew, uint
     return r;
 }
 
+/* The terminal ioctls a program at a prompt needs: its modes (a key read
+ * without Enter sets non-canonical mode, as swipl's toplevel does for `;`)
+ * and the window size.  The kernel's struct termios is 36 bytes, not
+ * glibc's. */
 static int64_t do_ioctl(struct sys_state *s, int h, uint64_t req, uint64_t garg)
 {
     uint8_t buf[64];
     size_t n;
+    if (req == TCSETS || req == TCSETSW || req == TCSETSF) {
+        const void *src = gmem_at(s->mem, garg, 36);
+        if (!src) return sys_bad(s, "ioctl");
+        memcpy(buf, src, 36);
+        return res(ioctl(h, (unsigned long)req, buf));
+    }
     if (req == TCGETS)
-        n = 36; /* the kernel's struct termios, not glibc's */
+        n = 36;
     else if (req == TIOCGWINSZ)
         n = sizeof(struct winsize);
     else
