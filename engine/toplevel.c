@@ -8,7 +8,10 @@
 #include <termios.h>
 #include <unistd.h>
 
+#include <snap.h>
+
 #include "compare.h"
+#include "error.h"
 #include "lang/reader.h"
 #include "lang/writer.h"
 #include "mem.h"
@@ -76,7 +79,150 @@ static void write_value(term_t t)
     wr_sink_free(&s);
 }
 
-/* Count occurrences of unbound variables in t into a small table. */
+/* --- answers as swipl prints them ---------------------------------------
+ *
+ * The bindings are printed inside a snapshot of their own, so that the
+ * printer may rewrite the terms it prints and the restore puts them back:
+ *  - a cycle (X = f(X)) is cut where it comes back to a compound seen on the
+ *    way down: the argument becomes '$VAR'(Name), the query variable whose
+ *    value that compound is, or a fresh _S1 printed after `% where`;
+ *  - query variables with identical values are printed as a chain
+ *    (X = Y, Y = 1);
+ *  - the other variables of the values are named: _ once, _A, _B ... when
+ *    shared.
+ * The text goes to stdout, flushed before the restore (the stdio buffer is
+ * backtrackable memory). */
+
+/* Compound cells met by the walk: open addressing on their address. */
+struct seen {
+    term_t *key;
+    unsigned char *state; /* 1 on the current path (grey), 2 done */
+    size_t cap, n;
+};
+
+static size_t seen_slot(struct seen *m, term_t t)
+{
+    size_t h = (size_t)((t >> 3) * 0x9e3779b97f4a7c15ULL) & (m->cap - 1);
+    while (m->key[h] && m->key[h] != t)
+        h = (h + 1) & (m->cap - 1);
+    return h;
+}
+
+static unsigned char *seen_state(struct seen *m, term_t t)
+{
+    if (2 * (m->n + 1) > m->cap) {
+        struct seen g = {.cap = m->cap ? 2 * m->cap : 256};
+        g.key = calloc(g.cap, sizeof *g.key);
+        g.state = calloc(g.cap, 1);
+        if (!g.key || !g.state)
+            err_resource(ATOM_memory);
+        for (size_t i = 0; i < m->cap; i++)
+            if (m->key[i]) {
+                size_t j = seen_slot(&g, m->key[i]);
+                g.key[j] = m->key[i];
+                g.state[j] = m->state[i];
+                g.n++;
+            }
+        free(m->key);
+        free(m->state);
+        *m = g;
+    }
+    size_t h = seen_slot(m, t);
+    if (!m->key[h]) {
+        m->key[h] = t;
+        m->n++;
+    }
+    return &m->state[h];
+}
+
+struct answer {
+    int nv;
+    atom_t *names;     /* the query variables shown */
+    term_t *vals;      /* their values, dereferenced */
+    int nwhere;        /* cycles through no query variable: _S1 = ... */
+    term_t where[64];
+    int where_root[64]; /* the binding whose value led to it */
+    int cap_where;
+};
+
+static term_t var_term(const char *name)
+{
+    return term_compound1(functor_intern(atom_from_cstr("$VAR"), 1), term_atom(atom_from_cstr(name)));
+}
+
+/* Cut the cycles of a->vals[root]. */
+struct frame {
+    term_t t;       /* a compound on the current path */
+    term_t *parent; /* the argument cell that led here (NULL for a root) */
+    unsigned next;  /* next argument to visit */
+    int sname;      /* its _S number once a cycle came back to it, else 0 */
+};
+
+static void cut_cycles(struct answer *a, int root, struct seen *m)
+{
+    term_t r = a->vals[root];
+    if (!term_is_compound(r) || *seen_state(m, r))
+        return;
+    size_t cap = 64, n = 0;
+    struct frame *st = malloc(cap * sizeof *st);
+    if (!st)
+        err_resource(ATOM_memory);
+    *seen_state(m, r) = 1;
+    st[n++] = (struct frame){r, NULL, 1, 0};
+    while (n) {
+        struct frame *f = &st[n - 1];
+        if (f->next > functor_arity(term_functor(f->t))) {
+            *seen_state(m, f->t) = 2;
+            if (f->sname && f->parent) { /* printed as _Sn, defined after % where */
+                char buf[24];
+                snprintf(buf, sizeof buf, "_S%d", f->sname);
+                *f->parent = var_term(buf);
+            }
+            n--;
+            continue;
+        }
+        term_t *cell = &term_ptr(f->t)[f->next++];
+        term_t t = term_deref(*cell);
+        if (!term_is_compound(t))
+            continue;
+        unsigned char *state = seen_state(m, t);
+        if (*state == 2)
+            continue;
+        if (*state == 1) { /* back to a compound on the path: a cycle */
+            const char *name = NULL; /* the last of X = Y, Y = f(Y), as swipl */
+            for (int i = a->nv - 1; i >= 0 && !name; i--)
+                if (a->vals[i] == t)
+                    name = atom_name(a->names[i]);
+            char buf[24];
+            if (!name) {
+                size_t k = n;
+                while (k > 0 && st[k - 1].t != t)
+                    k--;
+                if (k > 0 && !st[k - 1].sname && a->nwhere < a->cap_where) {
+                    a->where_root[a->nwhere] = root;
+                    a->where[a->nwhere++] = t;
+                    st[k - 1].sname = a->nwhere;
+                }
+                snprintf(buf, sizeof buf, "_S%d", k > 0 ? st[k - 1].sname : 0);
+                name = buf;
+            }
+            *cell = var_term(name);
+            continue;
+        }
+        *state = 1;
+        if (n == cap) {
+            cap *= 2;
+            struct frame *g = realloc(st, cap * sizeof *st);
+            if (!g)
+                err_resource(ATOM_memory);
+            st = g;
+        }
+        st[n++] = (struct frame){t, cell, 1, 0};
+    }
+    free(st);
+}
+
+/* Count occurrences of unbound variables in t (now acyclic) into o. */
 struct occ {
     term_t var;
     int count;
@@ -84,60 +230,74 @@ struct occ {
 
 static void count_vars(term_t t, struct occ *o, int *n, int max)
 {
-    t = term_deref(t);
-    if (term_is_var(t)) {
-        for (int i = 0; i < *n; i++)
-            if (o[i].var == t) {
+    size_t cap = 64, k = 0;
+    term_t *st = malloc(cap * sizeof *st);
+    if (!st)
+        err_resource(ATOM_memory);
+    st[k++] = t;
+    while (k) {
+        t = term_deref(st[--k]);
+        if (term_is_var(t)) {
+            int i = 0;
+            while (i < *n && o[i].var != t)
+                i++;
+            if (i < *n)
                 o[i].count++;
-                return;
-            }
-        if (*n < max)
-            o[(*n)++] = (struct occ){t, 1};
-        return;
+            else if (*n < max)
+                o[(*n)++] = (struct occ){t, 1};
+            continue;
+        }
+        if (!term_is_compound(t))
+            continue;
+        unsigned ar = functor_arity(term_functor(t));
+        if (k + ar > cap) {
+            cap = 2 * (k + ar);
+            term_t *g = realloc(st, cap * sizeof *st);
+            if (!g)
+                err_resource(ATOM_memory);
+            st = g;
+        }
+        for (unsigned i = ar; i >= 1; i--) /* left to right: the first occurrence names first */
+            st[k++] = term_arg(t, i);
     }
-    if (term_is_compound(t)) {
-        unsigned a = functor_arity(term_functor(t));
-        for (unsigned i = 1; i <= a; i++)
-            count_vars(term_arg(t, i), o, n, max);
-    }
+    free(st);
 }
 
-/* Print the bindings of an answer; true if anything was printed. */
-static bool print_bindings(term_t names)
+/* Print the bindings, the snapshot already taken; true if anything was. */
+static bool print_bindings_now(term_t names)
 {
     enum { MAXV = 256 };
-    term_t vars[MAXV], vals[MAXV];
+    term_t vals[MAXV];
     atom_t nm[MAXV];
     int nv = 0;
     for (term_t l = term_deref(names); term_is_list_cell(l) && nv < MAXV; l = term_deref(term_arg(l, 2))) {
         term_t eq = term_deref(term_arg(l, 1));
-        atom_t a = term_get_atom(term_deref(term_arg(eq, 1)));
-        if (atom_name(a)[0] == '_')
-            continue;
-        nm[nv] = a;
-        vars[nv] = term_deref(term_arg(eq, 2));
-        vals[nv] = vars[nv];
+        nm[nv] = term_get_atom(term_deref(term_arg(eq, 1)));
+        vals[nv] = term_deref(term_arg(eq, 2));
         nv++;
     }
-    /* Name the other variables of the values: _ once, _A, _B ... when shared;
-     * a query variable left unbound keeps its own name. */
-    bool unbound[MAXV];
+    struct answer a = {.nv = nv, .names = nm, .vals = vals, .cap_where = 64};
+    struct seen m = {0};
     for (int i = 0; i < nv; i++)
-        unbound[i] = term_is_var(vals[i]);
+        cut_cycles(&a, i, &m);
+    /* a query variable still unbound keeps its name; a variable met in the
+     * values that is another query variable is printed by that name */
     struct occ occ[MAXV];
     int no = 0;
     for (int i = 0; i < nv; i++)
         if (!term_is_var(vals[i]))
             count_vars(vals[i], occ, &no, MAXV);
-    functor_t fvar = functor_intern(atom_from_cstr("$VAR"), 1);
+    for (int i = 0; i < a.nwhere; i++)
+        count_vars(a.where[i], occ, &no, MAXV);
+    bool unbound[MAXV];
+    for (int i = 0; i < nv; i++)
+        unbound[i] = term_is_var(vals[i]);
     int letter = 0;
     for (int i = 0; i < no; i++) {
-        const char *name = NULL;
-        for (int j = 0; j < nv; j++)
-            if (vars[j] == occ[i].var) {
+        const char *name = NULL; /* X = Y, Y = Z: Z stands for them in other values */
+        for (int j = nv - 1; j >= 0 && !name; j--)
+            if (vals[j] == occ[i].var)
                 name = atom_name(nm[j]);
-                break;
-            }
         char buf[32];
         if (!name) {
             if (occ[i].count == 1) {
@@ -148,32 +308,65 @@ static bool print_bindings(term_t names)
                 name = buf;
             }
         }
-        term_bind(occ[i].var, term_compound1(fvar, term_atom(atom_from_cstr(name))));
+        term_bind(occ[i].var, var_term(name));
     }
+    /* chains of equal values: X = Y, Y = 1 (swipl groups by ==) */
+    bool done[MAXV] = {false};
     bool any = false;
     for (int i = 0; i < nv; i++) {
-        term_t v = term_deref(vals[i]);
-        /* an unbound query variable: shown only as an alias of an earlier one */
-        if (unbound[i]) {
-            int first = -1;
-            for (int j = 0; j < i && first < 0; j++)
-                if (vars[j] == vars[i])
-                    first = j;
-            if (first < 0)
-                continue;
-            if (any)
-                put(",\n");
-            printf("%s = %s", atom_name(nm[first]), atom_name(nm[i]));
-            any = true;
+        if (done[i])
             continue;
-        }
+        int group[MAXV], ng = 0;
+        for (int j = i; j < nv; j++)
+            if (!done[j] && (j == i || (unbound[i] ? vals[j] == vals[i] : !unbound[j] && compare_terms(vals[i], vals[j]) == 0))) {
+                group[ng++] = j;
+                done[j] = true;
+            }
+        if (unbound[i] && ng == 1)
+            continue; /* X = _: nothing to say */
         if (any)
             put(",\n");
-        printf("%s = ", atom_name(nm[i]));
-        write_value(v);
+        for (int k = 0; k + 1 < ng; k++)
+            printf("%s%s = %s", k ? ", " : "", atom_name(nm[group[k]]), atom_name(nm[group[k + 1]]));
+        if (!unbound[i]) {
+            printf("%s%s = ", ng > 1 ? ", " : "", atom_name(nm[group[ng - 1]]));
+            write_value(vals[i]);
+        }
+        /* the cycles first met in this group's value, as swipl: after it */
+        bool first = true;
+        for (int w = 0; w < a.nwhere; w++) {
+            bool here = false;
+            for (int k = 0; k < ng; k++)
+                here |= a.where_root[w] == group[k];
+            if (!here)
+                continue;
+            put(first ? ", % where\n" : ",\n");
+            printf("    _S%d = ", w + 1);
+            write_value(a.where[w]);
+            first = false;
+        }
         any = true;
     }
+    free(m.key);
+    free(m.state);
     return any;
+}
+
+/* Print the bindings of an answer; true if anything was printed. */
+static bool print_bindings(term_t names)
+{
+    fflush(stdout);
+    snap_id id;
+    long v = snap_take(&id);
+    if (v == -1)
+        err_resource(ATOM_memory);
+    if (v == 0) {
+        bool any = print_bindings_now(names);
+        fflush(stdout);
+        snap_restore(id, any ? 2 : 3);
+    }
+    snap_drop(id);
+    return v == 2;
 }
 
 /* One key from the terminal, without waiting for Enter (as swipl does). */
@@ -324,8 +517,7 @@ int toplevel_repl(void)
         fflush(stdout);
     }
     rd_lex_free(&lx);
-    if (in.tty)
-        put("\n");
+    put("\n"); /* as swipl at the end of its input, terminal or not */
     fflush(stdout);
     return 0;
 }
