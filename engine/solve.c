@@ -66,6 +66,7 @@ struct machine {
 static struct machine *M;
 
 void solve_interrupt(void) { M->interrupted = 1; }
+volatile int *solve_interrupt_word(void) { return &M->interrupted; }
 
 /* Backtrackable registers the throw path needs (plain globals of
  * instrumented code: a restore puts them back). */

@@ -46,6 +46,10 @@ functor_t solve_current_functor(void);
 /* Ask the running goal to stop: the dispatch loop throws '$aborted' at its
  * next step.  Async-signal-safe (one store to persistent memory). */
 void solve_interrupt(void);
+/* The word solve_interrupt sets (persistent memory): nonzero asks the
+ * running goal to stop.  For plat_on_interrupt, and to clear it before a
+ * query so that a Ctrl-C at the prompt does not stop the next one. */
+volatile int *solve_interrupt_word(void);
 
 /* Counters for statistics/2 (persistent). */
 struct solve_stats {

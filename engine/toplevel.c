@@ -1,7 +1,6 @@
 /* toplevel.c - the REPL and -g/-t goals. */
 #include "toplevel.h"
 
-#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -451,18 +450,12 @@ static size_t fill_line(void *ctx, const unsigned char **out)
     return strlen(s->buf);
 }
 
-static void on_sigint(int sig)
-{
-    (void)sig;
-    solve_interrupt();
-}
-
 int toplevel_repl(void)
 {
-    /* Ctrl-C stops the running goal and returns to the prompt */
-    struct sigaction sa = {.sa_handler = on_sigint, .sa_flags = SA_RESTART};
-    sigemptyset(&sa.sa_mask);
-    sigaction(SIGINT, &sa, NULL);
+    /* Ctrl-C stops the running goal and returns to the prompt: a flag the
+     * dispatch loop polls, set by a handler natively and by the monitor
+     * under snapvm (which ends the guest on SIGINT otherwise) */
+    plat_on_interrupt(solve_interrupt_word());
     struct stdin_src in = {.cap = 1 << 16, .tty = isatty(0) != 0, .fresh = true};
     in.buf = mem_palloc(in.cap); /* fgets is not seen by the barrier */
     if (!in.buf)
@@ -485,6 +478,7 @@ int toplevel_repl(void)
             continue;
         }
         struct query q = {.names = res.variable_names, .tty = in.tty};
+        *solve_interrupt_word() = 0; /* a Ctrl-C at the prompt is not for this query */
         term_t ball;
         switch (solve(res.term, on_answer, &q, &ball)) {
         case SOLVE_TRUE:

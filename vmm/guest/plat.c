@@ -7,6 +7,7 @@
 #include "snapvm_abi.h"
 
 #include <errno.h>
+#include <signal.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -164,6 +165,33 @@ long plat_readline(const char *prompt, char *buf, size_t size)
     const char *fd = getenv("SNAPVM_HOST_FD");
     if (fd && *fd) return socket_readline(atoi(fd), prompt, buf, size);
     return plain_readline(prompt, buf, size);
+}
+
+static volatile int *interrupt_word;
+
+static void on_sigint(int sig)
+{
+    (void)sig;
+    if (interrupt_word) *interrupt_word = 1;
+}
+
+long plat_on_interrupt(volatile int *word)
+{
+    probe();
+    if (platform) {
+        struct snapvm_ring *r = ring();
+        memset(&r->req, 0, sizeof r->req);
+        r->req.call = SNAPVM_CALL_INTERRUPT;
+        r->req.u.intr.word = (uint64_t)(uintptr_t)word;
+        return (long)ring_call(r, 0);
+    }
+    interrupt_word = word;
+    struct sigaction sa;
+    memset(&sa, 0, sizeof sa);
+    sa.sa_handler = word ? on_sigint : SIG_DFL;
+    sa.sa_flags = SA_RESTART;
+    sigemptyset(&sa.sa_mask);
+    return sigaction(SIGINT, &sa, NULL) < 0 ? -errno : 0;
 }
 
 long plat_coarse_snapshot(enum plat_coarse_op op, long *id)

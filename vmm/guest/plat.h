@@ -38,6 +38,13 @@ long plat_syscall(long nr, long a0, long a1, long a2, long a3, long a4, long a5)
  * input, or -errno. */
 long plat_readline(const char *prompt, char *buf, size_t size);
 
+/* plat_on_interrupt: from now on an interrupt (SIGINT, Ctrl-C) stores 1 in
+ * *word and the program runs on; it polls the word.  Under snapvm the
+ * monitor does the store (it delivers no signal handlers); natively a
+ * SIGINT handler does (SA_RESTART, so a read in progress goes on).  NULL
+ * gives SIGINT its default action back.  Returns 0 or -errno. */
+long plat_on_interrupt(volatile int *word);
+
 /* Coarse snapshots of the whole program: memory, registers, and under
  * snapvm the monitor's bookkeeping (brk, mmap).  A stack: TAKE pushes,
  * RESTORE(id) returns to id (which stays, to be restored again) dropping

@@ -337,6 +337,12 @@ int kvm_vcpu_loop(struct kvm_vcpu_state *v, struct sys_state *sys)
             v->exits_other++;
             status = internal_exit(v, exit_name(v->run->exit_reason));
         }
+        if (interrupted && sys->intr_word) {
+            /* the guest asked for Ctrl-C as a flag (SNAPVM_CALL_INTERRUPT) */
+            interrupted = 0;
+            uint32_t *w = gmem_wr(sys->mem, sys->intr_word, 4);
+            if (w) __atomic_store_n(w, 1, __ATOMIC_RELEASE);
+        }
         if (interrupted)
             status = VM_EXIT_INTERRUPT;
         else if (sys->fatal) {

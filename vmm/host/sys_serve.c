@@ -298,6 +298,14 @@ int64_t hc_dispatch(struct sys_state *s, struct snapvm_ring *ring, sys_readline_
     case SNAPVM_CALL_COARSE:
         r = -EINVAL; /* only on the vCPU thread, which stops the guest */
         break;
+    case SNAPVM_CALL_INTERRUPT:
+        if (req.u.intr.word && (req.u.intr.word & 3 || !gmem_wr(s->mem, req.u.intr.word, 4))) {
+            r = -EFAULT;
+            break;
+        }
+        s->intr_word = req.u.intr.word;
+        r = 0;
+        break;
     default: r = -ENOSYS; break;
     }
     ring->req.ret = r;

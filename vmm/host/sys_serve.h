@@ -37,6 +37,7 @@ struct sys_state {
     int fatal;    /* a bad address: the guest is ended with why */
     char why[256];
     uint64_t fsbase;                   /* ARCH_SET_FS value */
+    uint64_t intr_word;                /* SNAPVM_CALL_INTERRUPT: where SIGINT goes, or 0 */
     uint64_t count[SYS_NR_MAX], other; /* --stats */
 };
 

@@ -84,6 +84,7 @@ enum snapvm_call {
     SNAPVM_CALL_SYSCALL,  /* struct snapvm_syscall */
     SNAPVM_CALL_READLINE, /* struct snapvm_readline */
     SNAPVM_CALL_COARSE,   /* struct snapvm_coarse; only through SNAPVM_MMIO_SERVE */
+    SNAPVM_CALL_INTERRUPT, /* struct snapvm_interrupt */
     SNAPVM_CALL_MAX
 };
 
@@ -115,6 +116,14 @@ struct snapvm_coarse {
      * (EINVAL unknown id, ENOSPC too many live snapshots). */
 };
 
+/* SIGINT as a flag: from this call on, an interrupt of the monitor (Ctrl-C)
+ * stores 1 in the guest's 32-bit word at (word) and the guest runs on,
+ * instead of ending it.  0 unregisters.  (The monitor delivers no signal
+ * handlers; a program that wants Ctrl-C polls its word.) */
+struct snapvm_interrupt {
+    uint64_t word; /* IN: guest address of an int, 4-byte aligned, or 0 */
+};
+
 /* One request; in the ring, and (with payload instead of guest pointers,
  * see snapvm_msg) on the native host socket. */
 struct snapvm_request {
@@ -127,6 +136,7 @@ struct snapvm_request {
         struct snapvm_syscall sys;
         struct snapvm_readline rl;
         struct snapvm_coarse coarse;
+        struct snapvm_interrupt intr;
     } u;
 };
 
