@@ -44,7 +44,7 @@ LIBS += $(ENGINE_LIB)
 # The engine program: a static ELF with the snapshot runtime (snap-cc links it).
 ENGINE_BIN := $(B)/snaplog-engine
 $(ENGINE_BIN): $(B)/guest/engine/main.o $(ENGINE_LIB) $(B)/libplat.a $(SNAP_CC) $(SNAP_RUNTIME)
-	$(SNAP_CC) $(B)/guest/engine/main.o $(ENGINE_LIB) $(B)/libplat.a -lm -o $@
+	$(SNAP_CC) $(B)/guest/engine/main.o $(ENGINE_LIB) $(B)/libplat.a $(ENGINE_LDLIBS) -lm -o $@
 BINS += $(ENGINE_BIN)
 
 # The solve loop driven from C, on the snapshot runtime.

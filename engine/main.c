@@ -22,6 +22,7 @@
 #include "stats.h"
 #include "stdlib/arith.h"
 #include "stdlib/lists.h"
+#include "stdlib/pcre.h"
 #include "stdlib/terms.h"
 #include "stdlib/text.h"
 #include "stdlib/write.h"
@@ -83,6 +84,7 @@ static void register_all(void)
     lists_register();
     write_register();
     text_register();
+    pcre_register();
 }
 
 int main(int argc, char **argv)
