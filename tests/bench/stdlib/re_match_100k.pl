@@ -2,13 +2,22 @@
 % compiled-pattern cache hit every time), as in issue 7's performance list.
 % The subjects are "item-I@H.example" with H one of a, b, c by I mod 3; the
 % pattern takes the items whose number ends in 0 or 5 on hosts a and b, so
-% the count is known in closed form and the check costs nothing.
+% the count is known in closed form and the check costs nothing.  The
+% subjects are made by bench_setup/1, untimed, and kept as facts: the clock
+% covers walking them and matching.
 %! iterations: 100000
+%! systems: snaplog,snaplog-native,swipl
 
 :- use_module(library(pcre)).
+:- dynamic(re_subject/1).
+
+bench_setup(N) :-
+    retractall(re_subject(_)),
+    re_subjects(1, N, Ss),
+    forall(member(S, Ss), assertz(re_subject(S))).
 
 bench(N) :-
-    re_subjects(1, N, Ss),
+    findall(S, re_subject(S), Ss),
     re_count(Ss, 0, C),
     K is N // 5,
     Want is K - (K + 2) // 3,
