@@ -26,7 +26,7 @@ UNIT_LIBS_test_engine_clause := -lm
 # lang/*.c: the reader and writer (lang/lang.mk is read after this file)
 ENGINE_SRCS := $(ENGINE_CORE_SRCS) engine/mem_snap.c engine/db.c engine/error.c engine/solve.c \
   engine/gc.c engine/control.c engine/dbpreds.c engine/consult.c engine/dcg.c engine/boot.c \
-  engine/flags.c engine/message.c engine/reflect.c engine/stats.c engine/toplevel.c \
+  engine/crash.c engine/flags.c engine/message.c engine/reflect.c engine/stats.c engine/toplevel.c \
   stdlib/arith.c stdlib/terms.c stdlib/lists.c stdlib/write.c $(wildcard lang/*.c)
 ENGINE_OBJS := $(patsubst %.c,$(B)/guest/%.o,$(ENGINE_SRCS))
 ENGINE_LIB := $(B)/libengine.a

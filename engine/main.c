@@ -18,6 +18,7 @@
 #include "lang/ops.h"
 #include "message.h"
 #include "solve.h"
+#include "crash.h"
 #include "reflect.h"
 #include "stats.h"
 #include "stdlib/arith.h"
@@ -79,6 +80,7 @@ static void register_all(void)
     message_register();
     stats_register();
     reflect_register();
+    crash_register();
     arith_register();
     terms_register();
     lists_register();

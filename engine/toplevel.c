@@ -1,6 +1,7 @@
 /* toplevel.c - the REPL and -g/-t goals. */
 #include "toplevel.h"
 
+#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -450,6 +451,25 @@ static size_t fill_line(void *ctx, const unsigned char **out)
     return strlen(s->buf);
 }
 
+/* The query crashed and its guard put everything back: say what happened. */
+static void report_crash(void)
+{
+    struct plat_fault f;
+    plat_coarse_fault(&f);
+    const char *what = f.sig == SIGSEGV ? "segmentation fault"
+                       : f.sig == SIGBUS ? "bus error"
+                       : f.sig == SIGFPE ? "arithmetic exception"
+                       : f.sig == SIGILL ? "illegal instruction"
+                                         : "trap";
+    fflush(stdout);
+    if (f.addr || f.sig == SIGSEGV)
+        fprintf(stderr, "ERROR: the query crashed in C code: %s at address 0x%lx (pc 0x%lx)\n", what, f.addr,
+                f.rip);
+    else
+        fprintf(stderr, "ERROR: the query crashed in C code: %s (pc 0x%lx)\n", what, f.rip);
+    fputs("ERROR: everything it did was undone; the engine is as it was before it\n", stderr);
+}
+
 int toplevel_repl(void)
 {
     /* Ctrl-C stops the running goal and returns to the prompt: a flag the
@@ -479,6 +499,15 @@ int toplevel_repl(void)
         }
         struct query q = {.names = res.variable_names, .tty = in.tty};
         *solve_interrupt_word() = 0; /* a Ctrl-C at the prompt is not for this query */
+        /* Under snapvm the query runs under a coarse guard snapshot: a crash
+         * in C code (a bad pointer, a C stack overflow) puts the whole
+         * engine back as it was before the query instead of ending it. */
+        long guard = 0;
+        long g = plat_backend() == PLAT_KVM ? plat_coarse_snapshot(PLAT_COARSE_GUARD, &guard) : -1;
+        if (g == 2) {
+            report_crash();
+            continue;
+        }
         term_t ball;
         switch (solve(res.term, on_answer, &q, &ball)) {
         case SOLVE_TRUE:
@@ -509,6 +538,8 @@ int toplevel_repl(void)
         }
         }
         fflush(stdout);
+        if (g == 0)
+            plat_coarse_snapshot(PLAT_COARSE_DROP, &guard);
     }
     rd_lex_free(&lx);
     put("\n"); /* as swipl at the end of its input, terminal or not */

@@ -65,6 +65,9 @@ VMMTEST_LIBS_printf_float := -lm
 VMMTEST_FLAGS_coarse_snapshot := -Ivmm/guest
 VMMTEST_LIBS_coarse_snapshot := $(B)/libplat.a
 $(B)/tests/vmm/coarse_snapshot: $(B)/libplat.a
+VMMTEST_FLAGS_coarse_guard := -Ivmm/guest
+VMMTEST_LIBS_coarse_guard := $(B)/libplat.a
+$(B)/tests/vmm/coarse_guard: $(B)/libplat.a
 VMMTEST_FLAGS_plat_io := -Ivmm/guest
 VMMTEST_LIBS_plat_io := $(B)/libplat.a
 $(B)/tests/vmm/plat_io: $(B)/libplat.a

@@ -194,18 +194,25 @@ long plat_on_interrupt(volatile int *word)
     return sigaction(SIGINT, &sa, NULL) < 0 ? -errno : 0;
 }
 
+static struct plat_fault last_fault;
+
+void plat_coarse_fault(struct plat_fault *f) { *f = last_fault; }
+
 long plat_coarse_snapshot(enum plat_coarse_op op, long *id)
 {
     probe();
-    if (!id || op < PLAT_COARSE_TAKE || op > PLAT_COARSE_DROP) return -EINVAL;
-    if (op == PLAT_COARSE_TAKE) fflush(NULL);
-    if (!platform) return plat_coarse_native(op, id);
+    if (!id || op < PLAT_COARSE_TAKE || op > PLAT_COARSE_GUARD) return -EINVAL;
+    if (op == PLAT_COARSE_TAKE || op == PLAT_COARSE_GUARD) fflush(NULL);
+    if (!platform) return op == PLAT_COARSE_GUARD ? -ENOSYS : plat_coarse_native(op, id);
     struct snapvm_ring *r = ring();
     memset(&r->req, 0, sizeof r->req);
     r->req.call = SNAPVM_CALL_COARSE;
     r->req.u.coarse.op = (uint64_t)op;
     r->req.u.coarse.id = (uint64_t)*id;
     long ret = (long)ring_call(r, 1);
-    if (op == PLAT_COARSE_TAKE && ret >= 0) *id = (long)r->req.u.coarse.id;
+    if ((op == PLAT_COARSE_TAKE || op == PLAT_COARSE_GUARD) && ret >= 0) *id = (long)r->req.u.coarse.id;
+    if (ret == 2)
+        last_fault = (struct plat_fault){(int)r->req.u.coarse.sig, (unsigned long)r->req.u.coarse.addr,
+                                         (unsigned long)r->req.u.coarse.rip};
     return ret;
 }

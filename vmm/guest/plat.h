@@ -60,7 +60,25 @@ long plat_on_interrupt(volatile int *word);
  * natively by fork (see docs/snapvm.md for why and what it costs): the
  * first TAKE leaves the original process as a waiter whose exit status is
  * the program's. */
-enum plat_coarse_op { PLAT_COARSE_TAKE = 1, PLAT_COARSE_RESTORE = 2, PLAT_COARSE_DROP = 3 };
+enum plat_coarse_op {
+    PLAT_COARSE_TAKE = 1,
+    PLAT_COARSE_RESTORE = 2,
+    PLAT_COARSE_DROP = 3,
+    PLAT_COARSE_GUARD = 4,
+};
 long plat_coarse_snapshot(enum plat_coarse_op op, long *id);
+
+/* GUARD is a TAKE that is also the crash point: while it is live, a fault
+ * of the program (a bad address, a stack overflow, a bad instruction)
+ * restores the newest live guard instead of ending the program, and its
+ * take returns 2; plat_coarse_fault then tells what the fault was.  Under
+ * snapvm only (the monitor sees the fault whatever the program's memory
+ * looks like); natively -ENOSYS. */
+struct plat_fault {
+    int sig;            /* SIGSEGV, SIGBUS, SIGFPE, SIGILL or SIGTRAP */
+    unsigned long addr; /* the faulting address of a page fault, else 0 */
+    unsigned long rip;  /* the faulting instruction */
+};
+void plat_coarse_fault(struct plat_fault *f);
 
 #endif

@@ -36,6 +36,7 @@ struct undo {
 
 struct snap {
     uint64_t id;
+    int guard; /* SNAPVM_COARSE_GUARD: the crash point while live */
     struct kvm_regs regs;
     struct kvm_sregs sregs;
     struct kvm_fpu fpu;
@@ -263,8 +264,9 @@ void coarse_kvm_serve(struct kvm_vcpu_state *v, struct sys_state *sys, uint64_t 
     if (!ret && !(bits = calloc(bits_words, 8))) ret = -ENOMEM;
     if (!ret) {
         struct coarse_kvm *c = v->coarse;
-        int k = req.op == SNAPVM_COARSE_TAKE ? 0 : find(c, req.id);
+        int k = req.op == SNAPVM_COARSE_TAKE || req.op == SNAPVM_COARSE_GUARD ? 0 : find(c, req.id);
         switch (req.op) {
+        case SNAPVM_COARSE_GUARD:
         case SNAPVM_COARSE_TAKE: {
             /* The answer (ret 0, the id) must be in RAM before the copy, so
              * that a restore finds it there; the restore then says 1. */
@@ -274,6 +276,7 @@ void coarse_kvm_serve(struct kvm_vcpu_state *v, struct sys_state *sys, uint64_t 
             v->ring->resp_seq = seq;
             gmem_mark_dirty(&v->mem, SNAPVM_RING_GVA, PG);
             ret = take(v, sys, bits, &id);
+            if (!ret) c->s[c->n - 1].guard = req.op == SNAPVM_COARSE_GUARD;
             break;
         }
         case SNAPVM_COARSE_RESTORE:
@@ -307,6 +310,34 @@ void coarse_kvm_serve(struct kvm_vcpu_state *v, struct sys_state *sys, uint64_t 
     /* A host write like any other: R must learn of it at the next sync. */
     gmem_mark_dirty(&v->mem, SNAPVM_RING_GVA, PG);
     __atomic_store_n(&v->ring->resp_seq, seq, __ATOMIC_RELEASE);
+}
+
+int coarse_kvm_recover(struct kvm_vcpu_state *v, struct sys_state *sys, int sig, uint64_t addr,
+                       uint64_t rip)
+{
+    struct coarse_kvm *c = v->coarse;
+    int k = c ? c->n - 1 : -1;
+    while (k >= 0 && !c->s[k].guard)
+        k--;
+    if (k < 0) return -1;
+    complete_mmio(v); /* the fault stub's doorbell write */
+    uint64_t *bits = calloc(v->ram_size / PG / 64 + 1, 8);
+    if (!bits || restore(v, sys, bits, k)) {
+        free(bits);
+        return -1;
+    }
+    free(bits);
+    /* The guest resumes waiting for the answer to its guard's take, as
+     * after a RESTORE, with 2 and the fault. */
+    v->ring->req.ret = 2;
+    v->ring->req.action = SNAPVM_ACT_NONE;
+    v->ring->req.u.coarse.sig = (uint64_t)sig;
+    v->ring->req.u.coarse.addr = addr;
+    v->ring->req.u.coarse.rip = rip;
+    v->ring->resp_seq = v->ring->req_seq;
+    __atomic_store_n(&v->claimed, 0, __ATOMIC_RELEASE);
+    gmem_mark_dirty(&v->mem, SNAPVM_RING_GVA, PG);
+    return 0;
 }
 
 void coarse_kvm_free(struct kvm_vcpu_state *v)

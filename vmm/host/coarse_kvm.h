@@ -17,6 +17,13 @@
  * it (a restore answers at the restored point with ret 1). */
 void coarse_kvm_serve(struct kvm_vcpu_state *v, struct sys_state *sys, uint64_t seq);
 
+/* coarse_kvm_recover: the program faulted (sig, at rip, page-fault address
+ * addr or 0).  With a live guard snapshot (SNAPVM_COARSE_GUARD) it restores
+ * the newest, whose take then returns 2 with the fault, and returns 0; -1
+ * when there is none (or the restore failed): the fault ends the program. */
+int coarse_kvm_recover(struct kvm_vcpu_state *v, struct sys_state *sys, int sig, uint64_t addr,
+                       uint64_t rip);
+
 /* coarse_kvm_free releases every snapshot (at the end of the run). */
 void coarse_kvm_free(struct kvm_vcpu_state *v);
 

@@ -210,7 +210,7 @@ static int vector_signal(uint64_t vec)
     }
 }
 
-static int report_fault(struct kvm_vcpu_state *v)
+static int report_fault(struct kvm_vcpu_state *v, struct sys_state *sys)
 {
     struct snapvm_fault f;
     struct kvm_sregs s;
@@ -223,6 +223,11 @@ static int report_fault(struct kvm_vcpu_state *v)
                 (unsigned long long)f.vector, (unsigned long long)f.error,
                 (unsigned long long)f.rip, in_shim ? " in the shim" : "");
         return VM_EXIT_INTERNAL;
+    }
+    uint64_t addr = f.vector == 14 ? s.cr2 : 0;
+    if (coarse_kvm_recover(v, sys, sig, addr, f.rip) == 0) {
+        v->crashes_recovered++;
+        return -1; /* the guest runs on from its guard */
     }
     vm_report_signal(v->opts->name, sig, f.vector == 14, s.cr2, f.rip);
     return 128 + sig;
@@ -269,7 +274,7 @@ static int mmio(struct kvm_vcpu_state *v, struct sys_state *sys)
     }
     if (addr == SNAPVM_MMIO_FAULT && v->run->mmio.is_write) {
         v->exits_mmio_fault++;
-        return report_fault(v);
+        return report_fault(v, sys);
     }
     /* The program itself touched the doorbell page elsewhere. */
     struct kvm_regs r;
@@ -378,9 +383,11 @@ void kvm_vcpu_stats(struct kvm_vcpu_state *v, const struct sys_state *sys)
             " requests\n",
             total * 1e3, v->t_guest * 1e3, v->t_host * 1e3);
     fprintf(stderr,
-            "snapvm: stats: exits: mmio-serve %llu, mmio-fault %llu, signal %llu, other %llu\n",
+            "snapvm: stats: exits: mmio-serve %llu, mmio-fault %llu (recovered by a guard %llu),"
+            " signal %llu, other %llu\n",
             (unsigned long long)v->exits_mmio_serve, (unsigned long long)v->exits_mmio_fault,
-            (unsigned long long)v->exits_intr, (unsigned long long)v->exits_other);
+            (unsigned long long)v->crashes_recovered, (unsigned long long)v->exits_intr,
+            (unsigned long long)v->exits_other);
     fprintf(stderr,
             "snapvm: stats: requests served by the poll thread %llu, by the vCPU thread"
             " after an exit %llu; poller slept %llu times\n",

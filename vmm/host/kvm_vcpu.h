@@ -30,6 +30,7 @@ struct kvm_vcpu_state {
     volatile int done; /* the guest has ended (exit, fatal, interrupt) */
     /* --stats */
     uint64_t exits_mmio_serve, exits_mmio_fault, exits_other, exits_intr;
+    uint64_t crashes_recovered; /* faults undone by a guard snapshot */
     uint64_t served_poller, served_vcpu, poller_sleeps;
     double t_start, t_guest, t_host;
 };

@@ -73,6 +73,7 @@
 #define SNAPVM_COARSE_TAKE     1
 #define SNAPVM_COARSE_RESTORE  2
 #define SNAPVM_COARSE_DROP     3
+#define SNAPVM_COARSE_GUARD    4 /* a TAKE that is also the crash point */
 #define SNAPVM_COARSE_MAX_LIVE 64 /* live snapshots at once */
 
 #ifndef SNAPVM_ABI_ASM
@@ -109,11 +110,18 @@ struct snapvm_readline {
 
 /* A coarse snapshot of the whole guest (memory, registers, monitor state). */
 struct snapvm_coarse {
-    uint64_t op; /* IN: SNAPVM_COARSE_TAKE / RESTORE / DROP */
-    uint64_t id; /* IN for RESTORE and DROP; OUT for TAKE */
+    uint64_t op; /* IN: SNAPVM_COARSE_TAKE / RESTORE / DROP / GUARD */
+    uint64_t id; /* IN for RESTORE and DROP; OUT for TAKE and GUARD */
     /* OUT (ret): TAKE: 0 when taken, 1 when resumed by a RESTORE;
      * RESTORE: does not return on success; all: -errno on error
-     * (EINVAL unknown id, ENOSPC too many live snapshots). */
+     * (EINVAL unknown id, ENOSPC too many live snapshots).
+     * GUARD is a TAKE that is also the crash point: while it is live, a
+     * fault of the program (what would end it with SIGSEGV, SIGBUS,
+     * SIGFPE, SIGILL or SIGTRAP) restores the newest live guard instead,
+     * and its take returns 2 with the fault below. */
+    uint64_t sig;  /* OUT, ret 2: the signal the fault would have raised */
+    uint64_t addr; /* OUT, ret 2: the faulting address (page faults), else 0 */
+    uint64_t rip;  /* OUT, ret 2: the faulting instruction */
 };
 
 /* SIGINT as a flag: from this call on, an interrupt of the monitor (Ctrl-C)
