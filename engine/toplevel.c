@@ -499,11 +499,11 @@ int toplevel_repl(void)
         }
         struct query q = {.names = res.variable_names, .tty = in.tty};
         *solve_interrupt_word() = 0; /* a Ctrl-C at the prompt is not for this query */
-        /* Under snapvm the query runs under a coarse guard snapshot: a crash
-         * in C code (a bad pointer, a C stack overflow) puts the whole
-         * engine back as it was before the query instead of ending it. */
+        /* The query runs under a coarse guard snapshot: a crash in C code (a
+         * bad pointer, a C stack overflow) puts the whole engine back as it
+         * was before the query instead of ending it. */
         long guard = 0;
-        long g = plat_backend() == PLAT_KVM ? plat_coarse_snapshot(PLAT_COARSE_GUARD, &guard) : -1;
+        long g = plat_coarse_snapshot(PLAT_COARSE_GUARD, &guard);
         if (g == 2) {
             report_crash();
             continue;

@@ -196,14 +196,21 @@ long plat_on_interrupt(volatile int *word)
 
 static struct plat_fault last_fault;
 
-void plat_coarse_fault(struct plat_fault *f) { *f = last_fault; }
+void plat_coarse_fault(struct plat_fault *f)
+{
+    probe();
+    if (platform)
+        *f = last_fault;
+    else
+        plat_coarse_native_fault(f);
+}
 
 long plat_coarse_snapshot(enum plat_coarse_op op, long *id)
 {
     probe();
     if (!id || op < PLAT_COARSE_TAKE || op > PLAT_COARSE_GUARD) return -EINVAL;
     if (op == PLAT_COARSE_TAKE || op == PLAT_COARSE_GUARD) fflush(NULL);
-    if (!platform) return op == PLAT_COARSE_GUARD ? -ENOSYS : plat_coarse_native(op, id);
+    if (!platform) return plat_coarse_native(op, id);
     struct snapvm_ring *r = ring();
     memset(&r->req, 0, sizeof r->req);
     r->req.call = SNAPVM_CALL_COARSE;

@@ -72,8 +72,10 @@ long plat_coarse_snapshot(enum plat_coarse_op op, long *id);
  * of the program (a bad address, a stack overflow, a bad instruction)
  * restores the newest live guard instead of ending the program, and its
  * take returns 2; plat_coarse_fault then tells what the fault was.  Under
- * snapvm only (the monitor sees the fault whatever the program's memory
- * looks like); natively -ENOSYS. */
+ * snapvm the monitor restores it from its own page copies, whatever the
+ * program did to its memory; natively the holder process of the snapshot
+ * sees its child die of the fault and forks again (a fault handler on an
+ * alternate stack records the address first). */
 struct plat_fault {
     int sig;            /* SIGSEGV, SIGBUS, SIGFPE, SIGILL or SIGTRAP */
     unsigned long addr; /* the faulting address of a page fault, else 0 */

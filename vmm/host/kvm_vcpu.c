@@ -359,6 +359,7 @@ int kvm_vcpu_loop(struct kvm_vcpu_state *v, struct sys_state *sys)
         }
     }
     v->done = 1;
+    sys->stopping = 1;
     if (v->poll_running) {
         uint64_t one = 1;
         if (write(v->wake_fd, &one, sizeof one) < 0) { /* it polls v->done too */

@@ -30,7 +30,10 @@ struct tracee {
 struct native {
     const struct vm_opts *o;
     pid_t main;
-    int reported;
+    /* the newest fault no handler took, reported if the program ends of it
+     * (a guard snapshot may recover from it: plat_coarse.c) */
+    int fault_sig, fault_have_addr;
+    uint64_t fault_addr, fault_rip;
     uint64_t nsys;
     struct tracee t[MAX_TRACEES];
 };
@@ -100,13 +103,13 @@ static void fault_stop(struct native *n, pid_t pid, int sig)
 {
     siginfo_t si;
     struct user_regs_struct r;
-    if (n->reported || ptrace(PTRACE_GETSIGINFO, pid, 0, &si) < 0 || si.si_code <= 0 ||
-        catches(pid, sig))
+    if (ptrace(PTRACE_GETSIGINFO, pid, 0, &si) < 0 || si.si_code <= 0 || catches(pid, sig))
         return;
     if (ptrace(PTRACE_GETREGS, pid, 0, &r) < 0) r.rip = 0;
-    int have_addr = sig == SIGSEGV || sig == SIGBUS;
-    vm_report_signal(n->o->name, sig, have_addr, (uint64_t)(uintptr_t)si.si_addr, r.rip);
-    n->reported = 1;
+    n->fault_sig = sig;
+    n->fault_have_addr = sig == SIGSEGV || sig == SIGBUS;
+    n->fault_addr = (uint64_t)(uintptr_t)si.si_addr;
+    n->fault_rip = r.rip;
 }
 
 /* Follow the program until its first process ends; returns the wait status. */
@@ -247,7 +250,10 @@ int native_run_program(const struct vm_opts *o, char *const argv[], char *const 
         status = WEXITSTATUS(st);
     else {
         int sig = WTERMSIG(st);
-        if (!n.reported && sig != SIGINT && sig != SIGPIPE) vm_report_signal(o->name, sig, 0, 0, 0);
+        if (sig == n.fault_sig)
+            vm_report_signal(o->name, sig, n.fault_have_addr, n.fault_addr, n.fault_rip);
+        else if (sig != SIGINT && sig != SIGPIPE)
+            vm_report_signal(o->name, sig, 0, 0, 0);
         status = 128 + sig;
     }
     if (o->stats) {

@@ -210,7 +210,15 @@ int64_t sys_files(struct sys_state *s, uint64_t nr, const uint64_t a[6], int *ha
         if (h < 0) return -EBADF;
         void *p = wr ? gmem_at(s->mem, a[1], a[2]) : gmem_wr(s->mem, a[1], a[2]);
         if (!p) return sys_bad(s, sys_name(nr));
-        if (nr == SYS_read) return res(read(h, p, a[2]));
+        if (nr == SYS_read) {
+            /* A guest that takes Ctrl-C as a flag (SNAPVM_CALL_INTERRUPT)
+             * reads on through it, as a native SA_RESTART handler would;
+             * the monitor's own stop (stopping) still ends the read. */
+            ssize_t n;
+            do n = read(h, p, a[2]);
+            while (n < 0 && errno == EINTR && s->intr_word && !s->stopping);
+            return res(n);
+        }
         if (nr == SYS_write) return res(write(h, p, a[2]));
         if (nr == SYS_pread64) return res(pread(h, p, a[2], (off_t)a[3]));
         return res(pwrite(h, p, a[2], (off_t)a[3]));

@@ -38,6 +38,7 @@ struct sys_state {
     char why[256];
     uint64_t fsbase;                   /* ARCH_SET_FS value */
     uint64_t intr_word;                /* SNAPVM_CALL_INTERRUPT: where SIGINT goes, or 0 */
+    volatile int stopping;             /* the monitor is ending the guest: reads end too */
     uint64_t count[SYS_NR_MAX], other; /* --stats */
 };
 
