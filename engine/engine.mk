@@ -44,13 +44,13 @@ LIBS += $(ENGINE_LIB)
 # The engine program: a static ELF with the snapshot runtime (snap-cc links it).
 ENGINE_BIN := $(B)/snaplog-engine
 $(ENGINE_BIN): $(B)/guest/engine/main.o $(ENGINE_LIB) $(B)/libplat.a $(SNAP_CC) $(SNAP_RUNTIME)
-	$(SNAP_CC) $(B)/guest/engine/main.o $(ENGINE_LIB) $(B)/libplat.a -lm -o $@
+	$(SNAP_CC) $(B)/guest/engine/main.o $(ENGINE_LIB) $(B)/libplat.a $(ENGINE_LDLIBS) -lm -o $@
 BINS += $(ENGINE_BIN)
 
 # The solve loop driven from C, on the snapshot runtime.
 $(B)/tests/snap/engine_solve: tests/snap/engine_solve.c $(ENGINE_LIB) $(SNAP_CC) $(SNAP_RUNTIME)
 	@mkdir -p $(@D)
-	$(SNAP_CC) $(CPPFLAGS) -std=gnu11 -O2 -g $(WARN) $< $(ENGINE_LIB) -lm -o $@
+	$(SNAP_CC) $(CPPFLAGS) -std=gnu11 -O2 -g $(WARN) $< $(ENGINE_LIB) $(ENGINE_LDLIBS) -lm -o $@
 
 # The `snaplog` command: a host program (gcc) over the monitor library that
 # runs snaplog-engine under KVM or natively.

@@ -1,0 +1,10 @@
+# stdlib/num.mk: unbounded integers.  stdlib/bigint.c (GMP behind the BIG
+# terms, its memory in persistent scratch blocks) is compiled with the write
+# barrier like the rest of the engine and added to the engine library; GMP
+# itself is linked statically into every program that links the library.
+# stdlib/arith.c, its one user, is still listed in engine/engine.mk.
+NUM_SRCS := stdlib/bigint.c
+NUM_OBJS := $(patsubst %.c,$(B)/guest/%.o,$(NUM_SRCS))
+$(ENGINE_LIB): $(NUM_OBJS)
+ENGINE_LDLIBS += -lgmp
+-include $(NUM_OBJS:.o=.d)
