@@ -9,11 +9,13 @@
  */
 #include "bigint.h"
 
+#include <stdlib.h>
 #include <string.h>
 
 #include "engine/compare.h"
 #include "engine/error.h"
 #include "engine/mem.h"
+#include "lang/numtext.h"
 
 /* 32 bytes keep the limbs 16-byte aligned, as snap_palloc gives them. */
 struct block {
@@ -83,6 +85,37 @@ static void scratch_free(void *p, size_t size)
     mem_pfree(b);
 }
 
+/* The text conversions free their own scratch blocks (not big_release):
+ * the writer may run while no evaluation has ended. */
+static char *big_text(const uint64_t *limbs, size_t n, bool neg)
+{
+    mpz_t z;
+    mpz_roinit_n(z, (const mp_limb_t *)limbs, neg ? -(mp_size_t)n : (mp_size_t)n);
+    char *s = mpz_get_str(NULL, 10, z);
+    size_t len = strlen(s);
+    char *copy = malloc(len + 1);
+    if (copy)
+        memcpy(copy, s, len + 1);
+    scratch_free(s, len + 1);
+    return copy;
+}
+
+static uint64_t big_read(const char *digits, size_t len, int radix, bool neg)
+{
+    char *s = scratch_alloc(len + 1);
+    memcpy(s, digits, len);
+    s[len] = 0;
+    mpz_t z;
+    mpz_init(z);
+    mpz_set_str(z, s, radix);
+    scratch_free(s, len + 1);
+    if (neg)
+        mpz_neg(z, z);
+    term_t t = big_to_term(z);
+    mpz_clear(z);
+    return t;
+}
+
 void big_init(void)
 {
     if (S)
@@ -91,6 +124,8 @@ void big_init(void)
     if (!S)
         return; /* start-up without memory: the engine fails before any arithmetic */
     mp_set_memory_functions(scratch_alloc, scratch_realloc, scratch_free);
+    nt_big_to_text = big_text;
+    nt_big_from_text = big_read;
 }
 
 bool big_scratch_live(void) { return S->head != NULL; }
