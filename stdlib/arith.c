@@ -929,8 +929,9 @@ static void eval(term_t t, struct num *r)
     }
 }
 
-/* The end of an evaluation: GMP's scratch blocks go (an evaluation that an
- * exception cut short left its own for this one to free). */
+/* The start and the end of an evaluation: GMP's scratch blocks go.  At the
+ * start they are those an evaluation cut short by an exception left (each
+ * of a run of failing evaluations frees its predecessor's). */
 static void done(void)
 {
     if (big_scratch_live())
@@ -940,6 +941,7 @@ static void done(void)
 term_t arith_eval(term_t expr)
 {
     struct num r;
+    done();
     eval(expr, &r);
     term_t t = num_term(&r);
     done();
@@ -953,6 +955,7 @@ static bool bi_is(term_t *a) { return unify(a[0], arith_eval(a[1])); }
 static int compare_exprs(term_t *a)
 {
     struct num x, y;
+    done();
     eval(a[0], &x);
     eval(a[1], &y);
     int c = num_cmp(&x, &y);
@@ -981,6 +984,7 @@ static void int_arg(term_t t, struct num *r)
 {
     if (!term_is_integer(t))
         err_type(ATOM_integer, t);
+    done();
     eval(t, r);
 }
 
