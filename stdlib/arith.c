@@ -349,7 +349,8 @@ static void eval_neg(struct num *a, struct num *r)
     }
 }
 
-static double fraction(double x) { return x - trunc(x); }
+/* The sign stays: float_fractional_part(-0.0) is -0.0, as swipl's. */
+static double fraction(double x) { return copysign(x - trunc(x), x); }
 
 static void eval1(enum op op, atom_t name, term_t x, struct num *r)
 {
@@ -595,14 +596,14 @@ static void shift(struct num *a, struct num *s, bool left, atom_t name, struct n
     int sg = sign_of(s);
     if (!left)
         sg = -sg;
-    if (sg == 0 || is_zero(a)) {
-        *r = *a;
-        return;
-    }
     if (s->k == N_BIG) { /* beyond any memory left, or everything shifted out */
         if (sg > 0)
             err_resource(ATOM_memory);
-        set_int(r, sign_of(a) < 0 ? -1 : 0);
+        set_int(r, 0); /* swipl 9.0.4: 0, also for a negative number */
+        return;
+    }
+    if (sg == 0 || is_zero(a)) {
+        *r = *a;
         return;
     }
     uint64_t n = s->i < 0 ? -(uint64_t)s->i : (uint64_t)s->i;
@@ -687,10 +688,12 @@ static void bitwise(enum op op, atom_t name, struct num *a, struct num *b, struc
 
 /* min and max: a NaN loses to a number; between equal values of both types
  * the float wins (swipl 9.0.4: max(1, 1.0) and min(1, 1.0) are 1.0), of one
- * type the second (max(-0.0, 0.0) is 0.0). */
+ * type the second; -0.0 is below 0 and 0.0 (max(-0.0, 0) is 0). */
 static void min_max(bool want_max, struct num *a, struct num *b, struct num *r)
 {
     int c = num_cmp(a, b);
+    if (c == 0 && is_zero(a)) /* -0.0 below 0 and 0.0: max(-0.0, 0) is 0 */
+        c = (a->k != N_FLT || !signbit(a->f)) - (b->k != N_FLT || !signbit(b->f));
     const struct num *pick;
     if (c == 2)
         pick = a->k == N_FLT && isnan(a->f) ? b : a;
@@ -717,8 +720,9 @@ static bool small_arith(enum op op, int64_t p, int64_t q, int64_t *v)
 static void eval2(enum op op, atom_t name, term_t x, term_t y, struct num *r)
 {
     struct num a, b;
-    eval(x, &a);
+    /* right to left, as swipl: of two errors, the right operand's is raised */
     eval(y, &b);
+    eval(x, &a);
     switch (op) {
     case OP_ADD:
     case OP_SUB:
@@ -956,8 +960,8 @@ static int compare_exprs(term_t *a)
 {
     struct num x, y;
     done();
-    eval(a[0], &x);
     eval(a[1], &y);
+    eval(a[0], &x);
     int c = num_cmp(&x, &y);
     done();
     return c;
