@@ -960,8 +960,8 @@ static int compare_exprs(term_t *a)
 {
     struct num x, y;
     done();
+    eval(a[0], &x); /* left to right here, as swipl: a < b raises for a */
     eval(a[1], &y);
-    eval(a[0], &x);
     int c = num_cmp(&x, &y);
     done();
     return c;

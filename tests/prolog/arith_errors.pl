@@ -1,5 +1,7 @@
 % ISO errors of arithmetic: is/2, the comparisons, succ/2, plus/3.
 % Expected output checked against swipl 9.0.4 (swipl -q -g main -t halt).
+% is/2 evaluates the right operand first, the comparisons their left side
+% first, as swipl does: the cases with two errors show which one is raised.
 % Each error prints as Formal and its context with the variable as '_'
 % (variable names differ between systems).  swipl reports a resource error
 % as resource_error(stack) with a dictionary; snaplog raises
@@ -16,7 +18,8 @@ t(E) :- catch((X is E, format("~q = ~q~n", [E, X])), Err, (echo(E), show(Err))).
 g(G) :- catch((G -> writeln(yes) ; writeln(no)), Err, (echo(G), show(Err))).
 
 main :-
-    maplist(t, [_ + 1, 1 + a, foo, foo(1), foo(1, 2, 3), a, [], [ab], [1.5], [x, y], "ab", "",
+    maplist(t, [_ + 1, 1 + a, a + b, foo + bar(1), 1/0 + a, a + 1/0, _ + a, a + _, foo, foo(1),
+                foo(1, 2, 3), a, [], [ab], [1.5], [x, y], "ab", "",
                 7/0, 7.0/0, 0/0, 0.0/0, 1/0.0, 0.0/0.0, 7//0, 7 mod 0, 7 rem 0, 7 div 0,
                 (2**100)//0, (2**100) mod 0, 7.0//2, 7 // 2.0, 7 mod 2.0, 7.5 rem 2, 7 div 2.5,
                 2.0 << 1, 1 >> 2.0, \ 2.0, 1 /\ 2.0, 1.5 \/ 1, xor(1, 1.0), gcd(2.0, 3),
@@ -34,4 +37,5 @@ main :-
     maplist(g, [1 < a, _ =:= 1, 1.0 >= foo(1), a =\= 1, 1 > _, 2 =< "ab", 0 >= 1/0,
                 succ(_, _), succ(a, _), succ(_, a), succ(1.0, _), succ(-1, _), succ(_, -1),
                 succ(1, -5), succ(_, 0), succ(3, 5),
-                plus(1.5, 2, _), plus(1, _, _), plus(1, 2, a), plus(a, 1, _), plus(_, 1, 2.0)]).
+                plus(1.5, 2, _), plus(1, _, _), plus(1, 2, a), plus(a, 1, _), plus(_, 1, 2.0),
+                a < b, 1/0 < a, a =:= 1/0, (a + b) > 1]).
