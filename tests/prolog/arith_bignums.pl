@@ -68,5 +68,10 @@ main :-
     ( member(M, [10, 20, 30]), W is 2**(M * 50), W > 2**1600 -> writeln(never) ; writeln(exhausted) ),
     catch(( between(1, 3, _), _ is 2**300 // 0 ), error(E, _), (writeq(E), nl)),
     R is 2**150, writeq(R), nl,
+    % succ/2 and plus/3 across the small/big boundary
+    SB is 2**100, succ(SB, S1), succ(S2, SB), M63 is 2**63, succ(S3, M63), M63a is 2**63 - 1, succ(M63a, S4),
+    writeq([S1, S2, S3, S4]), nl,
+    plus(SB, 1, P1), plus(SB, P2, 5), plus(P3, SB, SB), writeq([P1, P2, P3]), nl,
+    NB is -(2**100), catch(succ(NB, _), error(SE, _), true), writeq(SE), nl,
     % swipl 9.0.4 has no max_integer and min_integer flags when unbounded
     current_prolog_flag(bounded, FB), writeq(bounded = FB), nl.
