@@ -8,3 +8,7 @@ NUM_OBJS := $(patsubst %.c,$(B)/guest/%.o,$(NUM_SRCS))
 $(ENGINE_LIB): $(NUM_OBJS)
 ENGINE_LDLIBS += -lgmp
 -include $(NUM_OBJS:.o=.d)
+
+# unit test: bignum limbs to doubles, numbers in the standard order (host)
+$(B)/tests/unit/test_num_compare: $(ENGINE_CORE_HOST_OBJS)
+UNIT_LIBS_test_num_compare := -lm
