@@ -15,24 +15,49 @@ static int class_of(term_t t)
     case TAG_BIG:
     case TAG_FLT:
         return 1;
-    case TAG_ATOM:
-        return 3;
     case TAG_STRG:
+        return 3; /* swipl 9.0.4 orders strings before atoms */
+    case TAG_ATOM:
         return 4;
     default:
         return 5;
     }
 }
 
-static double big_to_double(term_t t)
+double compare_limbs_to_double(const uint64_t *l, size_t n, bool neg)
 {
+    if (n == 0)
+        return 0.0;
+    double d;
+    if (n == 1) {
+        d = (double)l[0]; /* the conversion rounds to nearest */
+    } else {
+        /* the top 64 bits, with a sticky bit for everything below them, round
+         * exactly as the whole number would: the sticky bit lies below the
+         * rounding position of a 53-bit mantissa */
+        unsigned lead = (unsigned)__builtin_clzll(l[n - 1]);
+        size_t bits = n * 64 - lead;
+        if (bits > 1100)
+            return neg ? -INFINITY : INFINITY;
+        size_t shift = bits - 64, k = shift / 64;
+        unsigned off = (unsigned)(shift % 64);
+        uint64_t m = off ? l[k] >> off | l[k + 1] << (64 - off) : l[k];
+        bool sticky = off && (l[k] & (((uint64_t)1 << off) - 1)) != 0;
+        for (size_t i = 0; i < k && !sticky; i++)
+            sticky = l[i] != 0;
+        d = ldexp((double)(m | sticky), (int)shift);
+    }
+    return neg ? -d : d;
+}
+
+static double int_to_double(term_t t)
+{
+    if (term_is_smallint(t))
+        return (double)term_get_smallint(t);
     size_t n;
     bool neg;
-    uint64_t *l = term_big_limbs(t, &n, &neg);
-    double d = 0;
-    for (size_t i = n; i-- > 0;)
-        d = d * 18446744073709551616.0 + (double)l[i];
-    return neg ? -d : d;
+    const uint64_t *l = term_big_limbs(t, &n, &neg);
+    return compare_limbs_to_double(l, n, neg);
 }
 
 static int compare_bigs(term_t a, term_t b)
@@ -55,42 +80,24 @@ static int compare_bigs(term_t a, term_t b)
     return ga ? -mag : mag;
 }
 
-/* Integer a against float d: exact when the double is integral and in range. */
-static int compare_int_float(term_t a, double d)
+/* Doubles in the standard order: NaN first (equal to itself). */
+static int compare_doubles(double x, double y)
 {
-    if (isnan(d))
-        return 1;
-    if (term_is_smallint(a)) {
-        int64_t v = term_get_smallint(a);
-        if (d >= 9.2e18)
-            return -1;
-        if (d <= -9.2e18)
-            return 1;
-        /* compare against floor(d) exactly in integers, then the fraction */
-        double f = floor(d);
-        int64_t fi = (int64_t)f;
-        if (v != fi)
-            return v < fi ? -1 : 1;
-        return f == d ? 0 : -1;
-    }
-    double x = big_to_double(a);
-    return x < d ? -1 : x > d;
+    if (isnan(x) || isnan(y))
+        return isnan(y) - isnan(x);
+    return (x > y) - (x < y);
 }
 
 int compare_numbers(term_t a, term_t b)
 {
     if (term_is_smallint(a) && term_is_smallint(b))
         return (term_get_smallint(a) > term_get_smallint(b)) - (term_get_smallint(a) < term_get_smallint(b));
-    if (term_is_float(a) && term_is_float(b)) {
-        double x = term_get_float(a), y = term_get_float(b);
-        if (isnan(x) || isnan(y))
-            return isnan(x) - isnan(y);
-        return (x > y) - (x < y);
-    }
+    /* a float against an integer: the integer converted to the nearest
+     * double, as swipl 9 compares them (2**60+1 =:= 2.0**60) */
     if (term_is_float(a))
-        return -compare_int_float(b, term_get_float(a));
+        return compare_doubles(term_get_float(a), term_is_float(b) ? term_get_float(b) : int_to_double(b));
     if (term_is_float(b))
-        return compare_int_float(a, term_get_float(b));
+        return compare_doubles(int_to_double(a), term_get_float(b));
     /* at least one bignum: a normalised bignum lies outside the small range */
     bool neg;
     if (term_is_smallint(a)) {
@@ -126,6 +133,9 @@ static int compare_atomic(term_t a, term_t b)
         /* 1.0 @< 1: the float first */
         if (term_is_float(a) != term_is_float(b))
             return term_is_float(a) ? -1 : 1;
+        /* -0.0 @< 0.0: equal in value, not identical */
+        if (term_is_float(a))
+            return (signbit(term_get_float(b)) != 0) - (signbit(term_get_float(a)) != 0);
         return 0;
     }
     }

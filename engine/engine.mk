@@ -50,7 +50,7 @@ BINS += $(ENGINE_BIN)
 # The solve loop driven from C, on the snapshot runtime.
 $(B)/tests/snap/engine_solve: tests/snap/engine_solve.c $(ENGINE_LIB) $(SNAP_CC) $(SNAP_RUNTIME)
 	@mkdir -p $(@D)
-	$(SNAP_CC) $(CPPFLAGS) -std=gnu11 -O2 -g $(WARN) $< $(ENGINE_LIB) -lm -o $@
+	$(SNAP_CC) $(CPPFLAGS) -std=gnu11 -O2 -g $(WARN) $< $(ENGINE_LIB) $(ENGINE_LDLIBS) -lm -o $@
 
 # The `snaplog` command: a host program (gcc) over the monitor library that
 # runs snaplog-engine under KVM or natively.

@@ -46,7 +46,7 @@ atom_t flags_unknown(void) { return flags_init() ? F->unknown : ATOM_error; }
 static term_t flag_value(const char *name)
 {
     if (!strcmp(name, "bounded"))
-        return TERM_TRUE;
+        return term_atom(ATOM_false);
     if (!strcmp(name, "max_integer"))
         return term_int(INT64_MAX);
     if (!strcmp(name, "min_integer"))

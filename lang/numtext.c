@@ -1,4 +1,5 @@
-/* lang/numtext.c: shortest round-trip floats in swipl's layout, integers. */
+/* lang/numtext.c: shortest round-trip floats in swipl's layout, integers,
+ * the hooks for big integer text. */
 #include "numtext.h"
 
 #include <math.h>
@@ -87,6 +88,9 @@ size_t wr_format_float(double d, char out[WR_FLOAT_MAX])
     *o = 0;
     return (size_t)(o - out);
 }
+
+char *(*nt_big_to_text)(const uint64_t *limbs, size_t n, bool neg);
+uint64_t (*nt_big_from_text)(const char *digits, size_t len, int radix, bool neg);
 
 size_t wr_format_int(int64_t v, char out[WR_INT_MAX])
 {

@@ -13,6 +13,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "numtext.h"
 #include "ops.h"
 
 /* Deeper nesting than this is a syntax error, not a C stack overflow. */
@@ -200,6 +201,8 @@ static bool starts_term(const ptok *t)
 
 term_t rd_bigint(const char *digits, size_t len, int radix, bool neg)
 {
+    if (nt_big_from_text)
+        return nt_big_from_text(digits, len, radix, neg);
     /* schoolbook conversion into 64-bit limbs, least significant first */
     size_t cap = len / 8 + 2, n = 1;
     uint64_t *limbs = xrealloc(NULL, cap * sizeof *limbs);

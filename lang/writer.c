@@ -164,6 +164,8 @@ char *wr_bigint_text(term_t t)
     size_t n;
     bool neg;
     const uint64_t *limbs = term_big_limbs(t, &n, &neg);
+    if (nt_big_to_text)
+        return nt_big_to_text(limbs, n, neg);
     uint64_t *q = malloc(n * sizeof *q);
     /* 20 decimal digits per limb is enough, plus sign and NUL */
     char *buf = malloc(n * 20 + 3);

@@ -10,7 +10,8 @@ b=${SNAPLOG_BUILD:-build}
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 fail=0
-for n in control_cut catch_throw all_solutions database dcg directives pcre_backtrack pcre_text; do
+for n in control_cut catch_throw all_solutions database dcg directives pcre_backtrack pcre_text \
+    arith_bignums arith_order; do
     SNAP_CHECK=1 timeout 120 "$b/snaplog-engine" --mem 4M -q "tests/prolog/$n.pl" -g main -t halt \
         >"$tmp/out" 2>"$tmp/err"
     status=$?
