@@ -21,6 +21,7 @@
 #include "stats.h"
 #include "stdlib/arith.h"
 #include "stdlib/lists.h"
+#include "stdlib/stream.h"
 #include "stdlib/terms.h"
 #include "stdlib/text.h"
 #include "stdlib/write.h"
@@ -81,6 +82,7 @@ static void register_all(void)
     lists_register();
     write_register();
     text_register();
+    stream_register();
 }
 
 int main(int argc, char **argv)
