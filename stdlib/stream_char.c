@@ -14,7 +14,8 @@ static atom_t A(const char *s) { return atom_from_cstr(s); }
 static stream *out_of(term_t st, bool binary)
 {
     stream *s = st ? stream_get_output(st) : stream_current_output();
-    if (s->binary != binary)
+    /* characters may go to a binary stream (swipl); bytes need one */
+    if (binary && !s->binary)
         err_permission(A("output"), A(binary ? "text_stream" : "binary_stream"),
                        st ? term_deref(st) : stream_term(s));
     return s;
@@ -75,10 +76,8 @@ static bool put_code(stream *s, term_t c)
         err_instantiation();
     int cp = text_char_of(c);
     if (cp < 0) {
-        if (!term_is_integer(c))
-            err_type(ATOM_integer, c);
-        int64_t v = err_need_int(c);
-        if (v < 0 || v > 0x10ffff)
+        int64_t v;
+        if (!term_is_integer(c) || !term_get_int64(c, &v) || v < 0 || v > 0x10ffff)
             err_type(ATOM_character, c);
         cp = (int)v;
     }

@@ -111,15 +111,12 @@ static bool do_open(term_t file, term_t mode, term_t st, term_t opts)
             else if (v == A("reset"))
                 eof = EOF_ACTION_RESET;
             else
-                err_domain(A("stream_option"), e);
+                err_domain(A("eof_action"), term_arg(e, 1));
         }
         /* other options (buffer, bom, lock, create, ...) are accepted */
     }
     text name;
-    if (term_is_atom(file) || term_is_string(file))
-        text_get(file, TEXT_ATOM | TEXT_STRING, ATOM_atom_t, &name);
-    else
-        err_domain(A("source_sink"), file);
+    text_get(file, TEXT_ATOM | TEXT_STRING, A("text"), &name);
     stream *s = stream_open_file(name.s, term_get_atom(mode), binary);
     if (!s) {
         if (errno == ENOENT || errno == ENOTDIR)
@@ -151,24 +148,15 @@ static bool bi_close2(term_t *a)
     return true;
 }
 
-/* current_input(?S), current_output(?S). */
-static bool check_stream_arg(term_t t)
+/* current_input(?S), current_output(?S): a bound S must name a stream. */
+static bool is_current(term_t t, stream *cur)
 {
-    t = term_deref(t);
-    if (!term_is_var(t) && !term_is_compound(t))
-        err_domain(A("stream"), t);
-    return true;
+    if (!term_is_var(term_deref(t)))
+        return stream_get(t) == cur;
+    return unify(t, stream_term(cur));
 }
-static bool bi_current_input(term_t *a)
-{
-    check_stream_arg(a[0]);
-    return unify(a[0], stream_term(stream_current_input()));
-}
-static bool bi_current_output(term_t *a)
-{
-    check_stream_arg(a[0]);
-    return unify(a[0], stream_term(stream_current_output()));
-}
+static bool bi_current_input(term_t *a) { return is_current(a[0], stream_current_input()); }
+static bool bi_current_output(term_t *a) { return is_current(a[0], stream_current_output()); }
 
 /* set_input(+S), set_output(+S). */
 static bool bi_set_input(term_t *a)
@@ -350,14 +338,9 @@ static bool bi_told(term_t *a)
     stream_set_current_output(stream_at_index(1));
     return true;
 }
-/* seeing(?S), telling(?S): user for the user streams, else the file name
- * (swipl), else the stream. */
-static term_t edinburgh_name(stream *s)
-{
-    if (s->std)
-        return term_atom(ATOM_user);
-    return s->file_name ? term_atom(s->file_name) : stream_term(s);
-}
+/* seeing(?S), telling(?S): user for the user streams, else the stream
+ * (swipl). */
+static term_t edinburgh_name(stream *s) { return s->std ? term_atom(ATOM_user) : stream_term(s); }
 static bool bi_seeing(term_t *a) { return unify(a[0], edinburgh_name(stream_current_input())); }
 static bool bi_telling(term_t *a) { return unify(a[0], edinburgh_name(stream_current_output())); }
 

@@ -10,8 +10,6 @@
 
 static void out(stream *s, term_t t, const wr_options *o, bool newline)
 {
-    if (s->binary)
-        err_permission(atom_from_cstr("output"), atom_from_cstr("binary_stream"), stream_term(s));
     wr_sink k;
     stream_sink(&k, s);
     wr_term(&k, t, o);
@@ -41,7 +39,7 @@ WRITE_PREDS(writeq, wr_options_writeq, false)
 WRITE_PREDS(canon, wr_options_canonical, false)
 WRITE_PREDS(writeln, wr_options_write, true)
 
-/* A boolean option value, or domain_error(write_option, O). */
+/* A boolean option value, or type_error(bool, V) (swipl). */
 static bool flag(term_t o)
 {
     term_t v = term_deref(term_arg(o, 1));
@@ -51,7 +49,7 @@ static bool flag(term_t o)
         return true;
     if (term_is_atom(v) && term_get_atom(v) == ATOM_false)
         return false;
-    err_domain(atom_from_cstr("write_option"), o);
+    err_type(atom_from_cstr("bool"), v);
 }
 
 /* write_term(+T, +Options), write_term(+S, +T, +Options). */
@@ -73,7 +71,7 @@ static bool write_term(stream *s, term_t t, term_t opts)
         atom_t n;
         unsigned ar;
         if (!term_is_compound(e) || !term_name_arity(e, &n, &ar) || ar != 1)
-            err_domain(atom_from_cstr("write_option"), e);
+            err_type(atom_from_cstr("option"), e);
         const char *name = atom_name(n);
         if (!strcmp(name, "quoted"))
             o.quoted = flag(e);
