@@ -102,6 +102,9 @@ void stream_init(void)
     std_stream(stdin, true, "read", "user_input");
     std_stream(stdout, false, "write", "user_output");
     std_stream(stderr, false, "write", "user_error");
+    /* swipl counts the terminal's lines from 0: line_count(user_output, N)
+     * is the number of newlines written */
+    T->v[1]->lines = -1;
     T->cur_in = 0;
     T->cur_out = 1;
 }
@@ -339,6 +342,7 @@ static void count_in(stream *s, int c, int nbytes)
     s->chars++;
     if (c == '\n') {
         s->lines++;
+        s->prev_linepos = s->linepos;
         s->linepos = 0;
     } else if (c == '\t') {
         s->linepos = (s->linepos | 7) + 1;
@@ -437,8 +441,12 @@ void stream_unread_code(stream *s, int c)
         return;
     unget_code(s, c);
     s->chars--;
-    if (c != '\n' && s->linepos > 0)
+    if (c == '\n') {
+        s->lines--;
+        s->linepos = s->prev_linepos;
+    } else if (s->linepos > 0) {
         s->linepos--;
+    }
 }
 
 /* --- opening and closing ----------------------------------------------------- */

@@ -45,6 +45,7 @@ typedef struct stream {
     unsigned char back[32]; /* pushed-back input bytes, back[nback-1] is next */
     int nback;
     int64_t chars, lines, linepos, bytes; /* position: counted as consumed/produced */
+    int64_t prev_linepos; /* input: the line position before the last newline */
     int err;          /* a write failed */
     unsigned prev_out; /* with_output_to: the output to put back */
 } stream;
