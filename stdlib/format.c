@@ -91,27 +91,35 @@ static void column_stop(struct fmt *f, int64_t target)
 {
     int64_t col = column(f);
     if (col < target) {
-        int64_t pad = target - col;
+        size_t pad = (size_t)(target - col);
         if (f->nfill == 0) {
             f->fill_at[0] = f->buf.len;
             f->fill_ch[0] = ' ';
             f->nfill = 1;
         }
-        wr_sink tail;
-        wr_sink_buffer(&tail);
-        wr_put(&tail, f->buf.buf + f->seg, f->buf.len - f->seg);
-        f->buf.len = f->seg;
-        size_t from = 0;
+        /* each fill point's share, in bytes (a fill character may be
+         * wider than one byte) */
+        char fc[MAX_FILL][4];
+        size_t fl[MAX_FILL], share[MAX_FILL], grow = 0;
         for (int i = 0; i < f->nfill; i++) {
-            size_t at = f->fill_at[i] - f->seg;
-            wr_put(&f->buf, tail.buf + from, at - from);
-            from = at;
-            int64_t n = pad / f->nfill + (i >= f->nfill - pad % f->nfill ? 1 : 0);
-            while (n-- > 0)
-                wr_put_cp(&f->buf, f->fill_ch[i]);
+            fl[i] = text_utf8_encode(f->fill_ch[i], fc[i]);
+            share[i] = pad / (size_t)f->nfill + ((size_t)i >= (size_t)f->nfill - pad % (size_t)f->nfill ? 1 : 0);
+            grow += share[i] * fl[i];
         }
-        wr_put(&f->buf, tail.buf + from, tail.len - from);
-        wr_sink_free(&tail);
+        /* make room at the end, then move the pieces right, last first */
+        size_t old = f->buf.len;
+        for (size_t i = 0; i < grow; i++)
+            wr_put(&f->buf, " ", 1);
+        char *b = f->buf.buf;
+        size_t end = old, shift = grow;
+        for (int i = f->nfill - 1; i >= 0; i--) {
+            size_t at = f->fill_at[i];
+            memmove(b + at + shift, b + at, end - at);
+            shift -= share[i] * fl[i];
+            for (size_t k = 0; k < share[i]; k++)
+                memcpy(b + at + shift + k * fl[i], fc[i], fl[i]);
+            end = at;
+        }
         col = target;
     }
     f->nfill = 0;
@@ -123,17 +131,7 @@ static void column_stop(struct fmt *f, int64_t target)
 /* Decimal digits of integer t (no sign) into a malloc'd string; *neg the sign. */
 static char *int_digits(term_t t, bool *neg)
 {
-    int64_t v;
-    char *d;
-    if (term_get_int64(t, &v)) {
-        d = malloc(24);
-        if (!d)
-            err_resource(ATOM_memory);
-        snprintf(d, 24, "%llu", v < 0 ? 0ULL - (unsigned long long)v : (unsigned long long)v);
-        *neg = v < 0;
-        return d;
-    }
-    d = wr_bigint_text(t);
+    char *d = wr_bigint_text(t);
     if (!d)
         err_resource(ATOM_memory);
     *neg = d[0] == '-';
@@ -147,7 +145,22 @@ static char *int_digits(term_t t, bool *neg)
 static void put_integer(struct fmt *f, term_t t, long group, bool commas)
 {
     bool neg;
-    char *digits = int_digits(t, &neg);
+    char small[24], *digits = small;
+    int64_t v;
+    if (term_get_int64(t, &v)) {
+        /* digits backwards from the end of small */
+        unsigned long long u = v < 0 ? 0ULL - (unsigned long long)v : (unsigned long long)v;
+        char *p = small + sizeof small - 1;
+        *p = 0;
+        do {
+            *--p = (char)('0' + u % 10);
+            u /= 10;
+        } while (u);
+        digits = p;
+        neg = v < 0;
+    } else {
+        digits = int_digits(t, &neg);
+    }
     size_t len = strlen(digits), g = group > 0 ? (size_t)group : 0;
     if (neg)
         wr_put(&f->buf, "-", 1);
@@ -158,17 +171,22 @@ static void put_integer(struct fmt *f, term_t t, long group, bool commas)
         wr_put(&f->buf, digits, len);
     } else {
         size_t ip = len - g;
-        for (size_t i = 0; i < ip; i++) {
-            if (commas && i > 0 && (ip - i) % 3 == 0)
-                wr_put(&f->buf, ",", 1);
-            wr_put(&f->buf, digits + i, 1);
+        if (!commas) {
+            wr_put(&f->buf, digits, ip);
+        } else {
+            for (size_t i = 0; i < ip; i++) {
+                if (i > 0 && (ip - i) % 3 == 0)
+                    wr_put(&f->buf, ",", 1);
+                wr_put(&f->buf, digits + i, 1);
+            }
         }
         if (g) {
             wr_put(&f->buf, ".", 1);
             wr_put(&f->buf, digits + ip, g);
         }
     }
-    free(digits);
+    if (digits < small || digits >= small + sizeof small)
+        free(digits);
 }
 
 /* ~r ~R: t in radix (2..36). */
@@ -236,8 +254,12 @@ static void put_float(struct fmt *f, term_t t, char d, long digits)
         v = s ? strtod(s, NULL) : 0;
         free(s);
     }
-    char spec[8] = {'%', '.', '*', d, 0};
-    int n = snprintf(NULL, 0, spec, (int)digits, v);
+    char spec[8] = {'%', '.', '*', d, 0}, small[64];
+    int n = snprintf(small, sizeof small, spec, (int)digits, v);
+    if ((size_t)n < sizeof small) {
+        wr_put(&f->buf, small, (size_t)n);
+        return;
+    }
     char *out = malloc((size_t)n + 1);
     if (!out)
         err_resource(ATOM_memory);
