@@ -24,6 +24,7 @@ shown(Ball) :- writeq(ball(Ball)).
 % Stream terms print differently in each system: name them "stream".
 culprit(E, E1) :- E =.. [F|As], maplist(hide, As, Bs), E1 =.. [F|Bs].
 hide(X, stream) :- ( X = '$stream'(_) -> true ; catch(blob(X, stream), _, fail) ), !.
+hide(X, 'DIR/nodir/x') :- atom(X), sub_atom(X, _, _, 0, '/nodir/x'), !.
 hide(X, X).
 
 main :-
