@@ -331,9 +331,17 @@ static int raw_byte(stream *s)
 
 void stream_unget_byte(stream *s, int b)
 {
-    if (b < 0 || s->nback == (int)sizeof s->back)
+    if (b < 0)
         return;
-    s->back[s->nback++] = (unsigned char)b;
+    /* into the FILE itself (glibc keeps any number of pushed-back bytes),
+     * so that whoever reads the FILE next, the toplevel reading its next
+     * query from stdin too, sees them */
+    if (s->fp) {
+        ungetc(b, s->fp);
+        return;
+    }
+    if (s->nback < (int)sizeof s->back)
+        s->back[s->nback++] = (unsigned char)b;
 }
 
 static void count_in(stream *s, int c, int nbytes)

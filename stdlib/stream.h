@@ -42,7 +42,7 @@ typedef struct stream {
     FILE *fp;         /* NULL for an in-memory stream */
     char *mem;        /* in-memory output text (persistent), mem_len bytes */
     size_t mem_len, mem_cap;
-    unsigned char back[32]; /* pushed-back input bytes, back[nback-1] is next */
+    unsigned char back[32]; /* pushed-back bytes of a stream without a FILE, back[nback-1] next */
     int nback;
     int64_t chars, lines, linepos, bytes; /* position: counted as consumed/produced */
     int64_t prev_linepos; /* input: the line position before the last newline */
