@@ -426,7 +426,8 @@ bool stream_unify_output(term_t spec, const char *p, size_t len)
  * solve() would nest the snapshot base frame). */
 static const char wot_text[] =
     "with_output_to(Spec, Goal) :-\n"
-    "    '$wot_begin'(Spec, Goal, S),\n"
+    "    catch('$wot_begin'(Spec, Goal, S), error(E, _),\n"
+    "          throw(error(E, context(system:with_output_to/2, _)))),\n"
     "    (   catch(Goal, E, ('$wot_end'(S), throw(E)))\n"
     "    ->  '$wot_finish'(S, Spec)\n"
     "    ;   '$wot_end'(S), fail\n"
