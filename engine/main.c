@@ -24,6 +24,7 @@
 #include "stdlib/arith.h"
 #include "stdlib/lists.h"
 #include "stdlib/pcre.h"
+#include "stdlib/stream.h"
 #include "stdlib/terms.h"
 #include "stdlib/text.h"
 #include "stdlib/write.h"
@@ -87,6 +88,7 @@ static void register_all(void)
     write_register();
     text_register();
     pcre_register();
+    stream_register();
 }
 
 int main(int argc, char **argv)
