@@ -20,6 +20,7 @@
 #include <string.h>
 
 #include "clause.h"
+#include "consult.h"
 #include "db.h"
 #include "error.h"
 #include "flags.h"
@@ -595,6 +596,8 @@ static __attribute__((noinline)) enum solve_status run(term_t goal, solve_answer
 
         /* a predicate */
         struct pred *p = db_lookup(f);
+        if ((!p || !(p->flags & (PRED_DEFINED | PRED_DYNAMIC))) && consult_autoload(f))
+            p = db_lookup(f);
         if (!p || !(p->flags & (PRED_DEFINED | PRED_DYNAMIC))) {
             unknown_procedure(f); /* returns when the unknown flag says fail */
             backtrack();
@@ -722,9 +725,16 @@ enum solve_status solve(term_t goal, solve_answer_fn on_answer, void *ctx, term_
     term_t outer_catches = catches;
     long outer_top = top_idx;
     functor_t outer_functor = current_functor;
+    /* a nested solve (consult/1, autoloading) gives the outer one its base
+     * back: the outer loop's snapshots copy the stack up to its own frame */
+    static void *current_base;
+    void *outer_base = current_base;
+    current_base = (void *)&base;
     snap_set_base((void *)&base);
     term_t dummy;
     enum solve_status s = run(goal, on_answer, ctx, ball ? ball : &dummy);
+    current_base = outer_base;
+    snap_set_base(outer_base);
     catches = outer_catches;
     top_idx = outer_top;
     current_functor = outer_functor;
