@@ -20,6 +20,7 @@
 #include "solve.h"
 #include "stats.h"
 #include "stdlib/arith.h"
+#include "stdlib/library.h"
 #include "stdlib/lists.h"
 #include "stdlib/terms.h"
 #include "stdlib/text.h"
@@ -81,6 +82,7 @@ static void register_all(void)
     lists_register();
     write_register();
     text_register();
+    lib_register();
 }
 
 int main(int argc, char **argv)
