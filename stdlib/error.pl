@@ -1,6 +1,6 @@
 /* library(error): must_be/2, is_of_type/2 and the error-raising shorthands,
  * with swipl 9's type names and error terms. */
-:- module(error, [must_be/2, is_of_type/2, has_type/2, type_error/2, domain_error/2, existence_error/2,
+:- module(error, [must_be/2, is_of_type/2, type_error/2, domain_error/2, existence_error/2,
                   existence_error/3, permission_error/3, instantiation_error/1, uninstantiation_error/1,
                   representation_error/1, syntax_error/1, resource_error/1]).
 
@@ -25,14 +25,8 @@ must_be(Type, X) :-
     ;   existence_error(type, Type)
     ).
 
-% is_of_type(+Type, @Term): Term is of Type; unknown types raise.
-is_of_type(Type, X) :-
-    (   '$error_type'(Type, X, Ok)
-    ->  Ok == true
-    ;   existence_error(type, Type)
-    ).
-
-has_type(Type, X) :- '$error_type'(Type, X, true).
+% is_of_type(+Type, @Term): Term is of Type (an unknown Type: false).
+is_of_type(Type, X) :- '$error_type'(Type, X, true).
 
 '$error_not'(var, X) :- !, uninstantiation_error(X).
 '$error_not'(list(Of), X) :- !, '$error_not_list'(X, X, Of).

@@ -137,9 +137,12 @@ static void goal(struct pc *p, term_t t)
         bool meta = false;
         for (unsigned i = 1; i <= n; i++)
             meta |= is_control(term_arg(t, i));
-        if (meta && f == FUNCTOR_not_provable1) {
+        if (f == FUNCTOR_not_provable1) {
             wr_puts(&p->s, "\\+ ");
-            control_arg(p, term_arg(t, 1), column(&p->s));
+            if (meta)
+                control_arg(p, term_arg(t, 1), column(&p->s));
+            else
+                goal(p, term_arg(t, 1));
             return;
         }
         if (meta && !is_operator_term(t)) {

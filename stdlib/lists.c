@@ -158,8 +158,8 @@ static bool bi_keysort(term_t *a) { return sort_list(a, &(struct sort_by){1, fal
 static bool bi_sort4(term_t *a)
 {
     int64_t key = err_need_int(a[0]);
-    if (key < 0)
-        err_domain(ATOM_not_less_than_zero, a[0]);
+    if (key < 0) /* swipl's name for it, though 0 is allowed */
+        err_domain(atom_from_cstr("not_less_than_one"), a[0]);
     const char *n = atom_name(err_need_atom(a[1]));
     bool desc, dedup;
     if (!strcmp(n, "@<"))

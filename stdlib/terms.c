@@ -101,6 +101,8 @@ static long bi_arg(term_t *a, long alt)
     unsigned arity = functor_arity(term_functor(t));
     if (!term_is_var(n)) {
         int64_t i = err_need_int(n);
+        if (i < 0)
+            err_domain(ATOM_not_less_than_zero, n);
         if (i < 1 || i > arity)
             return -1;
         return unify(a[2], term_arg(t, (unsigned)i)) ? 0 : -1;
@@ -116,16 +118,14 @@ static long bi_arg(term_t *a, long alt)
 }
 
 /* The argument cell of setarg/nb_setarg: N in 1..arity of compound T, or
- * NULL (fail) when N is out of range. */
+ * NULL (fail) when N is out of range or T is atomic (as swipl). */
 static term_t *arg_cell(term_t *a)
 {
     int64_t n = err_need_int(a[0]);
     term_t t = term_deref(a[1]);
     if (term_is_var(t))
         err_instantiation();
-    if (!term_is_compound(t))
-        err_type(ATOM_compound, t);
-    if (n < 1 || n > functor_arity(term_functor(t)))
+    if (!term_is_compound(t) || n < 1 || n > functor_arity(term_functor(t)))
         return NULL;
     return &term_args(t)[n - 1];
 }
