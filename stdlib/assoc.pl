@@ -68,7 +68,7 @@ list_to_assoc(L, A) :-
 ord_list_to_assoc(L, A) :-
     must_be(list, L),
     (   '$assoc_strict'(L) -> true
-    ;   throw(error(domain_error(unique_key_pairs, L), _))
+    ;   throw(error(domain_error(key_ordered_pairs, L), _))
     ),
     length(L, N),
     '$assoc_build'(N, L, [], _, A).

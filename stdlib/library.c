@@ -1,10 +1,13 @@
 /* library.c - the embedded library's table and its autoload index. */
 #include "library.h"
 
+#include <snap.h>
 #include <stdio.h>
 #include <string.h>
 
+#include "engine/db.h"
 #include "engine/mem.h"
+#include "engine/unify.h"
 #include "global.h"
 #include "lang/reader.h"
 #include "listing.h"
@@ -127,8 +130,14 @@ bool lib_is_file(atom_t file)
     return false;
 }
 
+/* '$choice_depth'(-N) is det: the live snapshots (choice points and
+ * barriers) now.  Lets a test see whether a goal left a choice point,
+ * where swipl's tests use call_cleanup/2. */
+static bool bi_choice_depth(term_t *a) { return unify(a[0], term_int(snap_depth())); }
+
 void lib_register(void)
 {
+    db_register_det("$choice_depth", 1, bi_choice_depth);
     global_register();
     listing_register();
 }

@@ -1,7 +1,7 @@
 /* library(ordsets): sets as lists in standard order without duplicates. */
 :- module(ordsets, [is_ordset/1, list_to_ord_set/2, ord_union/2, ord_union/3, ord_union/4, ord_subtract/3,
                     ord_intersection/2, ord_intersection/3, ord_intersection/4, ord_memberchk/2,
-                    ord_insert/3, ord_add_element/3, ord_del_element/3, ord_selectchk/3, ord_subset/2,
+                    ord_add_element/3, ord_del_element/3, ord_selectchk/3, ord_subset/2,
                     ord_disjoint/2, ord_intersect/2, ord_symdiff/3, ord_empty/1, ord_seteq/2]).
 
 is_ordset(T) :- is_list(T), '$ord_strict'(T).
@@ -55,7 +55,6 @@ ord_memberchk(X, [H|T]) :- compare(O, X, H), '$ord_memberchk'(O, X, T).
 '$ord_memberchk'(>, X, T) :- ord_memberchk(X, T).
 
 ord_add_element(S, E, S2) :- ord_union(S, [E], S2).
-ord_insert(S, E, S2) :- ord_union(S, [E], S2).
 ord_del_element(S, E, S2) :- ord_subtract(S, [E], S2).
 ord_selectchk(E, S, S2) :- ord_memberchk(E, S), ord_subtract(S, [E], S2).
 ord_subset(A, B) :- ord_subtract(A, B, []).

@@ -66,17 +66,18 @@ is_lambda(T) :- compound(T), ( T = _>>_ ; T = _/_ ; T = \_ ), !.
 '$yall_apply'(Ps>>Body, Args) :- !,
     '$yall_params'(Ps, Args, Rest, Ps>>Body),
     '$yall_body'(Body, Rest).
-'$yall_apply'(\X^Body, [A|Args]) :- !,
-    X = A,
-    '$yall_apply'(Body, Args).
-'$yall_apply'(\_^Body, []) :- !,
-    '$yall_body'(Body, []).
+'$yall_apply'(\Lambda, Args) :- !,
+    '$yall_hat'(Lambda, Args).
 '$yall_apply'(Goal, Args) :-
     '$yall_body'(Goal, Args).
 
-'$yall_body'(\X^Body, Args) :- !, '$yall_apply'(\X^Body, Args).
+'$yall_body'(\Lambda, Args) :- !, '$yall_hat'(Lambda, Args).
 '$yall_body'(Body, []) :- !, call(Body).
 '$yall_body'(Body, Args) :- G =.. [call, Body|Args], call(G).
+
+% \X^Y^Body: X, Y, ... take the arguments in turn, the rest go to Body.
+'$yall_hat'(Lambda, [A|Args]) :- nonvar(Lambda), Lambda = X^Body, !, X = A, '$yall_hat'(Body, Args).
+'$yall_hat'(Body, Args) :- '$yall_body'(Body, Args).
 
 '$yall_params'(Ps, _, _, _) :- var(Ps), !, throw(error(instantiation_error, _)).
 '$yall_params'([], Args, Args, _) :- !.

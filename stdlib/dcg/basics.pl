@@ -1,8 +1,7 @@
 /* library(dcg/basics): common grammar rules over lists of character codes. */
 :- module(dcg_basics, [blank//0, blanks//0, white//0, whites//0, nonblank//1, nonblanks//1, blanks_to_nl//0,
                        string//1, string_without//2, digit//1, digits//1, integer//1, float//1, number//1,
-                       xdigit//1, xdigits//1, xinteger//1, alpha_to_lower//1, eol//0, eos//0, remainder//1,
-                       prolog_symbol//1, csym//1, csyms//1]).
+                       xdigit//1, xdigits//1, xinteger//1, alpha_to_lower//1, eol//0, eos//0, remainder//1]).
 
 blank --> [C], { nonvar(C), code_type(C, space) }.
 blanks --> blank, !, blanks.
@@ -34,7 +33,10 @@ integer(I, Head, Tail) :- integer(I), !, number_codes(I, Cs), append(Cs, Tail, H
 integer(I) --> '$dcgb_int_codes'(Cs), { number_codes(I, Cs) }.
 
 float(F, Head, Tail) :- float(F), !, number_codes(F, Cs), append(Cs, Tail, Head).
-float(F) --> number(F0), { F is float(F0) }.
+% a float has a fraction or an exponent: 2 is not one
+float(F) -->
+    '$dcgb_int_codes'(I), '$dcgb_frac'(Fr), '$dcgb_exp'(E), { Fr \== [] ; E \== [] }, !,
+    { append(Fr, E, FE), append(I, FE, Cs), number_codes(F0, Cs), F is float(F0) }.
 
 number(N, Head, Tail) :- number(N), !, number_codes(N, Cs), append(Cs, Tail, Head).
 number(N) -->
@@ -50,7 +52,10 @@ number(N) -->
 '$dcgb_exp'([0'e|Cs]) --> [E], { E == 0'e ; E == 0'E }, '$dcgb_sign'(Cs, [D0|Ds]), digit(D0), !, digits(Ds).
 '$dcgb_exp'([]) --> [].
 
-xdigit(W) --> [C], { code_type(C, xdigit(W)) }.
+xdigit(W) --> [C], { '$dcgb_xdigit'(C, W) }.
+'$dcgb_xdigit'(C, W) :- integer(C), ( C >= 0'0, C =< 0'9 -> W is C - 0'0
+                                    ; C >= 0'a, C =< 0'f -> W is C - 0'a + 10
+                                    ; C >= 0'A, C =< 0'F -> W is C - 0'A + 10 ).
 xdigits([H|T]) --> xdigit(H), !, xdigits(T).
 xdigits([]) --> [].
 xinteger(I) --> xdigit(D0), xdigits(Ds), { '$dcgb_hex'([D0|Ds], 0, I) }.
@@ -64,10 +69,3 @@ eol --> "\r\n", !.
 eol --> eos.
 eos([], []).
 remainder(R, R, []).
-
-prolog_symbol(Name) --> [C], { code_type(C, prolog_symbol) }, '$dcgb_symbols'(Cs), { atom_codes(Name, [C|Cs]) }.
-'$dcgb_symbols'([H|T]) --> [H], { code_type(H, prolog_symbol) }, !, '$dcgb_symbols'(T).
-'$dcgb_symbols'([]) --> [].
-csym(Name) --> [C], { code_type(C, csymf) }, csyms(Cs), { atom_codes(Name, [C|Cs]) }.
-csyms([H|T]) --> [H], { code_type(H, csym) }, !, csyms(T).
-csyms([]) --> [].
