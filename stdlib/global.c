@@ -5,11 +5,15 @@
  * by a C global; both the list and the global are backtrackable memory, so
  * backtracking undoes b_setval with no code here.  The heap list is also
  * where a value read by nb_getval is kept (a copy made on the first read
- * after the last nb_setval), so reads of one key return the same term, as
+ * after an nb_setval), so reads of one key return the same term, as
  * swipl's do, until backtracking forgets the copy.
  *
- * A key's value: its entry in the heap list when there is one (not
- * '$gv_none'), else its persistent value, else an existence error.
+ * swipl has one value slot per key, which b_setval writes with a trail
+ * entry and nb_setval without.  Here every write takes a stamp from a
+ * persistent counter: a key's value is its heap entry when that entry is
+ * at least as new as the persistent value, else the persistent value.  So
+ * an nb_setval is never hidden by an older b_setval that backtracking
+ * brings back, and backtracking over a b_setval shows the value before it.
  */
 #include "global.h"
 
@@ -23,20 +27,21 @@
 struct nb_entry {
     atom_t key;
     struct pterm *value;
+    int64_t stamp;
 };
 
 /* Persistent: the nb_setval values. */
 struct nb_table {
     struct nb_entry *e;
     size_t n, cap;
+    int64_t clock; /* the last stamp given */
 };
 
 static struct nb_table *NB;
-/* Backtrackable: a list of '$gv'(Key, Value) on the heap (a GC root). */
+/* Backtrackable: a list of '$gv'(Key, Value, Stamp) on the heap (a GC root). */
 static term_t overlay = TERM_NIL;
 
-static functor_t gv_functor(void) { return functor_intern(atom_from_cstr("$gv"), 2); }
-static term_t gv_none(void) { return term_atom(atom_from_cstr("$gv_none")); }
+static functor_t gv_functor(void) { return functor_intern(atom_from_cstr("$gv"), 3); }
 
 static atom_t need_key(term_t t)
 {
@@ -56,31 +61,33 @@ static struct nb_entry *nb_find(atom_t key)
     return NULL;
 }
 
-/* The value cell of key's heap entry, or NULL. */
-static term_t *overlay_cell(atom_t key)
+/* key's heap entry '$gv'(Key, Value, Stamp), or 0. */
+static term_t overlay_entry(atom_t key)
 {
     for (term_t l = term_deref(overlay); term_is_list_cell(l); l = term_deref(term_arg(l, 2))) {
         term_t e = term_deref(term_arg(l, 1));
         if (term_get_atom(term_deref(term_arg(e, 1))) == key)
-            return &term_args(e)[1];
+            return e;
     }
-    return NULL;
+    return 0;
 }
 
-static void overlay_set(atom_t key, term_t value)
+static void overlay_set(atom_t key, term_t value, int64_t stamp)
 {
-    term_t *cell = overlay_cell(key);
-    if (cell) {
-        *cell = value;
+    term_t e = overlay_entry(key);
+    if (e) {
+        term_args(e)[1] = value;
+        term_args(e)[2] = term_smallint(stamp);
         return;
     }
-    overlay = term_cons(term_compound2(gv_functor(), term_atom(key), value), overlay);
+    term_t args[3] = {term_atom(key), value, term_smallint(stamp)};
+    overlay = term_cons(term_compound(gv_functor(), args), overlay);
 }
 
 /* b_setval(+Key, +Value) is det. */
 static bool bi_b_setval(term_t *a)
 {
-    overlay_set(need_key(a[0]), term_deref(a[1]));
+    overlay_set(need_key(a[0]), term_deref(a[1]), ++NB->clock);
     return true;
 }
 
@@ -110,10 +117,7 @@ static bool bi_nb_setval(term_t *a)
     if (e->value)
         copy_free(e->value);
     e->value = p;
-    /* the new value hides an older b_setval or cached read */
-    term_t *cell = overlay_cell(key);
-    if (cell)
-        *cell = gv_none();
+    e->stamp = ++NB->clock; /* newer than every heap entry: it hides them */
     return true;
 }
 
@@ -121,14 +125,14 @@ static bool bi_nb_setval(term_t *a)
 static bool bi_getval(term_t *a)
 {
     atom_t key = need_key(a[0]);
-    term_t *cell = overlay_cell(key);
-    if (cell && term_deref(*cell) != gv_none())
-        return unify(a[1], *cell);
+    term_t o = overlay_entry(key);
     struct nb_entry *e = nb_find(key);
+    if (o && (!e || term_get_smallint(term_deref(term_arg(o, 3))) >= e->stamp))
+        return unify(a[1], term_arg(o, 2));
     if (!e)
         err_existence(atom_from_cstr("variable"), term_atom(key));
     term_t v = copy_from_persistent(e->value);
-    overlay_set(key, v);
+    overlay_set(key, v, e->stamp); /* the cache: as new as the value it copies */
     return unify(a[1], v);
 }
 

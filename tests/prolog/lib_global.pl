@@ -25,4 +25,9 @@ main :-
     t((nb_setval(k11, [a, "s", 1.5, f(_, _)]), nb_getval(k11, _))),
     count(1000), t(nb_getval(counter, _)),
     t(( member(I, [1, 2, 3]), b_setval(k12, I), I >= 2 -> b_getval(k12, _) ; fail )),
-    t(( nb_setval(k13, start), member(J, [1, 2, 3]), nb_setval(k13, J), J >= 3 -> nb_getval(k13, _) ; fail )).
+    t(( nb_setval(k13, start), member(J, [1, 2, 3]), nb_setval(k13, J), J >= 3 -> nb_getval(k13, _) ; fail )),
+    % an nb_setval is not hidden by an older b_setval that backtracking brings back
+    t((b_setval(k14, 1), ( nb_setval(k14, 2), fail ; b_getval(k14, _) ))),
+    t((nb_setval(k15, 1), b_setval(k15, 2), ( b_setval(k15, 3), fail ; nb_getval(k15, _) ))),
+    t((nb_setval(k16, 1), ( b_setval(k16, 2), nb_setval(k16, 3), fail ; nb_getval(k16, _) ))),
+    t((nb_setval(k17, f(_)), nb_getval(k17, A17), nb_setval(k17, g), nb_getval(k17, B17), A17 \== B17)).
