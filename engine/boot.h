@@ -1,6 +1,6 @@
-/* boot.h - the library predicates written in Prolog that the engine loads at
- * start: all-solutions (bagof/setof), phrase/2,3, and the common list
- * predicates, until the stdlib's library replaces them. */
+/* boot.h - the Prolog text the engine loads at start: all-solutions
+ * (bagof/setof, ^/2), repeat/0 and phrase/2,3.  Everything else written in
+ * Prolog is the library (stdlib/library.h), loaded when first needed. */
 #ifndef ENGINE_BOOT_H
 #define ENGINE_BOOT_H
 

@@ -12,11 +12,13 @@
 #include "dbpreds.h"
 #include "dcg.h"
 #include "error.h"
+#include "flags.h"
 #include "lang/reader.h"
 #include "lang/writer.h"
 #include "mem.h"
 #include "message.h"
 #include "solve.h"
+#include "stdlib/library.h"
 #include "unify.h"
 
 /* Persistent loader state: survives the restores of directive solves. */
@@ -196,8 +198,8 @@ static void directive(term_t d)
         }
         return;
     }
-    if (is_f(d, "module", 2) || is_f(d, "use_module", 1) || is_f(d, "use_module", 2))
-        return; /* one module, user; the library is always there */
+    if (is_f(d, "module", 2))
+        return; /* one module, user */
     if (is_f(d, "include", 1)) {
         term_t f = term_deref(term_arg(d, 1));
         if (term_is_atom(f)) {
@@ -237,10 +239,15 @@ static bool bi_load_clause(term_t *a)
         err_resource(ATOM_memory);
     if (p->flags & (PRED_SYSTEM | PRED_CONTROL))
         err_permission(ATOM_modify, ATOM_static_procedure, err_pred_indicator(name, arity));
+    /* a library loaded after the user defined one of its predicates keeps
+     * the user's definition (swipl: the user module's wins over an import) */
+    if (p->load_id != cur->load_id && lib_is_file(cur->file) && (p->flags & (PRED_DEFINED | PRED_DYNAMIC)) &&
+        !lib_is_file(p->file))
+        return true;
     if (p->load_id != cur->load_id) {
         /* reconsult: the file's new text replaces it; a user definition
          * replaces a library one (the library is not protected, as in swipl) */
-        if ((p->file == cur->file || p->file == ATOM_system) && (p->flags & PRED_DEFINED))
+        if ((p->file == cur->file || lib_is_file(p->file)) && (p->flags & PRED_DEFINED))
             db_retract_all(p);
         p->file = cur->file;
         p->load_id = cur->load_id;
@@ -393,7 +400,13 @@ static void consult_buffer(const char *path, atom_t file, char *text, size_t len
     rd_options opt;
     rd_options_default(&opt);
     opt.want_singletons = true;
+    atom_t dq = flags_double_quotes(); /* a file's setting ends with the file */
     for (;;) {
+        const char *q = atom_name(flags_double_quotes());
+        opt.double_quotes = !strcmp(q, "codes") ? RD_Q_CODES
+                            : !strcmp(q, "chars") ? RD_Q_CHARS
+                            : !strcmp(q, "atom")  ? RD_Q_ATOM
+                                                  : RD_Q_STRING;
         rd_result res;
         rd_status st = rd_read(&lx, &opt, &res);
         ctx.line = res.start.line;
@@ -413,6 +426,7 @@ static void consult_buffer(const char *path, atom_t file, char *text, size_t len
         handle_term(expand(res.term));
     }
     rd_lex_free(&lx);
+    flags_set_double_quotes(dq);
     if (outer && outer->file == file)
         outer->last = ctx.last;
     /* initialization/1 goals run after the file, in order */
@@ -459,6 +473,71 @@ void consult_text(const char *name, const char *text)
     mem_pfree(copy);
 }
 
+/* The name of a library spec's argument: lists, dcg/basics. */
+static bool lib_spec_name(term_t t, char *buf, size_t size)
+{
+    t = term_deref(t);
+    if (term_is_atom(t)) {
+        snprintf(buf, size, "%s", atom_name(term_get_atom(t)));
+        return true;
+    }
+    if (term_is_compound(t) && term_functor(t) == FUNCTOR_slash2) {
+        char l[256], r[256];
+        if (!lib_spec_name(term_arg(t, 1), l, sizeof l) || !lib_spec_name(term_arg(t, 2), r, sizeof r))
+            return false;
+        snprintf(buf, size, "%s/%s", l, r);
+        return true;
+    }
+    return false;
+}
+
+static void load_library(unsigned i)
+{
+    atom_t file = lib_file_atom(i);
+    if (was_loaded(file))
+        return;
+    mark_loaded(file);
+    const char *text = lib_files[i].text;
+    size_t len = strlen(text);
+    char *copy = mem_palloc(len + 1);
+    if (!copy)
+        err_resource(ATOM_memory);
+    memcpy(copy, text, len + 1);
+    char path[300];
+    snprintf(path, sizeof path, "/library/%s.pl", lib_files[i].name);
+    consult_buffer(path, file, copy, len);
+    mem_pfree(copy);
+}
+
+void consult_library(term_t name)
+{
+    char buf[512];
+    if (!loader_init())
+        err_resource(ATOM_memory);
+    if (term_is_var(term_deref(name)))
+        err_instantiation();
+    int i = lib_spec_name(name, buf, sizeof buf) ? lib_find(buf) : -1;
+    /* a library we do not embed is accepted: its predicates may be C
+     * built-ins (library(pcre), library(readutil)), else calls to them
+     * raise existence errors as usual */
+    if (i >= 0)
+        load_library((unsigned)i);
+}
+
+bool consult_autoload(functor_t f)
+{
+    /* off until consult_register ran: a program that drives solve() alone
+     * (tests/snap/engine_solve) has no reader tables for the library */
+    if (!L)
+        return false;
+    int i = lib_exporter(f);
+    if (i < 0 || was_loaded(lib_file_atom((unsigned)i)))
+        return false;
+    load_library((unsigned)i);
+    struct pred *p = db_lookup(f);
+    return p && (p->flags & (PRED_DEFINED | PRED_DYNAMIC));
+}
+
 bool consult_file_top(const char *path)
 {
     char full[PATH_MAX];
@@ -481,8 +560,10 @@ void consult_spec(term_t spec, bool if_not_loaded)
     spec = term_deref(spec);
     if (term_is_var(spec))
         err_instantiation();
-    if (is_f(spec, "library", 1))
-        return; /* library modules are built in */
+    if (is_f(spec, "library", 1)) {
+        consult_library(term_arg(spec, 1));
+        return;
+    }
     const char *name;
     if (term_is_atom(spec))
         name = atom_name(term_get_atom(spec));
@@ -534,9 +615,12 @@ static bool bi_list_consult(term_t *a)
     return true;
 }
 
-static bool bi_accept(term_t *a)
+/* use_module(+Spec), use_module(+Spec, +Imports) are det: one module, so
+ * the import list does not restrict what is seen. */
+static bool bi_use_module(term_t *a)
 {
-    (void)a;
+    loader_init();
+    each_spec(a[0], true);
     return true;
 }
 
@@ -547,6 +631,6 @@ void consult_register(void)
     db_register_det("consult", 1, bi_consult);
     db_register_det("ensure_loaded", 1, bi_ensure_loaded);
     db_register_det("[|]", 2, bi_list_consult);
-    db_register_det("use_module", 1, bi_accept);
-    db_register_det("use_module", 2, bi_accept);
+    db_register_det("use_module", 1, bi_use_module);
+    db_register_det("use_module", 2, bi_use_module);
 }

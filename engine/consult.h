@@ -20,6 +20,17 @@
  * so call it inside solve(); consult_file_top is for main. */
 void consult_spec(term_t spec, bool if_not_loaded);
 
+/* Load library(name) from the embedded library (stdlib/library.h) unless it
+ * is loaded; name is lists, dcg/basics, ...  A name the library does not
+ * hold is accepted and loads nothing (see consult.c).  Raises errors, so
+ * call it inside solve(). */
+void consult_library(term_t name);
+
+/* Autoloading: when f is undefined and a library not loaded yet exports it,
+ * load that library; true when f is defined afterwards.  Called by the
+ * solve loop before it reports an unknown procedure. */
+bool consult_autoload(functor_t f);
+
 /* For the command line: load path; false (after printing the error) when it
  * cannot be read. */
 bool consult_file_top(const char *path);

@@ -9,6 +9,15 @@
 void flags_set_argv(int argc, char **argv);
 /* The value of the unknown flag: ATOM_error, ATOM_fail or ATOM_warning. */
 atom_t flags_unknown(void);
+/* The double_quotes flag: codes, chars, atom or string (what the reader
+ * makes of "text" in the clauses consult reads).  consult saves and
+ * restores it around each file, so a directive in a file sets it for the
+ * rest of that file only, as in swipl. */
+atom_t flags_double_quotes(void);
+void flags_set_double_quotes(atom_t value);
+/* The occurs_check flag: false, true or error (stored; unification does
+ * not consult it yet). */
+atom_t flags_occurs_check(void);
 
 void flags_register(void);
 

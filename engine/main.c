@@ -11,6 +11,7 @@
 #include "boot.h"
 #include "consult.h"
 #include "control.h"
+#include "crash.h"
 #include "db.h"
 #include "dbpreds.h"
 #include "dcg.h"
@@ -18,10 +19,10 @@
 #include "lang/ops.h"
 #include "message.h"
 #include "solve.h"
-#include "crash.h"
 #include "reflect.h"
 #include "stats.h"
 #include "stdlib/arith.h"
+#include "stdlib/library.h"
 #include "stdlib/lists.h"
 #include "stdlib/pcre.h"
 #include "stdlib/stream.h"
@@ -89,6 +90,7 @@ static void register_all(void)
     text_register();
     pcre_register();
     stream_register();
+    lib_register();
 }
 
 int main(int argc, char **argv)

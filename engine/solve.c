@@ -20,6 +20,7 @@
 #include <string.h>
 
 #include "clause.h"
+#include "consult.h"
 #include "db.h"
 #include "error.h"
 #include "flags.h"
@@ -596,6 +597,8 @@ static __attribute__((noinline)) enum solve_status run(term_t goal, solve_answer
 
         /* a predicate */
         struct pred *p = db_lookup(f);
+        if ((!p || !(p->flags & (PRED_DEFINED | PRED_DYNAMIC))) && consult_autoload(f))
+            p = db_lookup(f);
         if (!p || !(p->flags & (PRED_DEFINED | PRED_DYNAMIC))) {
             unknown_procedure(f); /* returns when the unknown flag says fail */
             backtrack();

@@ -424,7 +424,7 @@ static bool infix_op(const writer *w, term_t t, int *pri, int *lmax, int *rmax)
 static void write_infix_name(writer *w, atom_t name)
 {
     if (name == ATOM_comma) {
-        raw(w, ",", 1);
+        raw(w, ", ", w->o->spacing ? 2 : 1); /* swipl: spacing(next_argument) spaces (a, b) too */
     } else if (name == ATOM_bar) {
         raw(w, "|", 1);
     } else if (write_atom(w, name)) {

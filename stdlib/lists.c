@@ -57,46 +57,75 @@ static term_t vec_to_list(const struct tvec *a)
     return l;
 }
 
-static term_t key_of(term_t t)
+/* How a sort compares: by the whole element (key 0) or its argument key,
+ * ascending or descending. */
+struct sort_by {
+    unsigned key;
+    bool descending;
+};
+
+static int sort_cmp(term_t a, term_t b, const struct sort_by *by)
 {
-    t = term_deref(t);
-    return term_arg(t, 1);
+    if (by->key) {
+        a = term_arg(term_deref(a), by->key);
+        b = term_arg(term_deref(b), by->key);
+    }
+    int c = compare_terms(a, b);
+    return by->descending ? -c : c;
 }
 
-/* Stable merge sort of a->v by standard order (of keys when by_key). */
-static void merge_sort(term_t *v, term_t *tmp, size_t n, bool by_key)
+/* Stable merge sort of v[0..n-1]. */
+static void merge_sort(term_t *v, term_t *tmp, size_t n, const struct sort_by *by)
 {
     if (n < 2)
         return;
     size_t h = n / 2;
-    merge_sort(v, tmp, h, by_key);
-    merge_sort(v + h, tmp, n - h, by_key);
+    merge_sort(v, tmp, h, by);
+    merge_sort(v + h, tmp, n - h, by);
+    if (sort_cmp(v[h], v[h - 1], by) >= 0)
+        return; /* already in order: sorted input costs one compare a merge */
     size_t i = 0, j = h, k = 0;
-    while (i < h && j < n) {
-        int c = by_key ? compare_terms(key_of(v[j]), key_of(v[i])) : compare_terms(v[j], v[i]);
-        tmp[k++] = c < 0 ? v[j++] : v[i++];
-    }
+    while (i < h && j < n)
+        tmp[k++] = sort_cmp(v[j], v[i], by) < 0 ? v[j++] : v[i++];
     while (i < h)
         tmp[k++] = v[i++];
-    while (j < n)
-        tmp[k++] = v[j++];
-    memcpy(v, tmp, n * sizeof *v);
+    memcpy(v, tmp, k * sizeof *v);
 }
 
-static bool sort_common(term_t *a, bool by_key, bool dedup)
+/* The element check of a keyed sort: p must have argument key (a Key-Value
+ * pair when pairs: keysort/2). */
+static void check_keyed(term_t p, const struct sort_by *by, bool pairs)
+{
+    p = term_deref(p);
+    if (term_is_var(p))
+        err_instantiation();
+    if (pairs) {
+        if (!term_is_compound(p) || term_functor(p) != FUNCTOR_minus2)
+            err_type(atom_from_cstr("pair"), p);
+        return;
+    }
+    if (!term_is_compound(p))
+        err_type(ATOM_compound, p);
+    if (functor_arity(term_functor(p)) < by->key)
+        err_throw_formal(term_compound(functor_intern(atom_from_cstr("existence_error"), 3),
+                                       (term_t[]){term_atom(atom_from_cstr("argument")), term_smallint(by->key), p}));
+}
+
+/* Sort the list a[0] into a[1]; dedup drops elements equal (by key) to the
+ * one before. */
+static bool sort_list(term_t *a, const struct sort_by *by, bool pairs, bool dedup)
 {
     struct tvec v = {0};
     list_to_vec(a[0], &v);
-    if (by_key)
+    /* v is persistent memory: free it before an error escapes */
+    if (by->key)
         for (size_t i = 0; i < v.n; i++) {
             term_t p = term_deref(v.v[i]);
-            if (term_is_var(p)) {
+            bool bad = term_is_var(p) || !term_is_compound(p) ||
+                       (pairs ? term_functor(p) != FUNCTOR_minus2 : functor_arity(term_functor(p)) < by->key);
+            if (bad) {
                 mem_pfree(v.v);
-                err_instantiation();
-            }
-            if (!term_is_compound(p) || term_functor(p) != FUNCTOR_minus2) {
-                mem_pfree(v.v);
-                err_type(atom_from_cstr("pair"), p);
+                check_keyed(p, by, pairs);
             }
         }
     term_t *tmp = mem_palloc((v.n + 1) * sizeof *tmp);
@@ -104,12 +133,12 @@ static bool sort_common(term_t *a, bool by_key, bool dedup)
         mem_pfree(v.v);
         err_resource(ATOM_memory);
     }
-    merge_sort(v.v, tmp, v.n, by_key);
+    merge_sort(v.v, tmp, v.n, by);
     mem_pfree(tmp);
     if (dedup && v.n) {
         size_t k = 1;
         for (size_t i = 1; i < v.n; i++)
-            if (compare_terms(v.v[i], v.v[k - 1]) != 0)
+            if (sort_cmp(v.v[i], v.v[k - 1], by) != 0)
                 v.v[k++] = v.v[i];
         v.n = k;
     }
@@ -119,9 +148,33 @@ static bool sort_common(term_t *a, bool by_key, bool dedup)
 }
 
 /* msort(+List, -Sorted), sort(+List, -Sorted), keysort(+Pairs, -Sorted) are det. */
-static bool bi_msort(term_t *a) { return sort_common(a, false, false); }
-static bool bi_sort(term_t *a) { return sort_common(a, false, true); }
-static bool bi_keysort(term_t *a) { return sort_common(a, true, false); }
+static bool bi_msort(term_t *a) { return sort_list(a, &(struct sort_by){0, false}, false, false); }
+static bool bi_sort(term_t *a) { return sort_list(a, &(struct sort_by){0, false}, false, true); }
+static bool bi_keysort(term_t *a) { return sort_list(a, &(struct sort_by){1, false}, true, false); }
+
+/* sort(+Key, +Order, +List, -Sorted) is det: by the whole term (Key 0) or
+ * argument Key; Order @< and @> drop elements with equal keys (the first
+ * stays), @=< and @>= keep them in their order (stable). */
+static bool bi_sort4(term_t *a)
+{
+    int64_t key = err_need_int(a[0]);
+    if (key < 0) /* swipl's name for it, though 0 is allowed */
+        err_domain(atom_from_cstr("not_less_than_one"), a[0]);
+    const char *n = atom_name(err_need_atom(a[1]));
+    bool desc, dedup;
+    if (!strcmp(n, "@<"))
+        desc = false, dedup = true;
+    else if (!strcmp(n, "@=<"))
+        desc = false, dedup = false;
+    else if (!strcmp(n, "@>"))
+        desc = true, dedup = true;
+    else if (!strcmp(n, "@>="))
+        desc = true, dedup = false;
+    else
+        err_domain(atom_from_cstr("order"), a[1]);
+    struct sort_by by = {(unsigned)key, desc};
+    return sort_list(a + 2, &by, false, dedup);
+}
 
 /* length(?List, ?N) is nondet when both are partial. alt: next length + 1. */
 static long bi_length(term_t *a, long alt)
@@ -249,6 +302,15 @@ static void number_vars(term_t t, int64_t *n)
     mem_pfree(v.v);
 }
 
+/* numbervars(!Term, +Start, -End) is det: the variables of Term, left to
+ * right, bound to '$VAR'(Start), '$VAR'(Start+1), ... */
+static bool bi_numbervars(term_t *a)
+{
+    int64_t n = err_need_int(a[1]);
+    number_vars(a[0], &n);
+    return unify(a[2], term_int(n));
+}
+
 /* =@=(+A, +B), \=@=(+A, +B) are semidet: variants of each other. */
 static bool variant(term_t a, term_t b)
 {
@@ -275,6 +337,8 @@ void lists_register(void)
     db_register_det("msort", 2, bi_msort);
     db_register_det("sort", 2, bi_sort);
     db_register_det("keysort", 2, bi_keysort);
+    db_register_det("sort", 4, bi_sort4);
+    db_register_det("numbervars", 3, bi_numbervars);
     db_register_nondet("length", 2, bi_length);
     db_register_det("term_variables", 2, bi_term_variables);
     db_register_det("$free_variables", 4, bi_free_variables);

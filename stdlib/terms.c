@@ -2,6 +2,7 @@
 #include "terms.h"
 
 #include "engine/compare.h"
+#include "engine/control.h"
 #include "engine/copy.h"
 #include "engine/db.h"
 #include "engine/error.h"
@@ -87,19 +88,79 @@ static bool bi_functor(term_t *a)
     return unify(t, term_compound(functor_intern(term_get_atom(name), (unsigned)n), NULL));
 }
 
-/* arg(+N, +Term, ?Arg) is semidet (N must be bound here). */
-static bool bi_arg(term_t *a)
+/* arg(?N, +Term, ?Arg) is nondet: with N unbound, each argument in turn.
+ * alt: the next argument's number. */
+static long bi_arg(term_t *a, long alt)
 {
-    int64_t n = err_need_int(a[0]);
+    term_t n = term_deref(a[0]);
     term_t t = term_deref(a[1]);
     if (term_is_var(t))
         err_instantiation();
     if (!term_is_compound(t))
         err_type(ATOM_compound, t);
-    if (n < 1 || n > functor_arity(term_functor(t)))
-        return false;
-    return unify(a[2], term_arg(t, (unsigned)n));
+    unsigned arity = functor_arity(term_functor(t));
+    if (!term_is_var(n)) {
+        int64_t i = err_need_int(n);
+        if (i < 0)
+            err_domain(ATOM_not_less_than_zero, n);
+        if (i < 1 || i > arity)
+            return -1;
+        return unify(a[2], term_arg(t, (unsigned)i)) ? 0 : -1;
+    }
+    for (unsigned i = alt ? (unsigned)alt : 1; i <= arity; i++) {
+        if (control_unifiable(a[2], term_arg(t, i))) {
+            unify(a[2], term_arg(t, i));
+            term_bind(n, term_smallint(i));
+            return i < arity ? (long)i + 1 : 0;
+        }
+    }
+    return -1;
 }
+
+/* The argument cell of setarg/nb_setarg: N in 1..arity of compound T, or
+ * NULL (fail) when N is out of range or T is atomic (as swipl). */
+static term_t *arg_cell(term_t *a)
+{
+    int64_t n = err_need_int(a[0]);
+    term_t t = term_deref(a[1]);
+    if (term_is_var(t))
+        err_instantiation();
+    if (!term_is_compound(t) || n < 1 || n > functor_arity(term_functor(t)))
+        return NULL;
+    return &term_args(t)[n - 1];
+}
+
+/* setarg(+N, +Term, +Value) is semidet: argument N of Term becomes Value, in
+ * place.  Backtracking undoes it with no code of ours: the cell is heap
+ * memory, which a restore puts back. */
+static bool bi_setarg(term_t *a)
+{
+    term_t *cell = arg_cell(a);
+    if (!cell)
+        return false;
+    *cell = term_deref(a[2]);
+    return true;
+}
+
+/* nb_setarg(+N, +Term, +Value) is semidet: as setarg/3 with a copy of
+ * Value.  Unlike swipl, the assignment is undone by backtracking to a
+ * choice point older than it: Term lives on the term heap, and a restore
+ * puts every heap cell written since the snapshot back (a store cannot be
+ * exempted from the undo log, and a value outside the heap could not be
+ * referred to from inside it).  Values that must survive backtracking go
+ * through nb_setval/2 (docs/library.md). */
+static bool bi_nb_setarg(term_t *a)
+{
+    term_t *cell = arg_cell(a);
+    if (!cell)
+        return false;
+    *cell = copy_term(a[2]);
+    return true;
+}
+
+/* ?=(@A, @B) is semidet: A and B are identical, or cannot unify (whether
+ * they are equal is decided now). */
+static bool bi_can_compare(term_t *a) { return compare_terms(a[0], a[1]) == 0 || !control_unifiable(a[0], a[1]); }
 
 /* =..(?Term, ?List) is semidet. */
 static bool bi_univ(term_t *a)
@@ -120,6 +181,8 @@ static bool bi_univ(term_t *a)
     term_t l = term_deref(a[1]);
     if (term_is_var(l))
         err_instantiation();
+    if (l == TERM_NIL)
+        err_domain(atom_from_cstr("non_empty_list"), l);
     if (!term_is_list_cell(l))
         err_type(ATOM_list, l);
     term_t head = term_deref(term_arg(l, 1));
@@ -139,7 +202,7 @@ static bool bi_univ(term_t *a)
         return unify(t, head);
     }
     if (!term_is_atom(head))
-        err_type(term_is_compound(head) ? ATOM_atomic : ATOM_atom_t, head);
+        err_type(ATOM_atom_t, head);
     term_t c = term_compound(functor_intern(term_get_atom(head), n), NULL);
     term_t *args = term_args(c);
     p = term_deref(term_arg(l, 2));
@@ -173,7 +236,10 @@ void terms_register(void)
     db_register_test("@>=", 2, bi_ge);
     db_register_det("compare", 3, bi_compare);
     db_register_det("functor", 3, bi_functor);
-    db_register_det("arg", 3, bi_arg);
+    db_register_nondet("arg", 3, bi_arg);
+    db_register_det("setarg", 3, bi_setarg);
+    db_register_det("nb_setarg", 3, bi_nb_setarg);
+    db_register_test("?=", 2, bi_can_compare);
     db_register_det("=..", 2, bi_univ);
     db_register_det("copy_term", 2, bi_copy_term);
 }

@@ -1,0 +1,49 @@
+/* library(aggregate): aggregate_all/3 and aggregate_all/4, over findall/3.
+ * (aggregate/3,4, which group by free variables as bagof does, are not here.) */
+:- module(aggregate, [aggregate_all/3, aggregate_all/4]).
+
+% aggregate_all(+Spec, :Goal, -Result): count, count(T), sum(E), max(E),
+% min(E), max(E, W), min(E, W), bag(T), set(T).  max and min of no
+% solutions fail; sum of none is 0.
+aggregate_all(Spec, _, _) :- var(Spec), !, throw(error(instantiation_error, _)).
+aggregate_all(count, G, C) :- !, findall(x, G, L), length(L, C).
+aggregate_all(count(T), G, C) :- !, findall(T, G, L), length(L, C).
+aggregate_all(sum(E), G, S) :- !, findall(E, G, L), '$aggr_sum'(L, 0, S).
+aggregate_all(max(E), G, M) :- !, findall(E, G, L), L = [H|T], '$aggr_max'(T, H, M).
+aggregate_all(min(E), G, M) :- !, findall(E, G, L), L = [H|T], '$aggr_min'(T, H, M).
+aggregate_all(max(E, W), G, max(M, MW)) :- !, findall(E-W, G, L), L = [H|T], '$aggr_maxw'(T, H, M-MW).
+aggregate_all(min(E, W), G, min(M, MW)) :- !, findall(E-W, G, L), L = [H|T], '$aggr_minw'(T, H, M-MW).
+aggregate_all(bag(E), G, L) :- !, findall(E, G, L).
+aggregate_all(set(E), G, S) :- !, findall(E, G, L), sort(L, S).
+aggregate_all(Spec, _, _) :- throw(error(domain_error(aggregate_template, Spec), _)).
+
+% aggregate_all(+Spec, +Discriminator, :Goal, -Result): as /3 over the
+% solutions with distinct Discriminator values (count, sum, max, min, bag, set).
+aggregate_all(Spec, D, G, R) :-
+    findall(D-Spec, G, Ps0), sort(Ps0, Ps1), '$aggr_values'(Ps1, Spec, Vs),
+    '$aggr_spec'(Spec, Vs, R).
+'$aggr_values'([], _, []).
+'$aggr_values'([_-S|T], Spec, [V|Vs]) :- '$aggr_value'(Spec, S, V), '$aggr_values'(T, Spec, Vs).
+'$aggr_value'(count, _, x).
+'$aggr_value'(sum(_), sum(E), E).
+'$aggr_value'(max(_), max(E), E).
+'$aggr_value'(min(_), min(E), E).
+'$aggr_value'(bag(_), bag(E), E).
+'$aggr_value'(set(_), set(E), E).
+'$aggr_spec'(count, Vs, C) :- length(Vs, C).
+'$aggr_spec'(sum(_), Vs, S) :- '$aggr_sum'(Vs, 0, S).
+'$aggr_spec'(max(_), [H|T], M) :- '$aggr_max'(T, H, M).
+'$aggr_spec'(min(_), [H|T], M) :- '$aggr_min'(T, H, M).
+'$aggr_spec'(bag(_), Vs, Vs).
+'$aggr_spec'(set(_), Vs, S) :- sort(Vs, S).
+
+'$aggr_sum'([], S, S).
+'$aggr_sum'([X|Xs], S0, S) :- S1 is S0 + X, '$aggr_sum'(Xs, S1, S).
+'$aggr_max'([], M0, M) :- M is M0.
+'$aggr_max'([X|Xs], M0, M) :- M1 is max(M0, X), '$aggr_max'(Xs, M1, M).
+'$aggr_min'([], M0, M) :- M is M0.
+'$aggr_min'([X|Xs], M0, M) :- M1 is min(M0, X), '$aggr_min'(Xs, M1, M).
+'$aggr_maxw'([], M, M).
+'$aggr_maxw'([E-W|T], E0-W0, M) :- ( E > E0 -> '$aggr_maxw'(T, E-W, M) ; '$aggr_maxw'(T, E0-W0, M) ).
+'$aggr_minw'([], M, M).
+'$aggr_minw'([E-W|T], E0-W0, M) :- ( E < E0 -> '$aggr_minw'(T, E-W, M) ; '$aggr_minw'(T, E0-W0, M) ).

@@ -1,0 +1,127 @@
+/* library(assoc): association lists as AVL trees.  The empty tree is t; a
+ * node is t(Key, Value, Balance, Left, Right), Balance one of < (left is
+ * higher), = or > (right is higher).  Keys are compared by standard order. */
+:- module(assoc, [empty_assoc/1, put_assoc/4, get_assoc/3, list_to_assoc/2, ord_list_to_assoc/2,
+                  assoc_to_list/2, assoc_to_keys/2, assoc_to_values/2, max_assoc/3, min_assoc/3,
+                  gen_assoc/3, del_assoc/4, map_assoc/2, map_assoc/3, is_assoc/1]).
+
+empty_assoc(t).
+
+get_assoc(K, t(K0, V0, _, L, R), V) :- compare(O, K, K0), '$assoc_get'(O, K, V, V0, L, R).
+'$assoc_get'(=, _, V, V, _, _).
+'$assoc_get'(<, K, V, _, L, _) :- get_assoc(K, L, V).
+'$assoc_get'(>, K, V, _, _, R) :- get_assoc(K, R, V).
+
+put_assoc(K, A0, V, A) :- '$assoc_put'(A0, K, V, A, _).
+
+% '$assoc_put'(+Tree, +K, +V, -NewTree, -Grew): Grew is yes when the height grew.
+'$assoc_put'(t, K, V, t(K, V, =, t, t), yes).
+'$assoc_put'(t(K0, V0, B, L, R), K, V, New, Grew) :-
+    compare(O, K, K0),
+    '$assoc_put'(O, K0, V0, B, L, R, K, V, New, Grew).
+'$assoc_put'(=, K0, _, B, L, R, _, V, t(K0, V, B, L, R), no).
+'$assoc_put'(<, K0, V0, B, L, R, K, V, New, Grew) :-
+    '$assoc_put'(L, K, V, L1, G), '$assoc_left'(G, K0, V0, B, L1, R, New, Grew).
+'$assoc_put'(>, K0, V0, B, L, R, K, V, New, Grew) :-
+    '$assoc_put'(R, K, V, R1, G), '$assoc_right'(G, K0, V0, B, L, R1, New, Grew).
+
+% The left subtree grew (G = yes) or not.
+'$assoc_left'(no, K, V, B, L, R, t(K, V, B, L, R), no).
+'$assoc_left'(yes, K, V, =, L, R, t(K, V, <, L, R), yes).
+'$assoc_left'(yes, K, V, >, L, R, t(K, V, =, L, R), no).
+'$assoc_left'(yes, K, V, <, t(LK, LV, LB, LL, LR), R, New, no) :- '$assoc_rot_right'(LB, LK, LV, LL, LR, K, V, R, New).
+'$assoc_right'(no, K, V, B, L, R, t(K, V, B, L, R), no).
+'$assoc_right'(yes, K, V, =, L, R, t(K, V, >, L, R), yes).
+'$assoc_right'(yes, K, V, <, L, R, t(K, V, =, L, R), no).
+'$assoc_right'(yes, K, V, >, L, t(RK, RV, RB, RL, RR), New, no) :- '$assoc_rot_left'(RB, RK, RV, RL, RR, K, V, L, New).
+
+% Left-left: a single rotation; left-right: a double one.
+'$assoc_rot_right'(<, LK, LV, LL, LR, K, V, R, t(LK, LV, =, LL, t(K, V, =, LR, R))).
+'$assoc_rot_right'(>, LK, LV, LL, t(XK, XV, XB, XL, XR), K, V, R, t(XK, XV, =, t(LK, LV, B1, LL, XL), t(K, V, B2, XR, R))) :-
+    '$assoc_double'(XB, B1, B2).
+'$assoc_rot_left'(>, RK, RV, RL, RR, K, V, L, t(RK, RV, =, t(K, V, =, L, RL), RR)).
+'$assoc_rot_left'(<, RK, RV, t(XK, XV, XB, XL, XR), RR, K, V, L, t(XK, XV, =, t(K, V, B1, L, XL), t(RK, RV, B2, XR, RR))) :-
+    '$assoc_double'(XB, B1, B2).
+'$assoc_double'(<, =, >).
+'$assoc_double'(=, =, =).
+'$assoc_double'(>, <, =).
+
+% list_to_assoc(+Pairs, -Assoc): keys must be unique.
+list_to_assoc(L, A) :-
+    must_be(list, L),
+    keysort(L, S),
+    '$assoc_unique'(S, L),
+    length(S, N),
+    '$assoc_build'(N, S, [], _, A).
+'$assoc_unique'([], _).
+'$assoc_unique'([P|T], L) :-
+    (   var(P) -> throw(error(instantiation_error, _))
+    ;   P = K-_ -> '$assoc_unique'(T, K, L)
+    ;   throw(error(type_error(pair, P), _))
+    ).
+'$assoc_unique'([], _, _).
+'$assoc_unique'([K2-_|T], K, L) :- !,
+    ( K2 == K -> throw(error(domain_error(unique_key_pairs, L), _)) ; '$assoc_unique'(T, K2, L) ).
+'$assoc_unique'([P|_], _, _) :- throw(error(type_error(pair, P), _)).
+
+% ord_list_to_assoc(+Pairs, -Assoc): Pairs sorted by strictly increasing keys.
+ord_list_to_assoc(L, A) :-
+    must_be(list, L),
+    (   '$assoc_strict'(L) -> true
+    ;   throw(error(domain_error(key_ordered_pairs, L), _))
+    ),
+    length(L, N),
+    '$assoc_build'(N, L, [], _, A).
+'$assoc_strict'([]).
+'$assoc_strict'([K-_|T]) :- '$assoc_strict'(T, K).
+'$assoc_strict'([], _).
+'$assoc_strict'([K-_|T], K0) :- K0 @< K, '$assoc_strict'(T, K).
+
+% '$assoc_build'(+N, +Pairs, -Rest, -Height, -Tree): a balanced tree of the first N pairs.
+'$assoc_build'(0, L, L, 0, t) :- !.
+'$assoc_build'(N, L, Rest, H, t(K, V, B, Lt, Rt)) :-
+    NL is (N - 1) // 2, NR is N - 1 - NL,
+    '$assoc_build'(NL, L, [K-V|L1], HL, Lt),
+    '$assoc_build'(NR, L1, Rest, HR, Rt),
+    H is max(HL, HR) + 1,
+    compare(O, HL, HR), '$assoc_balance'(O, B).
+'$assoc_balance'(<, >).
+'$assoc_balance'(=, =).
+'$assoc_balance'(>, <).
+
+assoc_to_list(A, L) :- '$assoc_list'(A, L, []).
+'$assoc_list'(t, L, L).
+'$assoc_list'(t(K, V, _, Lt, Rt), L, T) :- '$assoc_list'(Lt, L, [K-V|M]), '$assoc_list'(Rt, M, T).
+assoc_to_keys(A, Ks) :- assoc_to_list(A, L), pairs_keys(L, Ks).
+assoc_to_values(A, Vs) :- assoc_to_list(A, L), pairs_values(L, Vs).
+
+max_assoc(t(K0, V0, _, _, R), K, V) :- ( R == t -> K = K0, V = V0 ; max_assoc(R, K, V) ).
+min_assoc(t(K0, V0, _, L, _), K, V) :- ( L == t -> K = K0, V = V0 ; min_assoc(L, K, V) ).
+
+% gen_assoc(?Key, +Assoc, ?Value): the pairs in increasing key order.
+gen_assoc(K, A, V) :- ground(K), !, get_assoc(K, A, V).
+gen_assoc(K, A, V) :- '$assoc_gen'(A, K, V).
+'$assoc_gen'(t(_, _, _, L, _), K, V) :- '$assoc_gen'(L, K, V).
+'$assoc_gen'(t(K, V, _, _, _), K, V).
+'$assoc_gen'(t(_, _, _, _, R), K, V) :- '$assoc_gen'(R, K, V).
+
+% del_assoc(+Key, +Assoc, ?Value, -NewAssoc): rebuilt from the list (O(n)).
+del_assoc(K, A, V, New) :-
+    get_assoc(K, A, V),
+    assoc_to_list(A, L),
+    '$assoc_del'(L, K, L1),
+    ord_list_to_assoc(L1, New).
+'$assoc_del'([K0-V|T], K, R) :- ( K0 == K -> R = T ; R = [K0-V|R1], '$assoc_del'(T, K, R1) ).
+
+map_assoc(_, t).
+map_assoc(P, t(_, V, _, L, R)) :- map_assoc(P, L), call(P, V), map_assoc(P, R).
+map_assoc(_, t, t).
+map_assoc(P, t(K, V, B, L0, R0), t(K, W, B, L, R)) :- map_assoc(P, L0, L), call(P, V, W), map_assoc(P, R0, R).
+
+is_assoc(A) :- nonvar(A), '$assoc_check'(A, _, _, _).
+'$assoc_check'(t, _, _, 0).
+'$assoc_check'(t(K, _, B, L, R), Lo, Hi, H) :-
+    nonvar(L), nonvar(R),
+    ( nonvar(Lo) -> Lo @< K ; true ), ( nonvar(Hi) -> K @< Hi ; true ),
+    '$assoc_check'(L, Lo, K, HL), '$assoc_check'(R, K, Hi, HR),
+    H is max(HL, HR) + 1, compare(O, HL, HR), '$assoc_balance'(O, B).
