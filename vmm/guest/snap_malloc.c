@@ -173,7 +173,9 @@ static void *alloc_huge(size_t n)
     }
     struct chunk_hdr *h = new_chunk(PAGE + n);
     if (!h) return 0;
-    h->cls[0] = CLS_HUGE;
+    /* the header's page and the block's first page (where free and
+     * malloc_usable_size look) both say huge */
+    h->cls[0] = h->cls[1] = CLS_HUGE;
     h->huge = n;
     /* new to every live snapshot: tracked from the next take */
     snap_arm_later(h, PAGE + n);
