@@ -400,9 +400,14 @@ static void consult_buffer(const char *path, atom_t file, char *text, size_t len
         if (st == RD_EOF)
             break;
         if (st == RD_SYNTAX_ERROR) {
+            /* swipl's columns count from 0; an open quote it reports at
+             * the clause's start, counting from 1 there */
+            char msg[256];
+            rd_error_text(&res.error, msg, sizeof msg);
+            bool at_start = !strcmp(res.error.what, "end_of_file_in_quoted");
+            rd_pos at = at_start ? res.start : res.error.pos;
             fflush(stdout);
-            fprintf(stderr, "ERROR: %s:%ld:%ld: Syntax error: %s\n", path, res.error.pos.line, res.error.pos.col - 1,
-                    rd_error_message(res.error.what));
+            fprintf(stderr, "ERROR: %s:%ld:%ld: Syntax error: %s\n", path, at.line, at.col - !at_start, msg);
             L->errors++;
             continue;
         }

@@ -2,7 +2,7 @@
  *
  * One pass over code points with a lookahead of at most four; the token
  * text goes to one growable buffer.  Where swipl extends ISO and programs
- * rely on it we accept the extension (1e10, 16'FF, 0'' , 1_000, \e \s,
+ * rely on it we accept the extension (1e10, 16'FF, 0'' , 1_000, 1 000, \e \s,
  * 1.0Inf, newlines inside quotes); docs/lang.md lists the differences.
  */
 #include "lex.h"
@@ -249,12 +249,18 @@ void rd_lex_free(rd_lexer *lx)
     lx->buf_cap = lx->buf_len = 0;
 }
 
-static rd_tok_kind lex_error(rd_lexer *lx, const char *what, rd_pos at)
+static rd_tok_kind lex_error_arg(rd_lexer *lx, const char *what, int arg, rd_pos at)
 {
     lx->tok.kind = RD_T_ERROR;
     lx->tok.err = what;
+    lx->tok.err_arg = arg;
     lx->tok.err_pos = at;
     return RD_T_ERROR;
+}
+
+static rd_tok_kind lex_error(rd_lexer *lx, const char *what, rd_pos at)
+{
+    return lex_error_arg(lx, what, -1, at);
 }
 
 /* skip_layout: skip blanks and comments; 1 if any was skipped, 0 if none,
@@ -292,10 +298,12 @@ static int skip_layout(rd_lexer *lx)
 }
 
 /* read_escape: after a backslash inside quotes; *out gets the code point, or
- * -1 for a line continuation.  NULL on success, else the error's name. */
-static const char *read_escape(rd_lexer *lx, int *out)
+ * -1 for a line continuation.  NULL on success, else the error's name, and
+ * *bad the character it names (undefined_char_escape(C), as swipl). */
+static const char *read_escape(rd_lexer *lx, int *out, int *bad)
 {
     int e = advance(lx);
+    *bad = e;
     switch (e) {
     case 'a': *out = 7; return NULL;
     case 'b': *out = 8; return NULL;
@@ -319,9 +327,9 @@ static const char *read_escape(rd_lexer *lx, int *out)
         }
         if (e == 'x' && n == 0)
             return "undefined_char_escape";
-        if (peek(lx, 0) != '\\')
-            return "undefined_char_escape";
-        advance(lx);
+        /* ISO closes the escape with a backslash; swipl reads '\x41' too */
+        if (peek(lx, 0) == '\\')
+            advance(lx);
         if (v > 0x10ffff)
             return "illegal_character_code";
         *out = (int)v;
@@ -349,20 +357,24 @@ static rd_tok_kind read_quoted(rd_lexer *lx, int q, rd_tok_kind kind)
         rd_pos at = here(lx);
         int c = advance(lx);
         if (c < 0)
-            return lex_error(lx, "end_of_file_in_quoted", start);
+            return lex_error_arg(lx, "end_of_file_in_quoted", q, start);
         if (c == q) {
             if (peek(lx, 0) != q)
                 break;
             advance(lx);
         } else if (c == '\\') {
-            const char *err = read_escape(lx, &c);
+            int bad;
+            at = here(lx); /* an error points at the character after the \ (swipl) */
+            const char *err = read_escape(lx, &c, &bad);
             if (err) {
                 /* skip to the closing quote so that resync starts after it */
                 while (peek(lx, 0) >= 0 && peek(lx, 0) != q && peek(lx, 0) != '\n')
                     advance(lx);
                 if (peek(lx, 0) == q)
                     advance(lx);
-                return lex_error(lx, err, at);
+                if (!strcmp(err, "end_of_file_in_quoted"))
+                    return lex_error_arg(lx, err, q, start);
+                return lex_error_arg(lx, err, !strcmp(err, "undefined_char_escape") ? bad : -1, at);
             }
             if (c < 0)
                 continue;
@@ -373,9 +385,13 @@ static rd_tok_kind read_quoted(rd_lexer *lx, int q, rd_tok_kind kind)
     return kind;
 }
 
-/* read_digits: digits of radix into the buffer, allowing the digit groups
- * 1_000_000 (an underscore between two digits, as swipl); the count read. */
-static int read_digits(rd_lexer *lx, int radix)
+/* read_digits: digits of radix into the buffer; the count read.  With
+ * groups, digit groups as swipl 7+ reads them in integers: an underscore and
+ * optional layout between two digits (1_000_000, 1_<newline>000), or, in a
+ * radix up to 10, exactly one space (1 000 000).  After an underscore and
+ * layout a digit must follow: -1 then (a syntax error; no number is ever
+ * directly followed by a variable, so no valid text is refused). */
+static int read_digits(rd_lexer *lx, int radix, bool groups)
 {
     int n = 0;
     for (;;) {
@@ -384,7 +400,17 @@ static int read_digits(rd_lexer *lx, int radix)
             put_byte(lx, c);
             advance(lx);
             n++;
-        } else if (c == '_' && n > 0 && digit_value(peek(lx, 1), radix) >= 0) {
+        } else if (!groups || n == 0) {
+            return n;
+        } else if (c == '_' && digit_value(peek(lx, 1), radix) >= 0) {
+            advance(lx);
+        } else if (c == '_' && is_layout(peek(lx, 1))) {
+            advance(lx);
+            while (is_layout(peek(lx, 0)))
+                advance(lx);
+            if (digit_value(peek(lx, 0), radix) < 0)
+                return -1;
+        } else if (c == ' ' && radix <= 10 && digit_value(peek(lx, 1), radix) >= 0) {
             advance(lx);
         } else {
             return n;
@@ -433,12 +459,10 @@ static rd_tok_kind read_number(rd_lexer *lx)
             advance(lx);
             advance(lx);
             advance(lx);
-            int c;
-            const char *err = read_escape(lx, &c);
-            if (!err && c < 0)
-                err = "undefined_char_escape";
-            if (err)
-                return lex_error(lx, err, at);
+            int c, bad;
+            const char *err = read_escape(lx, &c, &bad);
+            if (err || c < 0)
+                return lex_error(lx, "illegal_number", at); /* as swipl: 0'\q */
             lx->tok.ival = c;
         } else if (c2 == '\'') {
             /* ISO writes the quote 0''' ; swipl also reads 0'' */
@@ -461,14 +485,15 @@ static rd_tok_kind read_number(rd_lexer *lx)
     }
     if (peek(lx, 0) == '0' && (c1 == 'x' || c1 == 'o' || c1 == 'b')) {
         int radix = c1 == 'x' ? 16 : c1 == 'o' ? 8 : 2;
-        if (digit_value(peek(lx, 2), radix) >= 0) {
-            advance(lx);
-            advance(lx);
-            read_digits(lx, radix);
-            return finish_int(lx, radix);
-        }
+        rd_pos at = lx->tok.pos;
+        advance(lx);
+        advance(lx);
+        if (digit_value(peek(lx, 0), radix) < 0 || read_digits(lx, radix, true) < 0)
+            return lex_error(lx, "illegal_number", at); /* 0x, 0b2: as swipl */
+        return finish_int(lx, radix);
     }
-    read_digits(lx, 10);
+    if (read_digits(lx, 10, true) < 0)
+        return lex_error(lx, "illegal_number", lx->tok.pos);
     /* Radix'digits (Edinburgh, swipl): 2'1010, 16'ff, 36'zz */
     if (peek(lx, 0) == '\'' && lx->buf_len <= 2) {
         put_byte(lx, 0);
@@ -477,7 +502,8 @@ static rd_tok_kind read_number(rd_lexer *lx)
         if (radix >= 2 && radix <= 36 && digit_value(peek(lx, 1), radix) >= 0) {
             advance(lx);
             lx->buf_len = 0;
-            read_digits(lx, radix);
+            if (read_digits(lx, radix, true) < 0)
+                return lex_error(lx, "illegal_number", lx->tok.pos);
             return finish_int(lx, radix);
         }
     }
@@ -486,7 +512,7 @@ static rd_tok_kind read_number(rd_lexer *lx)
         is_float = true;
         put_byte(lx, '.');
         advance(lx);
-        read_digits(lx, 10);
+        read_digits(lx, 10, false);
     }
     int e = peek(lx, 0);
     if (e == 'e' || e == 'E') {
@@ -499,7 +525,7 @@ static rd_tok_kind read_number(rd_lexer *lx)
                 put_byte(lx, s);
                 advance(lx);
             }
-            read_digits(lx, 10);
+            read_digits(lx, 10, false);
         }
     }
     if (!is_float)

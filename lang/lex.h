@@ -62,6 +62,7 @@ typedef struct rd_token {
     bool layout_before;  /* layout or a comment right before this token: `a (` vs `a(` */
     rd_pos pos;          /* of the token's first character */
     const char *err;     /* ERROR: the syntax_error term name, e.g. "undefined_char_escape" */
+    int err_arg;         /* ERROR: a code point the error names (syntax_error(What(C))), else -1 */
     rd_pos err_pos;      /* ERROR: where exactly (may be inside the token) */
 } rd_token;
 

@@ -10,6 +10,7 @@
  */
 #include "reader.h"
 
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -43,6 +44,7 @@ typedef struct pframe {
     term_t left;
     atom_t op;
     int max, pri;
+    size_t tok; /* the operator's token */
 } pframe;
 
 typedef struct parser {
@@ -58,6 +60,7 @@ typedef struct parser {
     rd_error err;
     bool failed;
     int depth;
+    size_t lop; /* the operator token that gave the last operand its priority */
 } parser;
 
 void rd_options_default(rd_options *o)
@@ -91,13 +94,36 @@ static size_t save_text(parser *p, const char *s, size_t len)
     return off;
 }
 
-static void fail_at(parser *p, const char *what, rd_pos pos)
+static void fail_at_arg(parser *p, const char *what, int arg, rd_pos pos)
 {
     if (!p->failed) {
         p->failed = true;
         p->err.what = what;
+        p->err.arg = arg;
         p->err.pos = pos;
     }
+}
+
+static void fail_at(parser *p, const char *what, rd_pos pos)
+{
+    fail_at_arg(p, what, -1, pos);
+}
+
+/* after_tok: the position just after a name token (its text unquoted). */
+static bool is_name(const ptok *t);
+
+static rd_pos after_tok(const ptok *t)
+{
+    rd_pos pos = t->pos;
+    if (!is_name(t)) { /* , or | */
+        pos.col++, pos.offset++;
+        return pos;
+    }
+    const char *s = atom_name(t->atom);
+    for (size_t i = 0, n = atom_length(t->atom); i < n; i++)
+        if (((unsigned char)s[i] & 0xc0) != 0x80)
+            pos.col++, pos.offset++;
+    return pos;
 }
 
 static void fail_tok(parser *p, const char *what)
@@ -112,7 +138,7 @@ static rd_status collect(parser *p, rd_lexer *lx, bool eof_ends)
     for (;;) {
         rd_tok_kind k = rd_lex_next(lx);
         if (k == RD_T_ERROR) {
-            fail_at(p, lx->tok.err, lx->tok.err_pos);
+            fail_at_arg(p, lx->tok.err, lx->tok.err_arg, lx->tok.err_pos);
             rd_lex_skip_clause(lx);
             return RD_SYNTAX_ERROR;
         }
@@ -249,6 +275,28 @@ static term_t number(parser *p, bool neg)
 
 /* --- strings and variables ------------------------------------------------ */
 
+/* char_atom: the one-character atom of code point c. */
+static atom_t char_atom(int c)
+{
+    char b[4];
+    size_t n;
+    if (c < 0x80) {
+        b[0] = (char)c, n = 1;
+    } else if (c < 0x800) {
+        b[0] = (char)(0xc0 | (c >> 6)), b[1] = (char)(0x80 | (c & 0x3f)), n = 2;
+    } else if (c < 0x10000) {
+        b[0] = (char)(0xe0 | (c >> 12)), b[1] = (char)(0x80 | ((c >> 6) & 0x3f));
+        b[2] = (char)(0x80 | (c & 0x3f)), n = 3;
+    } else {
+        b[0] = (char)(0xf0 | (c >> 18)), b[1] = (char)(0x80 | ((c >> 12) & 0x3f));
+        b[2] = (char)(0x80 | ((c >> 6) & 0x3f)), b[3] = (char)(0x80 | (c & 0x3f)), n = 4;
+    }
+    atom_t a = atom_intern(b, n);
+    if (a == (atom_t)-1)
+        heap_overflow(1);
+    return a;
+}
+
 static term_t quoted_text(parser *p, const ptok *t, rd_quotes how)
 {
     const char *s = p->text + t->off;
@@ -287,24 +335,7 @@ static term_t quoted_text(parser *p, const ptok *t, rd_quotes how)
         if (how == RD_Q_CODES) {
             e = term_smallint(cps[i]);
         } else {
-            char b[4];
-            int c = cps[i];
-            size_t n;
-            if (c < 0x80) {
-                b[0] = (char)c, n = 1;
-            } else if (c < 0x800) {
-                b[0] = (char)(0xc0 | (c >> 6)), b[1] = (char)(0x80 | (c & 0x3f)), n = 2;
-            } else if (c < 0x10000) {
-                b[0] = (char)(0xe0 | (c >> 12)), b[1] = (char)(0x80 | ((c >> 6) & 0x3f));
-                b[2] = (char)(0x80 | (c & 0x3f)), n = 3;
-            } else {
-                b[0] = (char)(0xf0 | (c >> 18)), b[1] = (char)(0x80 | ((c >> 12) & 0x3f));
-                b[2] = (char)(0x80 | ((c >> 6) & 0x3f)), b[3] = (char)(0x80 | (c & 0x3f)), n = 4;
-            }
-            atom_t a = atom_intern(b, n);
-            if (a == (atom_t)-1)
-                heap_overflow(1);
-            e = term_atom(a);
+            e = term_atom(char_atom(cps[i]));
         }
         list = term_cons(e, list);
     }
@@ -354,7 +385,7 @@ static bool expect(parser *p, int punct)
     }
     const ptok *t = cur(p);
     if (t->kind == RD_T_END)
-        fail_tok(p, "end_of_clause");
+        fail_tok(p, "operator_expected"); /* a term was read: (a. [a. {a. as swipl */
     else if (starts_term(t))
         fail_tok(p, "operator_expected");
     else
@@ -496,7 +527,8 @@ static term_t primary(parser *p, int max, int ctx, int *prec)
             term_t in = parse(p, 1200, CTX_TOP, &pr);
             return expect(p, '}') ? term_compound1(FUNCTOR_curly1, in) : 0;
         }
-        fail_tok(p, "cannot_start_term");
+        /* a bare , or | where a term must start: f(,) (swipl's name) */
+        fail_tok(p, t->punct == ',' || t->punct == '|' ? "quoted_punctuation" : "cannot_start_term");
         return 0;
     case RD_T_END:
         fail_tok(p, "end_of_clause");
@@ -523,12 +555,13 @@ static term_t primary(parser *p, int max, int ctx, int *prec)
             fail_tok(p, "operator_clash");
             return 0;
         }
-        p->i++;
+        size_t optok = p->i++;
         int argmax = ty == RD_FY ? pri : pri - 1, pr;
         term_t arg = parse(p, argmax, ctx, &pr);
         if (p->failed)
             return 0;
         *prec = pri;
+        p->lop = optok;
         functor_t f = functor_intern(a, 1);
         if (f == (functor_t)-1)
             heap_overflow(1);
@@ -582,7 +615,7 @@ static term_t parse(parser *p, int max, int ctx, int *prec)
                         p->fcap = p->fcap ? p->fcap * 2 : 32;
                         p->frames = xrealloc(p->frames, p->fcap * sizeof *p->frames);
                     }
-                    p->frames[p->nframes++] = (pframe){left, a, max, pri};
+                    p->frames[p->nframes++] = (pframe){left, a, max, pri, p->i - 1};
                     max = rmax;
                     left = primary(p, max, ctx, &lp);
                     continue;
@@ -594,8 +627,10 @@ static term_t parse(parser *p, int max, int ctx, int *prec)
                     break;
                 }
                 if (lp > lmax && pri <= max) {
-                    /* fits here but not after this left operand: a = b = c */
-                    fail_tok(p, "operator_clash");
+                    /* fits here but not after this left operand: a = b = c;
+                     * reported just after the operator of that operand, as
+                     * swipl does */
+                    fail_at(p, "operator_clash", after_tok(&p->toks[p->lop]));
                     break;
                 }
             }
@@ -608,6 +643,7 @@ static term_t parse(parser *p, int max, int ctx, int *prec)
                         heap_overflow(1);
                     left = term_compound1(f, left);
                     lp = pri;
+                    p->lop = p->i - 1;
                     continue;
                 }
             }
@@ -621,6 +657,7 @@ static term_t parse(parser *p, int max, int ctx, int *prec)
             heap_overflow(1);
         left = term_compound2(f, fr.left, left);
         lp = fr.pri;
+        p->lop = fr.tok;
         max = fr.max;
     }
     p->nframes = base;
@@ -684,8 +721,10 @@ static rd_status read_clause(rd_lexer *lx, const rd_options *opt, rd_result *res
         res->term = term_atom(ATOM_end_of_file);
         res->start = lx->tok.pos;
     }
-    if (st == RD_SYNTAX_ERROR)
+    if (st == RD_SYNTAX_ERROR) {
         res->error = p.err;
+        res->start = p.n > 0 ? p.toks[0].pos : lx->tok.pos;
+    }
     free(p.toks);
     free(p.text);
     free(p.vars);
@@ -708,6 +747,7 @@ rd_status rd_read_text(const char *text, size_t len, const rd_options *opt, rd_r
     if (st == RD_OK && lx.tok.kind != RD_T_EOF && rd_lex_next(&lx) != RD_T_EOF) {
         st = RD_SYNTAX_ERROR;
         res->error.what = "end_of_clause_expected";
+        res->error.arg = -1;
         res->error.pos = lx.tok.pos;
     }
     rd_lex_free(&lx);
@@ -731,6 +771,7 @@ static const struct {
     {"illegal_character_code", "Illegal character code"},
     {"illegal_character", "Illegal character"},
     {"illegal_number", "Illegal number"},
+    {"quoted_punctuation", "Operand expected, unquoted comma or bar found"},
     {"float_overflow", "Float overflow"},
 };
 
@@ -742,10 +783,26 @@ const char *rd_error_message(const char *what)
     return what;
 }
 
+void rd_error_text(const rd_error *e, char *buf, size_t size)
+{
+    const char *m = rd_error_message(e->what);
+    if (e->arg >= 0 && !strcmp(e->what, "end_of_file_in_quoted"))
+        snprintf(buf, size, "End of file in quoted %s",
+                 e->arg == '"' ? "string" : e->arg == '`' ? "codes" : "atom");
+    else if (e->arg >= 0 && !strcmp(e->what, "undefined_char_escape"))
+        snprintf(buf, size, "%s: `\\%s'", m, atom_name(char_atom(e->arg)));
+    else
+        snprintf(buf, size, "%s", m);
+}
+
 term_t rd_error_term(const rd_error *e, atom_t file, const char *text)
 {
     atom_t w = atom_from_cstr(e->what);
-    term_t what = term_compound1(FUNCTOR_syntax_error1, term_atom(w));
+    term_t what = term_atom(w);
+    if (e->arg >= 0) {
+        what = term_compound1(functor_intern(w, 1), term_atom(char_atom(e->arg)));
+    }
+    what = term_compound1(FUNCTOR_syntax_error1, what);
     term_t ctx;
     if (file != (atom_t)-1) {
         term_t a[4] = {term_atom(file), term_int(e->pos.line), term_int(e->pos.col),

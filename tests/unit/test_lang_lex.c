@@ -244,8 +244,10 @@ static void test_errors(void **state)
     } cases[] = {
         {"'abc", "end_of_file_in_quoted", 1, 1},
         {"x /* open", "end_of_file_in_block_comment", 1, 3},
-        {"'a\\qb'", "undefined_char_escape", 1, 3},
-        {"'\\x110000\\'", "illegal_character_code", 1, 2},
+        {"'a\\qb'", "undefined_char_escape", 1, 4},
+        {"'\\x110000\\'", "illegal_character_code", 1, 3},
+        {"0x", "illegal_number", 1, 1},
+        {"X = 1_ a", "illegal_number", 1, 5},
         {"0'", "end_of_file", 1, 3},
         {"1e400", "float_overflow", 1, 1},
         {"\n  \x01", NULL, 0, 0}, /* a control character is layout */
