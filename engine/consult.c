@@ -127,10 +127,14 @@ static void singletons_warning(term_t list)
     for (term_t l = term_deref(list); term_is_list_cell(l); l = term_deref(term_arg(l, 2))) {
         term_t eq = term_deref(term_arg(l, 1));
         term_t name = term_deref(term_arg(eq, 1));
+        if (atom_name(term_get_atom(name))[0] == '_')
+            continue; /* _X: named, but marked as meant to be single */
         if (n < sizeof text)
             n += (size_t)snprintf(text + n, sizeof text - n, "%s%s", first ? "" : ",", atom_name(term_get_atom(name)));
         first = false;
     }
+    if (first)
+        return;
     if (n < sizeof text)
         snprintf(text + n, sizeof text - n, "]");
     warn(text);

@@ -21,6 +21,7 @@
 #include "stats.h"
 #include "stdlib/arith.h"
 #include "stdlib/lists.h"
+#include "stdlib/read.h"
 #include "stdlib/terms.h"
 #include "stdlib/text.h"
 #include "stdlib/write.h"
@@ -73,6 +74,7 @@ static void register_all(void)
     dbpreds_register();
     consult_register();
     dcg_register();
+    read_register();
     flags_register();
     message_register();
     stats_register();

@@ -715,6 +715,9 @@ static __attribute__((noinline)) enum solve_status run(term_t goal, solve_answer
     }
 }
 
+/* The base frame of the innermost solve (NULL: none, the default base). */
+static void *solve_base;
+
 enum solve_status solve(term_t goal, solve_answer_fn on_answer, void *ctx, term_t *ball)
 {
     /* the base frame: run()'s frame and everything it calls lie below */
@@ -722,12 +725,18 @@ enum solve_status solve(term_t goal, solve_answer_fn on_answer, void *ctx, term_
     term_t outer_catches = catches;
     long outer_top = top_idx;
     functor_t outer_functor = current_functor;
+    void *outer_base = solve_base;
+    solve_base = (void *)&base;
     snap_set_base((void *)&base);
     term_t dummy;
     enum solve_status s = run(goal, on_answer, ctx, ball ? ball : &dummy);
     catches = outer_catches;
     top_idx = outer_top;
     current_functor = outer_functor;
+    /* a built-in that called solve (print/1's portray hook, consult/1)
+     * returns into the outer run, whose snapshots need the outer base */
+    solve_base = outer_base;
+    snap_set_base(outer_base);
     return s;
 }
 

@@ -677,7 +677,7 @@ static term_t var_list(parser *p, int which)
         const char *name = p->text + v->off;
         term_t e = v->var;
         bool anon = v->len == 1 && name[0] == '_';
-        if ((which == 1 && anon) || (which == 2 && (v->count > 1 || name[0] == '_')))
+        if ((which == 1 && anon) || (which == 2 && (v->count > 1 || anon)))
             continue;
         if (which != 0) {
             atom_t a = atom_intern(name, v->len);

@@ -47,7 +47,9 @@ typedef struct rd_result {
     term_t term;
     term_t variables;      /* [V1, ...] in order of first appearance */
     term_t variable_names; /* ['Name'=V, ...], named variables, that order */
-    term_t singletons;     /* ['Name'=V, ...] named once, not starting with _ */
+    term_t singletons;     /* ['Name'=V, ...] named variables that occur once (ISO: _X
+                            * is named, _ is not; consult warns only of those
+                            * not starting with _) */
     rd_pos start;          /* position of the clause's first token (also after an error) */
     rd_error error;        /* when rd_read returned RD_SYNTAX_ERROR */
 } rd_result;

@@ -360,6 +360,12 @@ static void test_max_depth(void **state)
     assert_string_equal(text_of(read1("[1,2,3,4,5,6]", NULL), &o), "[1,2|...]");
     assert_string_equal(text_of(read1("f(g(h(i(j))))", NULL), &o), "f(g(h(...)))");
     assert_string_equal(text_of(read1("f(a,b,c,d,e)", NULL), &o), "f(a,b,c,d,e)");
+    /* as swipl 9.0.4: atomic terms below the limit are ... too, and each
+     * list element is one level deeper than the one before */
+    assert_string_equal(text_of(read1("f(x,g(y,h(z,i(w))))", NULL), &o), "f(x,g(y,h(...,...)))");
+    assert_string_equal(text_of(read1("[f(a),f(b)]", NULL), &o), "[f(a),f(...)]");
+    o.max_depth = 2;
+    assert_string_equal(text_of(read1("- - - - a", NULL), &o), "- - ...");
 }
 
 static bool portray_ints(void *ctx, term_t t, wr_sink *out)
