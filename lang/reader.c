@@ -621,9 +621,14 @@ static term_t parse(parser *p, int max, int ctx, int *prec)
                     continue;
                 }
                 if (pri <= max && lp <= lmax && !rd_op_lookup(a, RD_POSTFIX, &pri, &ty)) {
-                    /* an infix operator with nothing after it: blame what follows */
+                    /* an infix operator with nothing after it, at the end
+                     * or before a closing bracket (swipl's operator_balance);
+                     * blame what follows */
                     p->i++;
-                    fail_tok(p, cur(p)->kind == RD_T_END ? "end_of_clause" : "cannot_start_term");
+                    const ptok *nx = cur(p);
+                    bool closing = is_punct(nx, ')') || is_punct(nx, ']') || is_punct(nx, '}');
+                    fail_tok(p, nx->kind == RD_T_END || (closing && p->depth > 1) ? "operator_balance"
+                                                                                   : "cannot_start_term");
                     break;
                 }
                 if (lp > lmax && pri <= max) {
@@ -761,6 +766,7 @@ static const struct {
     {"operator_clash", "Operator priority clash"},
     {"cannot_start_term", "Illegal start of term"},
     {"end_of_clause", "Unexpected end of clause"},
+    {"operator_balance", "Unbalanced operator"},
     {"end_of_clause_expected", "End of clause expected"},
     {"end_of_file", "Unexpected end of file"},
     {"list_rest", "Unexpected comma or bar in rest of list"},

@@ -153,7 +153,7 @@ static void test_syntax_errors(void **state)
         long line, col;
     } cases[] = {
         {"f(a b).", "operator_expected", 1, 5},
-        {"foo(X :- .", "end_of_clause", 1, 10},
+        {"foo(X :- .", "operator_balance", 1, 10},
         {"\n  f(a,,b).", "quoted_punctuation", 2, 7},
         {"a = b = c.", "operator_clash", 1, 4}, /* just after the first =, as swipl */
         {"X = \\+ b.", "operator_clash", 1, 5},
