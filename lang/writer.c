@@ -322,7 +322,7 @@ static void write_var(writer *w, term_t v)
         return;
     }
     char b[32];
-    snprintf(b, sizeof b, "_G%ld", (long)(term_ptr(v) - (term_t *)(void *)heap_start));
+    snprintf(b, sizeof b, "_%ld", (long)(term_ptr(v) - (term_t *)(void *)heap_start)); /* swipl: _123 */
     emits(w, b);
 }
 

@@ -139,8 +139,9 @@ static void test_variable_lists(void **state)
         term_bind(term_deref(term_arg(eq, 2)), term_compound1(fvar, term_arg(eq, 1)));
     }
     char *s = wr_term_to_text(r.term, &q, NULL);
-    /* anonymous variables stay variables: _G<n> */
-    assert_memory_equal(s, "f(X,_Y,_G", 9);
+    /* anonymous variables stay variables: _<n>, as swipl writes them */
+    assert_memory_equal(s, "f(X,_Y,_", 8);
+    assert_true(s[8] >= '0' && s[8] <= '9');
     free(s);
     assert_string_equal(text_of(r.variable_names, &q), "['X'=X,'_Y'=_Y,'Z'=Z,'W'=W]");
     assert_string_equal(text_of(r.singletons, &q), "['Z'=Z,'W'=W]");
