@@ -394,6 +394,11 @@ static void consult_buffer(const char *path, atom_t file, char *text, size_t len
     rd_lexer lx;
     rd_src_buffer(&src, text, len);
     rd_lex_init(&lx, &src);
+    /* the lexer's buffers in persistent memory: reading a clause then
+     * writes nothing the barrier logs (a consult inside a goal runs under
+     * live snapshots, and every directive or clause added takes more) */
+    lx.realloc_fn = mem_prealloc;
+    lx.free_fn = mem_pfree;
     rd_options opt;
     rd_options_default(&opt);
     opt.want_singletons = true;

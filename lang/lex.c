@@ -146,11 +146,22 @@ static inline int slot(const rd_lexer *lx, int k)
     return (lx->look_head + k) & (RD_LOOK - 1);
 }
 
+/* pos_copy: *d = *s field by field.  Under the write barrier a struct
+ * assignment is a call of the wrapped memcpy, which logs its range: too
+ * dear once per character or token. */
+static inline void pos_copy(rd_pos *d, const rd_pos *s)
+{
+    d->line = s->line;
+    d->col = s->col;
+    d->offset = s->offset;
+}
+
 /* fill_look: decode code points into the lookahead until it holds k + 1 */
 static void fill_look(rd_lexer *lx, int k)
 {
     while (lx->nlook <= k) {
-        rd_pos at = lx->pos;
+        int i = slot(lx, lx->nlook);
+        pos_copy(&lx->look_pos[i], &lx->pos);
         rd_src *src = lx->src;
         /* ASCII straight from the buffer; the rest through the decoder */
         int c = src->p < src->end && *src->p < 0x80 ? *src->p++ : src_decode(src);
@@ -163,9 +174,7 @@ static void fill_look(rd_lexer *lx, int k)
                 lx->pos.col++;
             }
         }
-        int i = slot(lx, lx->nlook);
         lx->look[i] = c;
-        lx->look_pos[i] = at;
         lx->nlook++;
     }
 }
@@ -247,6 +256,12 @@ void rd_lex_free(rd_lexer *lx)
         lx->free_fn(lx->buf);
     lx->buf = NULL;
     lx->buf_cap = lx->buf_len = 0;
+    for (int i = 0; i < 4; i++) {
+        if (lx->scratch[i])
+            lx->free_fn(lx->scratch[i]);
+        lx->scratch[i] = NULL;
+        lx->scratch_cap[i] = 0;
+    }
 }
 
 static rd_tok_kind lex_error_arg(rd_lexer *lx, const char *what, int arg, rd_pos at)
@@ -354,7 +369,6 @@ static rd_tok_kind read_quoted(rd_lexer *lx, int q, rd_tok_kind kind)
     rd_pos start = here(lx);
     advance(lx);
     for (;;) {
-        rd_pos at = here(lx);
         int c = advance(lx);
         if (c < 0)
             return lex_error_arg(lx, "end_of_file_in_quoted", q, start);
@@ -364,7 +378,7 @@ static rd_tok_kind read_quoted(rd_lexer *lx, int q, rd_tok_kind kind)
             advance(lx);
         } else if (c == '\\') {
             int bad;
-            at = here(lx); /* an error points at the character after the \ (swipl) */
+            rd_pos at = here(lx); /* an error points at the character after the \ (swipl) */
             const char *err = read_escape(lx, &c, &bad);
             if (err) {
                 /* skip to the closing quote so that resync starts after it */
@@ -556,7 +570,8 @@ rd_tok_kind rd_lex_next(rd_lexer *lx)
     if (skipped < 0)
         return RD_T_ERROR;
     lx->tok.layout_before = skipped != 0;
-    lx->tok.pos = here(lx);
+    peek(lx, 0);
+    pos_copy(&lx->tok.pos, &lx->look_pos[slot(lx, 0)]);
     rd_tok_kind k;
     int c = peek(lx, 0);
     if (c < 0) {

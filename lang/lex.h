@@ -82,6 +82,11 @@ typedef struct rd_lexer {
     void (*free_fn)(void *p);
     size_t buf_len, buf_cap;
     rd_token tok;               /* the current token */
+    /* the parser's scratch arrays (tokens, their text, variables, operator
+     * frames), kept between reads so that reading a clause allocates
+     * nothing; same allocator as buf; freed by rd_lex_free */
+    void *scratch[4];
+    size_t scratch_cap[4];
 } rd_lexer;
 
 /* rd_lex_init: start reading src at line 1 column 1.  The lexer keeps src

@@ -57,6 +57,7 @@ typedef struct parser {
     pframe *frames;
     size_t nframes, fcap;
     const rd_options *opt;
+    rd_lexer *lx; /* its scratch arrays are the parser's (grow) */
     rd_error err;
     bool failed;
     int depth;
@@ -78,15 +79,29 @@ static void *xrealloc(void *p, size_t n)
     return q;
 }
 
+/* grow: scratch array slot of the lexer, *a, to hold at least n bytes
+ * (*cap its size in bytes).  The lexer always holds the current pointer,
+ * so an error thrown in the middle of a read (heap_overflow) leaves nothing
+ * dangling: the next read or rd_lex_free takes it from there. */
+static void grow(parser *p, int slot, void *a, size_t *cap, size_t n)
+{
+    void **ap = a;
+    size_t c = *cap ? *cap : 256;
+    while (c < n)
+        c *= 2;
+    void *q = p->lx->realloc_fn(*ap, c);
+    if (!q)
+        heap_overflow(c / 8 + 1);
+    *ap = q;
+    *cap = c;
+    p->lx->scratch[slot] = q;
+    p->lx->scratch_cap[slot] = c;
+}
+
 static size_t save_text(parser *p, const char *s, size_t len)
 {
-    if (p->tlen + len + 1 > p->tcap) {
-        size_t cap = p->tcap ? p->tcap : 256;
-        while (cap < p->tlen + len + 1)
-            cap *= 2;
-        p->text = xrealloc(p->text, cap);
-        p->tcap = cap;
-    }
+    if (p->tlen + len + 1 > p->tcap)
+        grow(p, 1, &p->text, &p->tcap, p->tlen + len + 1);
     size_t off = p->tlen;
     memcpy(p->text + off, s, len);
     p->text[off + len] = 0;
@@ -149,16 +164,25 @@ static rd_status collect(parser *p, rd_lexer *lx, bool eof_ends)
             return RD_SYNTAX_ERROR;
         }
         if (p->n == p->cap) {
-            p->cap = p->cap ? p->cap * 2 : 64;
-            p->toks = xrealloc(p->toks, p->cap * sizeof *p->toks);
+            size_t bytes = p->cap * sizeof *p->toks;
+            grow(p, 0, &p->toks, &bytes, (p->n + 1) * sizeof *p->toks);
+            p->cap = bytes / sizeof *p->toks;
         }
         ptok *t = &p->toks[p->n++];
-        memset(t, 0, sizeof *t);
         const rd_token *lt = &lx->tok;
+        /* field by field: a struct copy or memset is a call of the
+         * barrier's wrapped memcpy/memset, too dear once per token */
         t->kind = k == RD_T_EOF ? RD_T_END : k;
         t->punct = lt->punct;
         t->layout = lt->layout_before;
-        t->pos = lt->pos;
+        t->pos.line = lt->pos.line;
+        t->pos.col = lt->pos.col;
+        t->pos.offset = lt->pos.offset;
+        t->atom = 0;
+        t->ival = 0;
+        t->fval = 0;
+        t->radix = 0;
+        t->off = t->len = 0;
         switch (k) {
         case RD_T_NAME:
         case RD_T_QNAME:
@@ -357,8 +381,9 @@ static term_t variable(parser *p)
         }
     }
     if (p->nvars == p->vcap) {
-        p->vcap = p->vcap ? p->vcap * 2 : 16;
-        p->vars = xrealloc(p->vars, p->vcap * sizeof *p->vars);
+        size_t bytes = p->vcap * sizeof *p->vars;
+        grow(p, 2, &p->vars, &bytes, (p->nvars + 1) * sizeof *p->vars);
+        p->vcap = bytes / sizeof *p->vars;
     }
     pvar *v = &p->vars[p->nvars++];
     v->off = t->off;
@@ -612,8 +637,9 @@ static term_t parse(parser *p, int max, int ctx, int *prec)
                     /* read the right operand at rmax; fold when it ends */
                     p->i++;
                     if (p->nframes == p->fcap) {
-                        p->fcap = p->fcap ? p->fcap * 2 : 32;
-                        p->frames = xrealloc(p->frames, p->fcap * sizeof *p->frames);
+                        size_t bytes = p->fcap * sizeof *p->frames;
+                        grow(p, 3, &p->frames, &bytes, (p->nframes + 1) * sizeof *p->frames);
+                        p->fcap = bytes / sizeof *p->frames;
                     }
                     p->frames[p->nframes++] = (pframe){left, a, max, pri, p->i - 1};
                     max = rmax;
@@ -702,6 +728,13 @@ static rd_status read_clause(rd_lexer *lx, const rd_options *opt, rd_result *res
     parser p;
     memset(&p, 0, sizeof p);
     p.opt = opt;
+    p.lx = lx;
+    /* the scratch of the last read, reused (so a clause allocates nothing,
+     * and in a persistent lexer nothing of it is logged by the barrier) */
+    p.toks = lx->scratch[0], p.cap = lx->scratch_cap[0] / sizeof *p.toks;
+    p.text = lx->scratch[1], p.tcap = lx->scratch_cap[1];
+    p.vars = lx->scratch[2], p.vcap = lx->scratch_cap[2] / sizeof *p.vars;
+    p.frames = lx->scratch[3], p.fcap = lx->scratch_cap[3] / sizeof *p.frames;
     memset(res, 0, sizeof *res);
     res->term = res->variables = res->variable_names = res->singletons = TERM_NIL;
     rd_status st = collect(&p, lx, eof_ends);
@@ -730,10 +763,7 @@ static rd_status read_clause(rd_lexer *lx, const rd_options *opt, rd_result *res
         res->error = p.err;
         res->start = p.n > 0 ? p.toks[0].pos : lx->tok.pos;
     }
-    free(p.toks);
-    free(p.text);
-    free(p.vars);
-    free(p.frames);
+    /* the scratch stays with the lexer (grow keeps it there) */
     return st;
 }
 
