@@ -10,6 +10,8 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
+#include <unistd.h>
 
 #include <cmocka.h>
 
@@ -396,7 +398,8 @@ static void test_portray_and_canonical(void **state)
 
 /* --- the round-trip property ------------------------------------------------------ */
 
-static uint64_t rng = 88172645463325252u;
+/* A new seed each run (LANG_RT_SEED=N repeats one), printed on failure. */
+static uint64_t seed, rng;
 static uint64_t next_rand(void)
 {
     rng ^= rng << 13;
@@ -485,10 +488,11 @@ static void check_roundtrip(term_t t, const wr_options *o, const char *mode)
     rd_result r;
     rd_status st = rd_read_text(s, len, &ro, &r);
     if (st != RD_OK)
-        fail_msg("%s output does not read back (%s at col %ld): %s", mode, r.error.what,
-                 r.error.pos.col, s);
+        fail_msg("%s output does not read back (%s at col %ld): %s\n(seed %llu: rerun with LANG_RT_SEED=%llu)",
+                 mode, r.error.what, r.error.pos.col, s, (unsigned long long)seed, (unsigned long long)seed);
     if (!lt_variant(t, r.term))
-        fail_msg("%s output reads back as another term: %s", mode, s);
+        fail_msg("%s output reads back as another term: %s\n(seed %llu: rerun with LANG_RT_SEED=%llu)", mode,
+                 s, (unsigned long long)seed, (unsigned long long)seed);
     free(s);
 }
 
@@ -498,6 +502,9 @@ static void test_roundtrip_property(void **state)
     wr_options_writeq(&wq);
     wq.numbervars = false;
     wr_options_canonical(&wc);
+    const char *env = getenv("LANG_RT_SEED");
+    seed = env ? strtoull(env, NULL, 10) : (uint64_t)time(NULL) * 2654435761u ^ (uint64_t)getpid();
+    rng = seed | 1; /* xorshift: never 0 */
     char *top = heap_top;
     for (int i = 0; i < 20000; i++) {
         for (int v = 0; v < 3; v++)
