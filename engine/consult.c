@@ -17,6 +17,7 @@
 #include "mem.h"
 #include "message.h"
 #include "solve.h"
+#include "stdlib/read.h"
 #include "unify.h"
 
 /* Persistent loader state: survives the restores of directive solves. */
@@ -400,9 +401,11 @@ static void consult_buffer(const char *path, atom_t file, char *text, size_t len
     lx.realloc_fn = mem_prealloc;
     lx.free_fn = mem_pfree;
     rd_options opt;
-    rd_options_default(&opt);
     opt.want_singletons = true;
     for (;;) {
+        /* the flags as they are now: a directive may have set double_quotes */
+        read_options_default(&opt);
+        opt.want_singletons = true;
         rd_result res;
         rd_status st = rd_read(&lx, &opt, &res);
         ctx.line = res.start.line;

@@ -13,7 +13,7 @@
 struct flags {
     struct pterm *argv;
     atom_t unknown;
-    atom_t double_quotes;
+    atom_t double_quotes, back_quotes; /* what the reader makes of "..." and `...` */
     bool occurs_check;
 };
 
@@ -25,7 +25,8 @@ static bool flags_init(void)
         F = mem_pzalloc(sizeof *F);
         if (F) {
             F->unknown = ATOM_error;
-            F->double_quotes = ATOM_codes;
+            F->double_quotes = ATOM_string; /* swipl's default (docs/lang.md) */
+            F->back_quotes = ATOM_codes;
         }
     }
     return F != NULL;
@@ -42,6 +43,8 @@ void flags_set_argv(int argc, char **argv)
 }
 
 atom_t flags_unknown(void) { return flags_init() ? F->unknown : ATOM_error; }
+atom_t flags_double_quotes(void) { return flags_init() ? F->double_quotes : ATOM_string; }
+atom_t flags_back_quotes(void) { return flags_init() ? F->back_quotes : ATOM_codes; }
 
 static term_t flag_value(const char *name)
 {
@@ -58,9 +61,9 @@ static term_t flag_value(const char *name)
     if (!strcmp(name, "unknown"))
         return term_atom(F->unknown);
     if (!strcmp(name, "double_quotes"))
-        return term_atom(ATOM_string);
+        return term_atom(F->double_quotes);
     if (!strcmp(name, "back_quotes"))
-        return term_atom(ATOM_codes);
+        return term_atom(F->back_quotes);
     if (!strcmp(name, "occurs_check"))
         return term_atom(F->occurs_check ? ATOM_true : ATOM_false);
     if (!strcmp(name, "argv"))
@@ -116,6 +119,13 @@ static bool bi_set_flag(term_t *a)
         if (x != ATOM_error && x != ATOM_fail && x != ATOM_warning)
             err_domain(atom_from_cstr("flag_value"), v);
         F->unknown = x;
+        return true;
+    }
+    if (!strcmp(name, "double_quotes") || !strcmp(name, "back_quotes")) {
+        atom_t x = err_need_atom(v);
+        if (x != ATOM_codes && x != ATOM_chars && x != ATOM_atom_t && x != ATOM_string)
+            err_domain(f, v);
+        *(name[0] == 'd' ? &F->double_quotes : &F->back_quotes) = x;
         return true;
     }
     if (!strcmp(name, "occurs_check")) {

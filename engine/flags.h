@@ -9,6 +9,10 @@
 void flags_set_argv(int argc, char **argv);
 /* The value of the unknown flag: ATOM_error, ATOM_fail or ATOM_warning. */
 atom_t flags_unknown(void);
+/* The double_quotes and back_quotes flags: ATOM_codes, ATOM_chars,
+ * ATOM_atom_t or ATOM_string (what the reader makes of "..." and `...`). */
+atom_t flags_double_quotes(void);
+atom_t flags_back_quotes(void);
 
 void flags_register(void);
 

@@ -16,6 +16,7 @@
 
 #include "engine/db.h"
 #include "engine/error.h"
+#include "engine/flags.h"
 #include "engine/mem.h"
 #include "engine/solve.h"
 #include "engine/unify.h"
@@ -63,10 +64,22 @@ static bool need_bool(term_t v)
 
 /* --- read_term ------------------------------------------------------------- */
 
+static rd_quotes quotes_of(atom_t a)
+{
+    return a == ATOM_codes ? RD_Q_CODES : a == ATOM_chars ? RD_Q_CHARS : a == ATOM_atom_t ? RD_Q_ATOM : RD_Q_STRING;
+}
+
+void read_options_default(rd_options *o)
+{
+    rd_options_default(o);
+    o->double_quotes = quotes_of(flags_double_quotes());
+    o->back_quotes = quotes_of(flags_back_quotes());
+}
+
 void read_opts_parse(term_t opts, read_req *r)
 {
     memset(r, 0, sizeof *r);
-    rd_options_default(&r->o);
+    read_options_default(&r->o);
     r->syntax_errors = ATOM_error;
     for (term_t l = opts, o; (o = next_option(&l, opts));) {
         if (is_opt(o, "variable_names", 1)) {

@@ -18,6 +18,10 @@ typedef struct read_req {
     atom_t syntax_errors; /* error, fail, quiet or dec10 */
 } read_req;
 
+/* read_options_default: rd_options_default with the double_quotes and
+ * back_quotes flags (consult, read_term and term_to_atom read with them). */
+void read_options_default(rd_options *o);
+
 /* read_opts_parse: decode a read_term option list into r; raises
  * instantiation_error, type_error(list, Opts), type_error(option, O) as
  * swipl does (unknown compound options are ignored, as swipl ignores them). */
