@@ -350,6 +350,20 @@ static const char *read_escape(rd_lexer *lx, int *out, int *bad)
         *out = (int)v;
         return NULL;
     }
+    case 'u': case 'U': { /* swipl: exactly 4 or 8 hex digits */
+        long v = 0;
+        for (int i = 0, n = e == 'u' ? 4 : 8; i < n; i++) {
+            int d = digit_value(peek(lx, 0), 16);
+            if (d < 0)
+                return "illegal_uU_sequence";
+            advance(lx);
+            v = v * 16 + d;
+        }
+        if (v > 0x10ffff)
+            return "illegal_character_code";
+        *out = (int)v;
+        return NULL;
+    }
     case '\\': case '\'': case '"': case '`':
         *out = e;
         return NULL;

@@ -805,6 +805,7 @@ static const struct {
     {"end_of_file_in_block_comment", "End of file in /* ... */ comment"},
     {"undefined_char_escape", "Unknown character escape in quoted atom or string"},
     {"illegal_character_code", "Illegal character code"},
+    {"illegal_uU_sequence", "Illegal \\u or \\U sequence"},
     {"illegal_character", "Illegal character"},
     {"illegal_number", "Illegal number"},
     {"quoted_punctuation", "Operand expected, unquoted comma or bar found"},
