@@ -715,8 +715,8 @@ static __attribute__((noinline)) enum solve_status run(term_t goal, solve_answer
     }
 }
 
-/* The base frame of the innermost solve (NULL: none, the default base). */
-static void *solve_base;
+/* The base frame of the innermost solve(), NULL outside (the main stack's top). */
+static void *base_frame;
 
 enum solve_status solve(term_t goal, solve_answer_fn on_answer, void *ctx, term_t *ball)
 {
@@ -725,17 +725,17 @@ enum solve_status solve(term_t goal, solve_answer_fn on_answer, void *ctx, term_
     term_t outer_catches = catches;
     long outer_top = top_idx;
     functor_t outer_functor = current_functor;
-    void *outer_base = solve_base;
-    solve_base = (void *)&base;
-    snap_set_base((void *)&base);
+    void *outer_base = base_frame;
+    base_frame = (void *)&base;
+    snap_set_base(base_frame);
     term_t dummy;
     enum solve_status s = run(goal, on_answer, ctx, ball ? ball : &dummy);
     catches = outer_catches;
     top_idx = outer_top;
     current_functor = outer_functor;
-    /* a built-in that called solve (print/1's portray hook, consult/1)
-     * returns into the outer run, whose snapshots need the outer base */
-    solve_base = outer_base;
+    /* a solve nested in a built-in hands the outer run its base back, so
+     * that the run's next snapshot is taken under it */
+    base_frame = outer_base;
     snap_set_base(outer_base);
     return s;
 }
