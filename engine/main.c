@@ -21,8 +21,8 @@
 #include "stats.h"
 #include "stdlib/arith.h"
 #include "stdlib/lists.h"
-#include "stdlib/read.h"
 #include "stdlib/terms.h"
+#include "stdlib/read.h" /* after terms.h: main added pcre.h above it */
 #include "stdlib/text.h"
 #include "stdlib/write.h"
 #include "toplevel.h"
