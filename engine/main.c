@@ -22,7 +22,7 @@
 #include "stdlib/arith.h"
 #include "stdlib/lists.h"
 #include "stdlib/terms.h"
-#include "stdlib/read.h" /* after terms.h: main added pcre.h above it */
+#include "stdlib/read.h"
 #include "stdlib/text.h"
 #include "stdlib/write.h"
 #include "toplevel.h"
