@@ -4,14 +4,14 @@
 :- op(700, xfx, ===>).
 :- op(200, xfy, ^^).
 :- op(100, fy, #).
-:- op(100, xf, !!).
+:- op(100, xf, $$).
 
 portray(secret(_)) :- write('<hidden>').
 portray(X) :- float(X), X > 100.0, write(big).
 
 t(f('A', 'b c', [1,2], "s", 'don''t', -(1), - 1, 1-(-1), a- -1, -(-(1)), \+a, f(:-), {a,b}, '$VAR'(3))).
 t(a ===> b ^^ c ^^ d).
-t(# # a !! ).
+t(# # a $$ + (b $$) $$).
 t((a :- b, c ; d -> e)).
 t([a, 'B', [x|y], f(secret(1)), 1.0e10, 200.5, -0.0]).
 t(f(x, g(y, h(z, i(w))))).
