@@ -19,6 +19,7 @@
 #include "message.h"
 #include "solve.h"
 #include "stdlib/library.h"
+#include "stdlib/read.h"
 #include "unify.h"
 
 /* Persistent loader state: survives the restores of directive solves. */
@@ -129,10 +130,14 @@ static void singletons_warning(term_t list)
     for (term_t l = term_deref(list); term_is_list_cell(l); l = term_deref(term_arg(l, 2))) {
         term_t eq = term_deref(term_arg(l, 1));
         term_t name = term_deref(term_arg(eq, 1));
+        if (atom_name(term_get_atom(name))[0] == '_')
+            continue; /* _X: named, but marked as meant to be single */
         if (n < sizeof text)
             n += (size_t)snprintf(text + n, sizeof text - n, "%s%s", first ? "" : ",", atom_name(term_get_atom(name)));
         first = false;
     }
+    if (first)
+        return;
     if (n < sizeof text)
         snprintf(text + n, sizeof text - n, "]");
     warn(text);
@@ -397,25 +402,31 @@ static void consult_buffer(const char *path, atom_t file, char *text, size_t len
     rd_lexer lx;
     rd_src_buffer(&src, text, len);
     rd_lex_init(&lx, &src);
+    /* the lexer's buffers in persistent memory: reading a clause then
+     * writes nothing the barrier logs (a consult inside a goal runs under
+     * live snapshots, and every directive or clause added takes more) */
+    lx.realloc_fn = mem_prealloc;
+    lx.free_fn = mem_pfree;
     rd_options opt;
-    rd_options_default(&opt);
-    opt.want_singletons = true;
     atom_t dq = flags_double_quotes(); /* a file's setting ends with the file */
     for (;;) {
-        const char *q = atom_name(flags_double_quotes());
-        opt.double_quotes = !strcmp(q, "codes") ? RD_Q_CODES
-                            : !strcmp(q, "chars") ? RD_Q_CHARS
-                            : !strcmp(q, "atom")  ? RD_Q_ATOM
-                                                  : RD_Q_STRING;
+        /* the flags as they are now: a directive may have set double_quotes */
+        read_options_default(&opt);
+        opt.want_singletons = true;
         rd_result res;
         rd_status st = rd_read(&lx, &opt, &res);
         ctx.line = res.start.line;
         if (st == RD_EOF)
             break;
         if (st == RD_SYNTAX_ERROR) {
+            /* swipl's columns count from 0; an open quote it reports at
+             * the clause's start, counting from 1 there */
+            char msg[256];
+            rd_error_text(&res.error, msg, sizeof msg);
+            bool at_start = !strcmp(res.error.what, "end_of_file_in_quoted");
+            rd_pos at = at_start ? res.start : res.error.pos;
             fflush(stdout);
-            fprintf(stderr, "ERROR: %s:%ld:%ld: Syntax error: %s\n", path, res.error.pos.line, res.error.pos.col - 1,
-                    rd_error_message(res.error.what));
+            fprintf(stderr, "ERROR: %s:%ld:%ld: Syntax error: %s\n", path, at.line, at.col - !at_start, msg);
             L->errors++;
             continue;
         }

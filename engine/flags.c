@@ -92,6 +92,7 @@ void flags_set_double_quotes(atom_t v)
     if (flags_init())
         F->rw[1] = v;
 }
+atom_t flags_back_quotes(void) { return flags_init() ? F->rw[2] : ATOM_codes; }
 atom_t flags_occurs_check(void) { return flags_init() ? F->rw[3] : ATOM_false; }
 
 static int rw_index(const char *name)
@@ -201,12 +202,13 @@ static bool bi_set_flag(term_t *a)
     const char *name = atom_name(fa);
     int i = rw_index(name);
     if (i >= 0) {
-        if (term_is_atom(v))
-            for (const char *const *p = rw_flags[i].vals; **p; p++)
-                if (!strcmp(*p, atom_name(term_get_atom(v)))) {
-                    F->rw[i] = term_get_atom(v);
-                    return true;
-                }
+        if (!term_is_atom(v)) /* swipl: type_error(atom, V) before the domain */
+            err_type(ATOM_atom_t, v);
+        for (const char *const *p = rw_flags[i].vals; **p; p++)
+            if (!strcmp(*p, atom_name(term_get_atom(v)))) {
+                F->rw[i] = term_get_atom(v);
+                return true;
+            }
         err_domain(fa, v);
     }
     if (ro_value(name))

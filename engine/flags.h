@@ -15,6 +15,9 @@ atom_t flags_unknown(void);
  * rest of that file only, as in swipl. */
 atom_t flags_double_quotes(void);
 void flags_set_double_quotes(atom_t value);
+/* The back_quotes flag: codes, chars, string or symbol_char (what the
+ * reader makes of `text`). */
+atom_t flags_back_quotes(void);
 /* The occurs_check flag: false, true or error (stored; unification does
  * not consult it yet). */
 atom_t flags_occurs_check(void);

@@ -27,6 +27,7 @@
 #include "stdlib/pcre.h"
 #include "stdlib/stream.h"
 #include "stdlib/terms.h"
+#include "stdlib/read.h"
 #include "stdlib/text.h"
 #include "stdlib/write.h"
 #include "toplevel.h"
@@ -78,6 +79,7 @@ static void register_all(void)
     dbpreds_register();
     consult_register();
     dcg_register();
+    read_register();
     flags_register();
     message_register();
     stats_register();

@@ -2,7 +2,7 @@
  *
  * One pass over code points with a lookahead of at most four; the token
  * text goes to one growable buffer.  Where swipl extends ISO and programs
- * rely on it we accept the extension (1e10, 16'FF, 0'' , 1_000, \e \s,
+ * rely on it we accept the extension (1e10, 16'FF, 0'' , 1_000, 1 000, \e \s,
  * 1.0Inf, newlines inside quotes); docs/lang.md lists the differences.
  */
 #include "lex.h"
@@ -146,11 +146,22 @@ static inline int slot(const rd_lexer *lx, int k)
     return (lx->look_head + k) & (RD_LOOK - 1);
 }
 
+/* pos_copy: *d = *s field by field.  Under the write barrier a struct
+ * assignment is a call of the wrapped memcpy, which logs its range: too
+ * dear once per character or token. */
+static inline void pos_copy(rd_pos *d, const rd_pos *s)
+{
+    d->line = s->line;
+    d->col = s->col;
+    d->offset = s->offset;
+}
+
 /* fill_look: decode code points into the lookahead until it holds k + 1 */
 static void fill_look(rd_lexer *lx, int k)
 {
     while (lx->nlook <= k) {
-        rd_pos at = lx->pos;
+        int i = slot(lx, lx->nlook);
+        pos_copy(&lx->look_pos[i], &lx->pos);
         rd_src *src = lx->src;
         /* ASCII straight from the buffer; the rest through the decoder */
         int c = src->p < src->end && *src->p < 0x80 ? *src->p++ : src_decode(src);
@@ -163,9 +174,7 @@ static void fill_look(rd_lexer *lx, int k)
                 lx->pos.col++;
             }
         }
-        int i = slot(lx, lx->nlook);
         lx->look[i] = c;
-        lx->look_pos[i] = at;
         lx->nlook++;
     }
 }
@@ -247,14 +256,26 @@ void rd_lex_free(rd_lexer *lx)
         lx->free_fn(lx->buf);
     lx->buf = NULL;
     lx->buf_cap = lx->buf_len = 0;
+    for (int i = 0; i < 4; i++) {
+        if (lx->scratch[i])
+            lx->free_fn(lx->scratch[i]);
+        lx->scratch[i] = NULL;
+        lx->scratch_cap[i] = 0;
+    }
+}
+
+static rd_tok_kind lex_error_arg(rd_lexer *lx, const char *what, int arg, rd_pos at)
+{
+    lx->tok.kind = RD_T_ERROR;
+    lx->tok.err = what;
+    lx->tok.err_arg = arg;
+    lx->tok.err_pos = at;
+    return RD_T_ERROR;
 }
 
 static rd_tok_kind lex_error(rd_lexer *lx, const char *what, rd_pos at)
 {
-    lx->tok.kind = RD_T_ERROR;
-    lx->tok.err = what;
-    lx->tok.err_pos = at;
-    return RD_T_ERROR;
+    return lex_error_arg(lx, what, -1, at);
 }
 
 /* skip_layout: skip blanks and comments; 1 if any was skipped, 0 if none,
@@ -292,10 +313,12 @@ static int skip_layout(rd_lexer *lx)
 }
 
 /* read_escape: after a backslash inside quotes; *out gets the code point, or
- * -1 for a line continuation.  NULL on success, else the error's name. */
-static const char *read_escape(rd_lexer *lx, int *out)
+ * -1 for a line continuation.  NULL on success, else the error's name, and
+ * *bad the character it names (undefined_char_escape(C), as swipl). */
+static const char *read_escape(rd_lexer *lx, int *out, int *bad)
 {
     int e = advance(lx);
+    *bad = e;
     switch (e) {
     case 'a': *out = 7; return NULL;
     case 'b': *out = 8; return NULL;
@@ -319,9 +342,23 @@ static const char *read_escape(rd_lexer *lx, int *out)
         }
         if (e == 'x' && n == 0)
             return "undefined_char_escape";
-        if (peek(lx, 0) != '\\')
-            return "undefined_char_escape";
-        advance(lx);
+        /* ISO closes the escape with a backslash; swipl reads '\x41' too */
+        if (peek(lx, 0) == '\\')
+            advance(lx);
+        if (v > 0x10ffff)
+            return "illegal_character_code";
+        *out = (int)v;
+        return NULL;
+    }
+    case 'u': case 'U': { /* swipl: exactly 4 or 8 hex digits */
+        long v = 0;
+        for (int i = 0, n = e == 'u' ? 4 : 8; i < n; i++) {
+            int d = digit_value(peek(lx, 0), 16);
+            if (d < 0)
+                return "illegal_uU_sequence";
+            advance(lx);
+            v = v * 16 + d;
+        }
         if (v > 0x10ffff)
             return "illegal_character_code";
         *out = (int)v;
@@ -346,23 +383,26 @@ static rd_tok_kind read_quoted(rd_lexer *lx, int q, rd_tok_kind kind)
     rd_pos start = here(lx);
     advance(lx);
     for (;;) {
-        rd_pos at = here(lx);
         int c = advance(lx);
         if (c < 0)
-            return lex_error(lx, "end_of_file_in_quoted", start);
+            return lex_error_arg(lx, "end_of_file_in_quoted", q, start);
         if (c == q) {
             if (peek(lx, 0) != q)
                 break;
             advance(lx);
         } else if (c == '\\') {
-            const char *err = read_escape(lx, &c);
+            int bad;
+            rd_pos at = here(lx); /* an error points at the character after the \ (swipl) */
+            const char *err = read_escape(lx, &c, &bad);
             if (err) {
                 /* skip to the closing quote so that resync starts after it */
                 while (peek(lx, 0) >= 0 && peek(lx, 0) != q && peek(lx, 0) != '\n')
                     advance(lx);
                 if (peek(lx, 0) == q)
                     advance(lx);
-                return lex_error(lx, err, at);
+                if (!strcmp(err, "end_of_file_in_quoted"))
+                    return lex_error_arg(lx, err, q, start);
+                return lex_error_arg(lx, err, !strcmp(err, "undefined_char_escape") ? bad : -1, at);
             }
             if (c < 0)
                 continue;
@@ -373,9 +413,13 @@ static rd_tok_kind read_quoted(rd_lexer *lx, int q, rd_tok_kind kind)
     return kind;
 }
 
-/* read_digits: digits of radix into the buffer, allowing the digit groups
- * 1_000_000 (an underscore between two digits, as swipl); the count read. */
-static int read_digits(rd_lexer *lx, int radix)
+/* read_digits: digits of radix into the buffer; the count read.  With
+ * groups, digit groups as swipl 7+ reads them in integers: an underscore and
+ * optional layout between two digits (1_000_000, 1_<newline>000), or, in a
+ * radix up to 10, exactly one space (1 000 000).  After an underscore and
+ * layout a digit must follow: -1 then (a syntax error; no number is ever
+ * directly followed by a variable, so no valid text is refused). */
+static int read_digits(rd_lexer *lx, int radix, bool groups)
 {
     int n = 0;
     for (;;) {
@@ -384,7 +428,17 @@ static int read_digits(rd_lexer *lx, int radix)
             put_byte(lx, c);
             advance(lx);
             n++;
-        } else if (c == '_' && n > 0 && digit_value(peek(lx, 1), radix) >= 0) {
+        } else if (!groups || n == 0) {
+            return n;
+        } else if (c == '_' && digit_value(peek(lx, 1), radix) >= 0) {
+            advance(lx);
+        } else if (c == '_' && is_layout(peek(lx, 1))) {
+            advance(lx);
+            while (is_layout(peek(lx, 0)))
+                advance(lx);
+            if (digit_value(peek(lx, 0), radix) < 0)
+                return -1;
+        } else if (c == ' ' && radix <= 10 && digit_value(peek(lx, 1), radix) >= 0) {
             advance(lx);
         } else {
             return n;
@@ -433,12 +487,10 @@ static rd_tok_kind read_number(rd_lexer *lx)
             advance(lx);
             advance(lx);
             advance(lx);
-            int c;
-            const char *err = read_escape(lx, &c);
-            if (!err && c < 0)
-                err = "undefined_char_escape";
-            if (err)
-                return lex_error(lx, err, at);
+            int c, bad;
+            const char *err = read_escape(lx, &c, &bad);
+            if (err || c < 0)
+                return lex_error(lx, "illegal_number", at); /* as swipl: 0'\q */
             lx->tok.ival = c;
         } else if (c2 == '\'') {
             /* ISO writes the quote 0''' ; swipl also reads 0'' */
@@ -461,14 +513,15 @@ static rd_tok_kind read_number(rd_lexer *lx)
     }
     if (peek(lx, 0) == '0' && (c1 == 'x' || c1 == 'o' || c1 == 'b')) {
         int radix = c1 == 'x' ? 16 : c1 == 'o' ? 8 : 2;
-        if (digit_value(peek(lx, 2), radix) >= 0) {
-            advance(lx);
-            advance(lx);
-            read_digits(lx, radix);
-            return finish_int(lx, radix);
-        }
+        rd_pos at = lx->tok.pos;
+        advance(lx);
+        advance(lx);
+        if (digit_value(peek(lx, 0), radix) < 0 || read_digits(lx, radix, true) < 0)
+            return lex_error(lx, "illegal_number", at); /* 0x, 0b2: as swipl */
+        return finish_int(lx, radix);
     }
-    read_digits(lx, 10);
+    if (read_digits(lx, 10, true) < 0)
+        return lex_error(lx, "illegal_number", lx->tok.pos);
     /* Radix'digits (Edinburgh, swipl): 2'1010, 16'ff, 36'zz */
     if (peek(lx, 0) == '\'' && lx->buf_len <= 2) {
         put_byte(lx, 0);
@@ -477,7 +530,8 @@ static rd_tok_kind read_number(rd_lexer *lx)
         if (radix >= 2 && radix <= 36 && digit_value(peek(lx, 1), radix) >= 0) {
             advance(lx);
             lx->buf_len = 0;
-            read_digits(lx, radix);
+            if (read_digits(lx, radix, true) < 0)
+                return lex_error(lx, "illegal_number", lx->tok.pos);
             return finish_int(lx, radix);
         }
     }
@@ -486,7 +540,7 @@ static rd_tok_kind read_number(rd_lexer *lx)
         is_float = true;
         put_byte(lx, '.');
         advance(lx);
-        read_digits(lx, 10);
+        read_digits(lx, 10, false);
     }
     int e = peek(lx, 0);
     if (e == 'e' || e == 'E') {
@@ -499,7 +553,7 @@ static rd_tok_kind read_number(rd_lexer *lx)
                 put_byte(lx, s);
                 advance(lx);
             }
-            read_digits(lx, 10);
+            read_digits(lx, 10, false);
         }
     }
     if (!is_float)
@@ -530,7 +584,8 @@ rd_tok_kind rd_lex_next(rd_lexer *lx)
     if (skipped < 0)
         return RD_T_ERROR;
     lx->tok.layout_before = skipped != 0;
-    lx->tok.pos = here(lx);
+    peek(lx, 0);
+    pos_copy(&lx->tok.pos, &lx->look_pos[slot(lx, 0)]);
     rd_tok_kind k;
     int c = peek(lx, 0);
     if (c < 0) {

@@ -62,6 +62,7 @@ typedef struct rd_token {
     bool layout_before;  /* layout or a comment right before this token: `a (` vs `a(` */
     rd_pos pos;          /* of the token's first character */
     const char *err;     /* ERROR: the syntax_error term name, e.g. "undefined_char_escape" */
+    int err_arg;         /* ERROR: a code point the error names (syntax_error(What(C))), else -1 */
     rd_pos err_pos;      /* ERROR: where exactly (may be inside the token) */
 } rd_token;
 
@@ -81,6 +82,11 @@ typedef struct rd_lexer {
     void (*free_fn)(void *p);
     size_t buf_len, buf_cap;
     rd_token tok;               /* the current token */
+    /* the parser's scratch arrays (tokens, their text, variables, operator
+     * frames), kept between reads so that reading a clause allocates
+     * nothing; same allocator as buf; freed by rd_lex_free */
+    void *scratch[4];
+    size_t scratch_cap[4];
 } rd_lexer;
 
 /* rd_lex_init: start reading src at line 1 column 1.  The lexer keeps src

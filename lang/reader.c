@@ -10,6 +10,7 @@
  */
 #include "reader.h"
 
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -44,6 +45,7 @@ typedef struct pframe {
     term_t left;
     atom_t op;
     int max, pri;
+    size_t tok; /* the operator's token */
 } pframe;
 
 typedef struct parser {
@@ -56,9 +58,11 @@ typedef struct parser {
     pframe *frames;
     size_t nframes, fcap;
     const rd_options *opt;
+    rd_lexer *lx; /* its scratch arrays are the parser's (grow) */
     rd_error err;
     bool failed;
     int depth;
+    size_t lop; /* the operator token that gave the last operand its priority */
 } parser;
 
 void rd_options_default(rd_options *o)
@@ -76,15 +80,29 @@ static void *xrealloc(void *p, size_t n)
     return q;
 }
 
+/* grow: scratch array slot of the lexer, *a, to hold at least n bytes
+ * (*cap its size in bytes).  The lexer always holds the current pointer,
+ * so an error thrown in the middle of a read (heap_overflow) leaves nothing
+ * dangling: the next read or rd_lex_free takes it from there. */
+static void grow(parser *p, int slot, void *a, size_t *cap, size_t n)
+{
+    void **ap = a;
+    size_t c = *cap ? *cap : 256;
+    while (c < n)
+        c *= 2;
+    void *q = p->lx->realloc_fn(*ap, c);
+    if (!q)
+        heap_overflow(c / 8 + 1);
+    *ap = q;
+    *cap = c;
+    p->lx->scratch[slot] = q;
+    p->lx->scratch_cap[slot] = c;
+}
+
 static size_t save_text(parser *p, const char *s, size_t len)
 {
-    if (p->tlen + len + 1 > p->tcap) {
-        size_t cap = p->tcap ? p->tcap : 256;
-        while (cap < p->tlen + len + 1)
-            cap *= 2;
-        p->text = xrealloc(p->text, cap);
-        p->tcap = cap;
-    }
+    if (p->tlen + len + 1 > p->tcap)
+        grow(p, 1, &p->text, &p->tcap, p->tlen + len + 1);
     size_t off = p->tlen;
     memcpy(p->text + off, s, len);
     p->text[off + len] = 0;
@@ -92,13 +110,36 @@ static size_t save_text(parser *p, const char *s, size_t len)
     return off;
 }
 
-static void fail_at(parser *p, const char *what, rd_pos pos)
+static void fail_at_arg(parser *p, const char *what, int arg, rd_pos pos)
 {
     if (!p->failed) {
         p->failed = true;
         p->err.what = what;
+        p->err.arg = arg;
         p->err.pos = pos;
     }
+}
+
+static void fail_at(parser *p, const char *what, rd_pos pos)
+{
+    fail_at_arg(p, what, -1, pos);
+}
+
+/* after_tok: the position just after a name token (its text unquoted). */
+static bool is_name(const ptok *t);
+
+static rd_pos after_tok(const ptok *t)
+{
+    rd_pos pos = t->pos;
+    if (!is_name(t)) { /* , or | */
+        pos.col++, pos.offset++;
+        return pos;
+    }
+    const char *s = atom_name(t->atom);
+    for (size_t i = 0, n = atom_length(t->atom); i < n; i++)
+        if (((unsigned char)s[i] & 0xc0) != 0x80)
+            pos.col++, pos.offset++;
+    return pos;
 }
 
 static void fail_tok(parser *p, const char *what)
@@ -113,7 +154,7 @@ static rd_status collect(parser *p, rd_lexer *lx, bool eof_ends)
     for (;;) {
         rd_tok_kind k = rd_lex_next(lx);
         if (k == RD_T_ERROR) {
-            fail_at(p, lx->tok.err, lx->tok.err_pos);
+            fail_at_arg(p, lx->tok.err, lx->tok.err_arg, lx->tok.err_pos);
             rd_lex_skip_clause(lx);
             return RD_SYNTAX_ERROR;
         }
@@ -124,16 +165,25 @@ static rd_status collect(parser *p, rd_lexer *lx, bool eof_ends)
             return RD_SYNTAX_ERROR;
         }
         if (p->n == p->cap) {
-            p->cap = p->cap ? p->cap * 2 : 64;
-            p->toks = xrealloc(p->toks, p->cap * sizeof *p->toks);
+            size_t bytes = p->cap * sizeof *p->toks;
+            grow(p, 0, &p->toks, &bytes, (p->n + 1) * sizeof *p->toks);
+            p->cap = bytes / sizeof *p->toks;
         }
         ptok *t = &p->toks[p->n++];
-        memset(t, 0, sizeof *t);
         const rd_token *lt = &lx->tok;
+        /* field by field: a struct copy or memset is a call of the
+         * barrier's wrapped memcpy/memset, too dear once per token */
         t->kind = k == RD_T_EOF ? RD_T_END : k;
         t->punct = lt->punct;
         t->layout = lt->layout_before;
-        t->pos = lt->pos;
+        t->pos.line = lt->pos.line;
+        t->pos.col = lt->pos.col;
+        t->pos.offset = lt->pos.offset;
+        t->atom = 0;
+        t->ival = 0;
+        t->fval = 0;
+        t->radix = 0;
+        t->off = t->len = 0;
         switch (k) {
         case RD_T_NAME:
         case RD_T_QNAME:
@@ -252,6 +302,28 @@ static term_t number(parser *p, bool neg)
 
 /* --- strings and variables ------------------------------------------------ */
 
+/* char_atom: the one-character atom of code point c. */
+static atom_t char_atom(int c)
+{
+    char b[4];
+    size_t n;
+    if (c < 0x80) {
+        b[0] = (char)c, n = 1;
+    } else if (c < 0x800) {
+        b[0] = (char)(0xc0 | (c >> 6)), b[1] = (char)(0x80 | (c & 0x3f)), n = 2;
+    } else if (c < 0x10000) {
+        b[0] = (char)(0xe0 | (c >> 12)), b[1] = (char)(0x80 | ((c >> 6) & 0x3f));
+        b[2] = (char)(0x80 | (c & 0x3f)), n = 3;
+    } else {
+        b[0] = (char)(0xf0 | (c >> 18)), b[1] = (char)(0x80 | ((c >> 12) & 0x3f));
+        b[2] = (char)(0x80 | ((c >> 6) & 0x3f)), b[3] = (char)(0x80 | (c & 0x3f)), n = 4;
+    }
+    atom_t a = atom_intern(b, n);
+    if (a == (atom_t)-1)
+        heap_overflow(1);
+    return a;
+}
+
 static term_t quoted_text(parser *p, const ptok *t, rd_quotes how)
 {
     const char *s = p->text + t->off;
@@ -290,24 +362,7 @@ static term_t quoted_text(parser *p, const ptok *t, rd_quotes how)
         if (how == RD_Q_CODES) {
             e = term_smallint(cps[i]);
         } else {
-            char b[4];
-            int c = cps[i];
-            size_t n;
-            if (c < 0x80) {
-                b[0] = (char)c, n = 1;
-            } else if (c < 0x800) {
-                b[0] = (char)(0xc0 | (c >> 6)), b[1] = (char)(0x80 | (c & 0x3f)), n = 2;
-            } else if (c < 0x10000) {
-                b[0] = (char)(0xe0 | (c >> 12)), b[1] = (char)(0x80 | ((c >> 6) & 0x3f));
-                b[2] = (char)(0x80 | (c & 0x3f)), n = 3;
-            } else {
-                b[0] = (char)(0xf0 | (c >> 18)), b[1] = (char)(0x80 | ((c >> 12) & 0x3f));
-                b[2] = (char)(0x80 | ((c >> 6) & 0x3f)), b[3] = (char)(0x80 | (c & 0x3f)), n = 4;
-            }
-            atom_t a = atom_intern(b, n);
-            if (a == (atom_t)-1)
-                heap_overflow(1);
-            e = term_atom(a);
+            e = term_atom(char_atom(cps[i]));
         }
         list = term_cons(e, list);
     }
@@ -329,8 +384,9 @@ static term_t variable(parser *p)
         }
     }
     if (p->nvars == p->vcap) {
-        p->vcap = p->vcap ? p->vcap * 2 : 16;
-        p->vars = xrealloc(p->vars, p->vcap * sizeof *p->vars);
+        size_t bytes = p->vcap * sizeof *p->vars;
+        grow(p, 2, &p->vars, &bytes, (p->nvars + 1) * sizeof *p->vars);
+        p->vcap = bytes / sizeof *p->vars;
     }
     pvar *v = &p->vars[p->nvars++];
     v->off = t->off;
@@ -357,7 +413,7 @@ static bool expect(parser *p, int punct)
     }
     const ptok *t = cur(p);
     if (t->kind == RD_T_END)
-        fail_tok(p, "end_of_clause");
+        fail_tok(p, "operator_expected"); /* a term was read: (a. [a. {a. as swipl */
     else if (starts_term(t))
         fail_tok(p, "operator_expected");
     else
@@ -499,7 +555,8 @@ static term_t primary(parser *p, int max, int ctx, int *prec)
             term_t in = parse(p, 1200, CTX_TOP, &pr);
             return expect(p, '}') ? term_compound1(FUNCTOR_curly1, in) : 0;
         }
-        fail_tok(p, "cannot_start_term");
+        /* a bare , or | where a term must start: f(,) (swipl's name) */
+        fail_tok(p, t->punct == ',' || t->punct == '|' ? "quoted_punctuation" : "cannot_start_term");
         return 0;
     case RD_T_END:
         fail_tok(p, "end_of_clause");
@@ -526,12 +583,13 @@ static term_t primary(parser *p, int max, int ctx, int *prec)
             fail_tok(p, "operator_clash");
             return 0;
         }
-        p->i++;
+        size_t optok = p->i++;
         int argmax = ty == RD_FY ? pri : pri - 1, pr;
         term_t arg = parse(p, argmax, ctx, &pr);
         if (p->failed)
             return 0;
         *prec = pri;
+        p->lop = optok;
         functor_t f = functor_intern(a, 1);
         if (f == (functor_t)-1)
             heap_overflow(1);
@@ -582,23 +640,31 @@ static term_t parse(parser *p, int max, int ctx, int *prec)
                     /* read the right operand at rmax; fold when it ends */
                     p->i++;
                     if (p->nframes == p->fcap) {
-                        p->fcap = p->fcap ? p->fcap * 2 : 32;
-                        p->frames = xrealloc(p->frames, p->fcap * sizeof *p->frames);
+                        size_t bytes = p->fcap * sizeof *p->frames;
+                        grow(p, 3, &p->frames, &bytes, (p->nframes + 1) * sizeof *p->frames);
+                        p->fcap = bytes / sizeof *p->frames;
                     }
-                    p->frames[p->nframes++] = (pframe){left, a, max, pri};
+                    p->frames[p->nframes++] = (pframe){left, a, max, pri, p->i - 1};
                     max = rmax;
                     left = primary(p, max, ctx, &lp);
                     continue;
                 }
                 if (pri <= max && lp <= lmax && !rd_op_lookup(a, RD_POSTFIX, &pri, &ty)) {
-                    /* an infix operator with nothing after it: blame what follows */
+                    /* an infix operator with nothing after it, at the end
+                     * or before a closing bracket (swipl's operator_balance);
+                     * blame what follows */
                     p->i++;
-                    fail_tok(p, cur(p)->kind == RD_T_END ? "end_of_clause" : "cannot_start_term");
+                    const ptok *nx = cur(p);
+                    bool closing = is_punct(nx, ')') || is_punct(nx, ']') || is_punct(nx, '}');
+                    fail_tok(p, nx->kind == RD_T_END || (closing && p->depth > 1) ? "operator_balance"
+                                                                                   : "cannot_start_term");
                     break;
                 }
                 if (lp > lmax && pri <= max) {
-                    /* fits here but not after this left operand: a = b = c */
-                    fail_tok(p, "operator_clash");
+                    /* fits here but not after this left operand: a = b = c;
+                     * reported just after the operator of that operand, as
+                     * swipl does */
+                    fail_at(p, "operator_clash", after_tok(&p->toks[p->lop]));
                     break;
                 }
             }
@@ -611,6 +677,7 @@ static term_t parse(parser *p, int max, int ctx, int *prec)
                         heap_overflow(1);
                     left = term_compound1(f, left);
                     lp = pri;
+                    p->lop = p->i - 1;
                     continue;
                 }
             }
@@ -624,6 +691,7 @@ static term_t parse(parser *p, int max, int ctx, int *prec)
             heap_overflow(1);
         left = term_compound2(f, fr.left, left);
         lp = fr.pri;
+        p->lop = fr.tok;
         max = fr.max;
     }
     p->nframes = base;
@@ -643,7 +711,7 @@ static term_t var_list(parser *p, int which)
         const char *name = p->text + v->off;
         term_t e = v->var;
         bool anon = v->len == 1 && name[0] == '_';
-        if ((which == 1 && anon) || (which == 2 && (v->count > 1 || name[0] == '_')))
+        if ((which == 1 && anon) || (which == 2 && (v->count > 1 || anon)))
             continue;
         if (which != 0) {
             atom_t a = atom_intern(name, v->len);
@@ -663,6 +731,13 @@ static rd_status read_clause(rd_lexer *lx, const rd_options *opt, rd_result *res
     parser p;
     memset(&p, 0, sizeof p);
     p.opt = opt;
+    p.lx = lx;
+    /* the scratch of the last read, reused (so a clause allocates nothing,
+     * and in a persistent lexer nothing of it is logged by the barrier) */
+    p.toks = lx->scratch[0], p.cap = lx->scratch_cap[0] / sizeof *p.toks;
+    p.text = lx->scratch[1], p.tcap = lx->scratch_cap[1];
+    p.vars = lx->scratch[2], p.vcap = lx->scratch_cap[2] / sizeof *p.vars;
+    p.frames = lx->scratch[3], p.fcap = lx->scratch_cap[3] / sizeof *p.frames;
     memset(res, 0, sizeof *res);
     res->term = res->variables = res->variable_names = res->singletons = TERM_NIL;
     rd_status st = collect(&p, lx, eof_ends);
@@ -687,12 +762,11 @@ static rd_status read_clause(rd_lexer *lx, const rd_options *opt, rd_result *res
         res->term = term_atom(ATOM_end_of_file);
         res->start = lx->tok.pos;
     }
-    if (st == RD_SYNTAX_ERROR)
+    if (st == RD_SYNTAX_ERROR) {
         res->error = p.err;
-    free(p.toks);
-    free(p.text);
-    free(p.vars);
-    free(p.frames);
+        res->start = p.n > 0 ? p.toks[0].pos : lx->tok.pos;
+    }
+    /* the scratch stays with the lexer (grow keeps it there) */
     return st;
 }
 
@@ -711,6 +785,7 @@ rd_status rd_read_text(const char *text, size_t len, const rd_options *opt, rd_r
     if (st == RD_OK && lx.tok.kind != RD_T_EOF && rd_lex_next(&lx) != RD_T_EOF) {
         st = RD_SYNTAX_ERROR;
         res->error.what = "end_of_clause_expected";
+        res->error.arg = -1;
         res->error.pos = lx.tok.pos;
     }
     rd_lex_free(&lx);
@@ -724,6 +799,7 @@ static const struct {
     {"operator_clash", "Operator priority clash"},
     {"cannot_start_term", "Illegal start of term"},
     {"end_of_clause", "Unexpected end of clause"},
+    {"operator_balance", "Unbalanced operator"},
     {"end_of_clause_expected", "End of clause expected"},
     {"end_of_file", "Unexpected end of file"},
     {"list_rest", "Unexpected comma or bar in rest of list"},
@@ -732,8 +808,10 @@ static const struct {
     {"end_of_file_in_block_comment", "End of file in /* ... */ comment"},
     {"undefined_char_escape", "Unknown character escape in quoted atom or string"},
     {"illegal_character_code", "Illegal character code"},
+    {"illegal_uU_sequence", "Illegal \\u or \\U sequence"},
     {"illegal_character", "Illegal character"},
     {"illegal_number", "Illegal number"},
+    {"quoted_punctuation", "Operand expected, unquoted comma or bar found"},
     {"float_overflow", "Float overflow"},
 };
 
@@ -745,10 +823,26 @@ const char *rd_error_message(const char *what)
     return what;
 }
 
+void rd_error_text(const rd_error *e, char *buf, size_t size)
+{
+    const char *m = rd_error_message(e->what);
+    if (e->arg >= 0 && !strcmp(e->what, "end_of_file_in_quoted"))
+        snprintf(buf, size, "End of file in quoted %s",
+                 e->arg == '"' ? "string" : e->arg == '`' ? "codes" : "atom");
+    else if (e->arg >= 0 && !strcmp(e->what, "undefined_char_escape"))
+        snprintf(buf, size, "%s: `\\%s'", m, atom_name(char_atom(e->arg)));
+    else
+        snprintf(buf, size, "%s", m);
+}
+
 term_t rd_error_term(const rd_error *e, atom_t file, const char *text)
 {
     atom_t w = atom_from_cstr(e->what);
-    term_t what = term_compound1(FUNCTOR_syntax_error1, term_atom(w));
+    term_t what = term_atom(w);
+    if (e->arg >= 0) {
+        what = term_compound1(functor_intern(w, 1), term_atom(char_atom(e->arg)));
+    }
+    what = term_compound1(FUNCTOR_syntax_error1, what);
     term_t ctx;
     if (file != (atom_t)-1) {
         term_t a[4] = {term_atom(file), term_int(e->pos.line), term_int(e->pos.col),

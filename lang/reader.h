@@ -38,6 +38,8 @@ void rd_options_default(rd_options *o);
  * and where (the token or character at fault). */
 typedef struct rd_error {
     const char *what;
+    int arg; /* a code point: syntax_error(What(Char)) as swipl, e.g.
+              * undefined_char_escape(q); -1 for a plain syntax_error(What) */
     rd_pos pos;
 } rd_error;
 
@@ -45,8 +47,10 @@ typedef struct rd_result {
     term_t term;
     term_t variables;      /* [V1, ...] in order of first appearance */
     term_t variable_names; /* ['Name'=V, ...], named variables, that order */
-    term_t singletons;     /* ['Name'=V, ...] named once, not starting with _ */
-    rd_pos start;          /* position of the clause's first token */
+    term_t singletons;     /* ['Name'=V, ...] named variables that occur once (ISO: _X
+                            * is named, _ is not; consult warns only of those
+                            * not starting with _) */
+    rd_pos start;          /* position of the clause's first token (also after an error) */
     rd_error error;        /* when rd_read returned RD_SYNTAX_ERROR */
 } rd_result;
 
@@ -63,6 +67,11 @@ rd_status rd_read(rd_lexer *lx, const rd_options *opt, rd_result *res);
 
 /* rd_error_message: a sentence for what (for "file:L:C: Syntax error: ..."). */
 const char *rd_error_message(const char *what);
+
+/* rd_error_text: the whole message for e into buf (size bytes), as swipl
+ * prints it: the sentence, and the character for those that name one
+ * ("Unknown character escape in quoted atom or string: `\q'"). */
+void rd_error_text(const rd_error *e, char *buf, size_t size);
 
 /* rd_error_term: error(syntax_error(What), Context) where Context is
  * file(File, Line, Column, CharOffset) when file is not (atom_t)-1, else

@@ -51,9 +51,12 @@ void wr_options_writeq(wr_options *o)
     o->quoted = true;
 }
 
+bool (*wr_print_portray)(void *ctx, term_t t, wr_sink *out);
+
 void wr_options_print(wr_options *o)
 {
     wr_options_writeq(o);
+    o->portray = wr_print_portray;
 }
 
 void wr_options_canonical(wr_options *o)
@@ -321,7 +324,7 @@ static void write_var(writer *w, term_t v)
         return;
     }
     char b[32];
-    snprintf(b, sizeof b, "_G%ld", (long)(term_ptr(v) - (term_t *)(void *)heap_start));
+    snprintf(b, sizeof b, "_%ld", (long)(term_ptr(v) - (term_t *)(void *)heap_start)); /* swipl: _123 */
     emits(w, b);
 }
 
@@ -335,22 +338,30 @@ static void open_paren(writer *w)
     raw(w, "(", 1);
 }
 
+/* write_list: with max_depth, as swipl: the k-th element stands one level
+ * deeper than the one before it, and the rest is |... once k passes the
+ * limit ([1,2|...] at max_depth(3)). */
 static void write_list(writer *w, term_t t)
 {
+    int d = w->depth; /* the list's own depth */
     raw(w, "[", 1);
     write_term(w, term_arg(t, 1), 999, false);
     t = term_deref(term_arg(t, 2));
     int k = 1;
     while (term_is_list_cell(t)) {
-        if (w->o->max_depth && k >= w->o->max_depth - w->depth) {
+        if (w->o->max_depth && d + k + 1 > w->o->max_depth) {
+            w->depth = d;
             raw(w, "|...]", 5);
             return;
         }
         raw(w, ", ", w->o->spacing ? 2 : 1);
+        if (w->o->max_depth)
+            w->depth = d + k;
         write_term(w, term_arg(t, 1), 999, false);
         t = term_deref(term_arg(t, 2));
         k++;
     }
+    w->depth = d;
     if (t != TERM_NIL) {
         raw(w, "|", 1);
         write_term(w, t, 999, false);
@@ -481,6 +492,10 @@ static void write_term(writer *w, term_t t, int max, bool operand)
     int levels = 0; /* max_depth levels entered by this loop */
     for (;;) {
         t = term_deref(t);
+        if (w->o->max_depth && w->depth >= w->o->max_depth) {
+            emits(w, "..."); /* any term below the limit, atomic too (swipl) */
+            break;
+        }
         if (term_is_var(t)) {
             write_var(w, t);
             break;
@@ -514,10 +529,6 @@ static void write_term(writer *w, term_t t, int max, bool operand)
                 wr_put_quoted(w->out, s, len, '"');
             else
                 wr_put(w->out, s, len);
-            break;
-        }
-        if (w->o->max_depth && w->depth >= w->o->max_depth) {
-            emits(w, "...");
             break;
         }
         w->depth++;

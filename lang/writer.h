@@ -30,10 +30,14 @@ typedef struct wr_options {
     void *portray_ctx;
 } wr_options;
 
+/* wr_print_portray: the portray hook print/1 uses (NULL: none).  Set once
+ * by the engine at start, before any snapshot (it calls portray/1). */
+extern bool (*wr_print_portray)(void *ctx, term_t t, wr_sink *out);
+
 /* wr_options_write etc.: the option sets of the standard predicates. */
 void wr_options_write(wr_options *o);     /* write/1: numbervars */
 void wr_options_writeq(wr_options *o);    /* writeq/1: quoted, numbervars */
-void wr_options_print(wr_options *o);     /* print/1: writeq + portray (set the hook) */
+void wr_options_print(wr_options *o);     /* print/1: writeq + portray (wr_print_portray) */
 void wr_options_canonical(wr_options *o); /* write_canonical/1: quoted, ignore_ops, no braces, named vars */
 
 /* wr_term: write t to out with options o (whose portray hook, if any, may

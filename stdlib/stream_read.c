@@ -14,6 +14,7 @@
 #include "engine/solve.h"
 #include "engine/unify.h"
 #include "lang/reader.h"
+#include "read.h"
 #include "stream.h"
 
 struct src_ctx {
@@ -45,47 +46,18 @@ static size_t fill(void *ctx, const unsigned char **out)
     return n;
 }
 
-/* The options of read_term: variable_names(V), variables(V), singletons(S)
- * are answered; the others are accepted and ignored. */
-struct want {
-    term_t names, vars, singles;
-};
-
-static void read_options(term_t l, struct want *w, rd_options *o)
+/* The stream as a syntax error's context names it: by its alias when it
+ * has one (swipl: stream(user_input, Line, LinePos, CharNo)). */
+static term_t context_name(stream *s)
 {
-    term_t whole = l;
-    for (l = term_deref(l); l != TERM_NIL; l = term_deref(term_arg(l, 2))) {
-        if (term_is_var(l))
-            err_instantiation();
-        if (!term_is_list_cell(l))
-            err_type(ATOM_list, whole);
-        term_t e = term_deref(term_arg(l, 1));
-        if (term_is_var(e))
-            err_instantiation();
-        atom_t n;
-        unsigned ar;
-        if (!term_is_compound(e) || !term_name_arity(e, &n, &ar) || ar != 1)
-            err_domain(atom_from_cstr("read_option"), e);
-        const char *name = atom_name(n);
-        if (!strcmp(name, "variable_names")) {
-            w->names = term_arg(e, 1);
-            o->want_variable_names = true;
-        } else if (!strcmp(name, "variables")) {
-            w->vars = term_arg(e, 1);
-            o->want_variables = true;
-        } else if (!strcmp(name, "singletons")) {
-            w->singles = term_arg(e, 1);
-            o->want_singletons = true;
-        }
-    }
+    atom_t a = stream_alias_at(s, 0);
+    return a ? term_atom(a) : stream_term(s);
 }
 
 static bool do_read(stream *s, term_t t, term_t opts)
 {
-    rd_options o;
-    rd_options_default(&o);
-    struct want w = {0, 0, 0};
-    read_options(opts, &w, &o);
+    read_req r;
+    read_opts_parse(opts, &r); /* the flags (double_quotes...) and the options, swipl's errors */
     if (s->binary)
         err_permission(atom_from_cstr("input"), atom_from_cstr("binary_stream"), stream_term(s));
     struct src_ctx ctx = {.s = s};
@@ -93,7 +65,11 @@ static bool do_read(stream *s, term_t t, term_t opts)
     rd_lexer lx;
     rd_lex_init(&lx, &src);
     rd_result res;
-    rd_status st = rd_read(&lx, &o, &res);
+    rd_status st;
+    /* a syntax error raises (syntax_errors(error)), fails, or (dec10) skips
+     * the clause for the next one */
+    while ((st = rd_read(&lx, &r.o, &res)) == RD_SYNTAX_ERROR && read_syntax_error(&r, &res, context_name(s)))
+        ;
     /* give back what the lexer read ahead: bytes not yet decoded, then the
      * lookahead ring, newest first (the stream's pushback is a stack) */
     while (src.end > src.p)
@@ -109,16 +85,13 @@ static bool do_read(stream *s, term_t t, term_t opts)
     }
     rd_lex_free(&lx);
     if (st == RD_SYNTAX_ERROR)
-        solve_throw(rd_error_term(&res.error, s->file_name ? s->file_name : (atom_t)-1, NULL));
+        return false; /* syntax_errors(fail), (quiet) */
     if (st == RD_EOF) {
         /* reading end_of_file moves past the end; with eof_action(error)
          * a second read raises */
         stream_get_code(s);
-        return unify(t, term_atom(ATOM_end_of_file)) && (!w.names || unify(w.names, TERM_NIL)) &&
-               (!w.vars || unify(w.vars, TERM_NIL)) && (!w.singles || unify(w.singles, TERM_NIL));
     }
-    return unify(t, res.term) && (!w.names || unify(w.names, res.variable_names)) &&
-           (!w.vars || unify(w.vars, res.variables)) && (!w.singles || unify(w.singles, res.singletons));
+    return read_term_finish(&r, t, &res);
 }
 
 /* read(-T), read(+S, -T), read_term(-T, +Opts), read_term(+S, -T, +Opts). */

@@ -9,6 +9,7 @@
 #include "engine/unify.h"
 #include "atoms.h"
 #include "chartype.h"
+#include "read.h"
 #include "strings.h"
 #include "lang/atomtext.h"
 #include "lang/numtext.h"
@@ -363,7 +364,7 @@ term_t text_number(const char *s, size_t len, const char **syntax)
 term_t text_read(const char *s, size_t len, term_t *names)
 {
     rd_options opt;
-    rd_options_default(&opt);
+    read_options_default(&opt); /* the double_quotes flag, as swipl */
     opt.want_variable_names = names != NULL;
     rd_result res;
     rd_status st = rd_read_text(s, len, &opt, &res);

@@ -6,6 +6,7 @@
 #include "engine/db.h"
 #include "engine/error.h"
 #include "lang/writer.h"
+#include "read.h"
 #include "stream.h"
 
 static void out(stream *s, term_t t, const wr_options *o, bool newline)
@@ -39,64 +40,24 @@ WRITE_PREDS(writeq, wr_options_writeq, false)
 WRITE_PREDS(canon, wr_options_canonical, false)
 WRITE_PREDS(writeln, wr_options_write, true)
 
-/* A boolean option value, or type_error(bool, V) (swipl). */
-static bool flag(term_t o)
-{
-    term_t v = term_deref(term_arg(o, 1));
-    if (term_is_var(v))
-        err_instantiation();
-    if (v == TERM_TRUE)
-        return true;
-    if (term_is_atom(v) && term_get_atom(v) == ATOM_false)
-        return false;
-    err_type(atom_from_cstr("bool"), v);
-}
-
-/* write_term(+T, +Options), write_term(+S, +T, +Options). */
+/* write_term(+T, +Options), write_term(+S, +T, +Options): the options as
+ * read.c decodes them, plus swipl's nl(Bool) and fullstop(Bool). */
 static bool write_term(stream *s, term_t t, term_t opts)
 {
     wr_options o;
-    memset(&o, 0, sizeof o);
-    o.brace_terms = true;
+    write_opts_parse(opts, &o);
     bool nl = false, fullstop = false;
-    term_t whole = opts;
-    for (term_t l = term_deref(opts); l != TERM_NIL; l = term_deref(term_arg(l, 2))) {
-        if (term_is_var(l))
-            err_instantiation();
-        if (!term_is_list_cell(l))
-            err_type(ATOM_list, whole);
+    for (term_t l = term_deref(opts); term_is_list_cell(l); l = term_deref(term_arg(l, 2))) {
         term_t e = term_deref(term_arg(l, 1));
-        if (term_is_var(e))
-            err_instantiation();
         atom_t n;
         unsigned ar;
         if (!term_is_compound(e) || !term_name_arity(e, &n, &ar) || ar != 1)
-            err_type(atom_from_cstr("option"), e);
-        const char *name = atom_name(n);
-        if (!strcmp(name, "quoted"))
-            o.quoted = flag(e);
-        else if (!strcmp(name, "ignore_ops"))
-            o.ignore_ops = flag(e);
-        else if (!strcmp(name, "numbervars"))
-            o.numbervars = flag(e);
-        else if (!strcmp(name, "brace_terms"))
-            o.brace_terms = flag(e);
-        else if (!strcmp(name, "portray") || !strcmp(name, "portrayed"))
-            (void)flag(e);
-        else if (!strcmp(name, "nl"))
-            nl = flag(e);
-        else if (!strcmp(name, "fullstop"))
-            fullstop = flag(e);
-        else if (!strcmp(name, "max_depth"))
-            o.max_depth = (int)err_need_int(term_arg(e, 1));
-        else if (!strcmp(name, "spacing")) {
-            atom_t v = err_need_atom(term_arg(e, 1));
-            if (v == atom_from_cstr("next_argument"))
-                o.spacing = true;
-            else if (v != atom_from_cstr("standard"))
-                err_domain(atom_from_cstr("spacing"), term_arg(e, 1));
-        }
-        /* other options (attributes, cycles, variable_names, ...) are accepted */
+            continue;
+        term_t v = term_deref(term_arg(e, 1));
+        if (!strcmp(atom_name(n), "nl"))
+            nl = v == TERM_TRUE;
+        else if (!strcmp(atom_name(n), "fullstop"))
+            fullstop = v == TERM_TRUE;
     }
     out(s, t, &o, false);
     if (fullstop)

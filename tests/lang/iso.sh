@@ -30,11 +30,6 @@ check ":- op(200, xfx, ++) .
 :- op(200, xf, ++) ." "op: ok
 op: permission_error(create,operator)"
 
-# Digit groups: 1_000_000 as swipl, but not swipl's "1 000 000" with
-# spaces, which ISO reads as two numbers in a row (a syntax error).
-check "X = 1_000_000 ." "X=1000000"
-check "X = 1 000 ." "syntax_error(operator_expected) at 1:7"
-
 # Columns count from 1, as GNU tools and editors do; swipl counts from 0.
 check "
   f(a b) ." "syntax_error(operator_expected) at 2:7"

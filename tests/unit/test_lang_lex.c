@@ -148,6 +148,8 @@ static void test_quoted(void **state)
         {"'\\x41\\\\101\\'", "AA", 2}, {"'\\0\\'", "\0", 1}, {"'a\\\nb'", "ab", 2},
         {"'\\\\'", "\\", 1}, {"'\\\"\\`'", "\"`", 2}, {"'\\x3bb\\'", "\xce\xbb", 2},
         {"'line\nbreak'", "line\nbreak", 10},
+        /* swipl's extensions: \uXXXX, \UXXXXXXXX, \x41 with no closing \ */
+        {"'\\u0041\\U0001F600'", "A\xf0\x9f\x98\x80", 5}, {"'\\x41'", "A", 1},
     };
     for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
         lexfix f;
@@ -244,8 +246,11 @@ static void test_errors(void **state)
     } cases[] = {
         {"'abc", "end_of_file_in_quoted", 1, 1},
         {"x /* open", "end_of_file_in_block_comment", 1, 3},
-        {"'a\\qb'", "undefined_char_escape", 1, 3},
-        {"'\\x110000\\'", "illegal_character_code", 1, 2},
+        {"'a\\qb'", "undefined_char_escape", 1, 4},
+        {"'\\x110000\\'", "illegal_character_code", 1, 3},
+        {"0x", "illegal_number", 1, 1},
+        {"'\\u004'", "illegal_uU_sequence", 1, 3},
+        {"X = 1_ a", "illegal_number", 1, 5},
         {"0'", "end_of_file", 1, 3},
         {"1e400", "float_overflow", 1, 1},
         {"\n  \x01", NULL, 0, 0}, /* a control character is layout */

@@ -10,6 +10,8 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
+#include <unistd.h>
 
 #include <cmocka.h>
 
@@ -139,8 +141,9 @@ static void test_variable_lists(void **state)
         term_bind(term_deref(term_arg(eq, 2)), term_compound1(fvar, term_arg(eq, 1)));
     }
     char *s = wr_term_to_text(r.term, &q, NULL);
-    /* anonymous variables stay variables: _G<n> */
-    assert_memory_equal(s, "f(X,_Y,_G", 9);
+    /* anonymous variables stay variables: _<n>, as swipl writes them */
+    assert_memory_equal(s, "f(X,_Y,_", 8);
+    assert_true(s[8] >= '0' && s[8] <= '9');
     free(s);
     assert_string_equal(text_of(r.variable_names, &q), "['X'=X,'_Y'=_Y,'Z'=Z,'W'=W]");
     assert_string_equal(text_of(r.singletons, &q), "['Z'=Z,'W'=W]");
@@ -153,17 +156,17 @@ static void test_syntax_errors(void **state)
         long line, col;
     } cases[] = {
         {"f(a b).", "operator_expected", 1, 5},
-        {"foo(X :- .", "end_of_clause", 1, 10},
-        {"\n  f(a,,b).", "cannot_start_term", 2, 7},
-        {"a = b = c.", "operator_clash", 1, 7},
+        {"foo(X :- .", "operator_balance", 1, 10},
+        {"\n  f(a,,b).", "quoted_punctuation", 2, 7},
+        {"a = b = c.", "operator_clash", 1, 4}, /* just after the first =, as swipl */
         {"X = \\+ b.", "operator_clash", 1, 5},
         {"[a|b,c].", "list_rest", 1, 5},
-        {"f(a.", "end_of_clause", 1, 4},
+        {"f(a.", "operator_expected", 1, 4},
         {"f(a", "end_of_file", 1, 4},
         {"f(a).\n", NULL, 0, 0},
         {"'abc", "end_of_file_in_quoted", 1, 1},
-        {"a :- 'x\\qy'.", "undefined_char_escape", 1, 8},
-        {"(a.", "end_of_clause", 1, 3},
+        {"a :- 'x\\qy'.", "undefined_char_escape", 1, 9},
+        {"(a.", "operator_expected", 1, 3},
         {"f(a) g.", "operator_expected", 1, 6},
         {") .", "cannot_start_term", 1, 1},
     };
@@ -195,7 +198,7 @@ static void test_syntax_errors(void **state)
  * reports every error of a file, not only the first. */
 static void test_resync(void **state)
 {
-    const char *text = "a(1).\nb(1 2).\nc('x\\q').\nd(1).\ne(.\nf(2) g.\nh(3).\n";
+    const char *text = "a(1).\nb(1  2).\nc('x\\q').\nd(1).\ne(.\nf(2) g.\nh(3).\n";
     rd_src src;
     rd_lexer lx;
     rd_src_buffer(&src, text, strlen(text));
@@ -216,19 +219,29 @@ static void test_resync(void **state)
                      r.error.what);
         strcat(got, line);
     }
-    assert_string_equal(got, "a(1);2:5 operator_expected;3:5 undefined_char_escape;d(1);"
+    assert_string_equal(got, "a(1);2:6 operator_expected;3:6 undefined_char_escape;d(1);"
                              "5:3 end_of_clause;6:6 operator_expected;h(3);");
     rd_lex_free(&lx);
 }
 
 static void test_error_term(void **state)
 {
-    rd_error e = {"operator_expected", {3, 7, 40}};
+    rd_error e = {"operator_expected", -1, {3, 7, 40}};
     term_t t = rd_error_term(&e, atom_from_cstr("f.pl"), NULL);
     assert_string_equal(text_of(t, NULL), "error(syntax_error(operator_expected),file('f.pl',3,7,40))");
     t = rd_error_term(&e, (atom_t)-1, "f(a b)");
     assert_string_equal(text_of(t, NULL), "error(syntax_error(operator_expected),string(\"f(a b)\",40))");
     assert_string_equal(rd_error_message("operator_expected"), "Operator expected");
+    /* errors that name a character, as swipl's */
+    rd_error q = {"undefined_char_escape", 'q', {1, 3, 2}};
+    t = rd_error_term(&q, (atom_t)-1, "'a\\q'");
+    assert_string_equal(text_of(t, NULL), "error(syntax_error(undefined_char_escape(q)),string(\"'a\\\\q'\",2))");
+    char msg[128];
+    rd_error_text(&q, msg, sizeof msg);
+    assert_string_equal(msg, "Unknown character escape in quoted atom or string: `\\q'");
+    rd_error o = {"end_of_file_in_quoted", '"', {1, 1, 0}};
+    rd_error_text(&o, msg, sizeof msg);
+    assert_string_equal(msg, "End of file in quoted string");
 }
 
 static void test_eof_and_end(void **state)
@@ -350,6 +363,12 @@ static void test_max_depth(void **state)
     assert_string_equal(text_of(read1("[1,2,3,4,5,6]", NULL), &o), "[1,2|...]");
     assert_string_equal(text_of(read1("f(g(h(i(j))))", NULL), &o), "f(g(h(...)))");
     assert_string_equal(text_of(read1("f(a,b,c,d,e)", NULL), &o), "f(a,b,c,d,e)");
+    /* as swipl 9.0.4: atomic terms below the limit are ... too, and each
+     * list element is one level deeper than the one before */
+    assert_string_equal(text_of(read1("f(x,g(y,h(z,i(w))))", NULL), &o), "f(x,g(y,h(...,...)))");
+    assert_string_equal(text_of(read1("[f(a),f(b)]", NULL), &o), "[f(a),f(...)]");
+    o.max_depth = 2;
+    assert_string_equal(text_of(read1("- - - - a", NULL), &o), "- - ...");
 }
 
 static bool portray_ints(void *ctx, term_t t, wr_sink *out)
@@ -379,7 +398,8 @@ static void test_portray_and_canonical(void **state)
 
 /* --- the round-trip property ------------------------------------------------------ */
 
-static uint64_t rng = 88172645463325252u;
+/* A new seed each run (LANG_RT_SEED=N repeats one), printed on failure. */
+static uint64_t seed, rng;
 static uint64_t next_rand(void)
 {
     rng ^= rng << 13;
@@ -468,10 +488,11 @@ static void check_roundtrip(term_t t, const wr_options *o, const char *mode)
     rd_result r;
     rd_status st = rd_read_text(s, len, &ro, &r);
     if (st != RD_OK)
-        fail_msg("%s output does not read back (%s at col %ld): %s", mode, r.error.what,
-                 r.error.pos.col, s);
+        fail_msg("%s output does not read back (%s at col %ld): %s\n(seed %llu: rerun with LANG_RT_SEED=%llu)",
+                 mode, r.error.what, r.error.pos.col, s, (unsigned long long)seed, (unsigned long long)seed);
     if (!lt_variant(t, r.term))
-        fail_msg("%s output reads back as another term: %s", mode, s);
+        fail_msg("%s output reads back as another term: %s\n(seed %llu: rerun with LANG_RT_SEED=%llu)", mode,
+                 s, (unsigned long long)seed, (unsigned long long)seed);
     free(s);
 }
 
@@ -481,6 +502,9 @@ static void test_roundtrip_property(void **state)
     wr_options_writeq(&wq);
     wq.numbervars = false;
     wr_options_canonical(&wc);
+    const char *env = getenv("LANG_RT_SEED");
+    seed = env ? strtoull(env, NULL, 10) : (uint64_t)time(NULL) * 2654435761u ^ (uint64_t)getpid();
+    rng = seed | 1; /* xorshift: never 0 */
     char *top = heap_top;
     for (int i = 0; i < 20000; i++) {
         for (int v = 0; v < 3; v++)
