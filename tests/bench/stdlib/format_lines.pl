@@ -4,6 +4,7 @@
 % that then fails).  Checked by the stream's character count (43 characters
 % a line) and by the text of one line formatted to an atom.
 %! iterations: 100000
+%! systems: snaplog,snaplog-native,swipl
 
 bench(N) :-
     open('/dev/null', write, S),
