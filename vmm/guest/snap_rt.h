@@ -105,6 +105,12 @@ struct snap_rt {
     uint32_t last[1UL << SNAP_LAST_BITS];
     size_t nrearm;
     uintptr_t rearm[SNAP_REARM_MAX];
+    /* After a drop: entries [dd_lo, dd_lo + dd_n) are the newest live
+     * snapshot's, older than the current epoch, and their lines were
+     * re-armed by the dropped take.  A store to such a line needs no new
+     * entry (snap_log.c); dd_n is 0 after a take or restore, and with no
+     * snapshot live. */
+    size_t dd_lo, dd_n;
     int ready, kvm, check;
     uintptr_t stack_base;
     struct snap_stats st;

@@ -198,6 +198,7 @@ struct snap_rec *snap_take_c(snap_id *id, uintptr_t sp, uintptr_t rip)
         if (SNAP_UNLIKELY(trim_from)) trim();
     }
     snap_rt.epoch_start = t;
+    snap_rt.dd_n = 0; /* every line it re-armed may be logged now */
     for (int i = 0; i < nbumps; i++) bump_arm(&bumps[i]);
     size_t next = (t >> SNAP_LOG_SHIFT) + 1; /* a chunk in reserve: see snap_log_grow_or_die */
     if (SNAP_UNLIKELY(next > KEEP_CHUNKS)) trim_from = 1;
@@ -259,6 +260,7 @@ struct snap_rec *snap_restore_c(snap_id id, long v)
     if (snap_rt.top > snap_rt.st.log_high) snap_rt.st.log_high = snap_rt.top;
     snap_rt.st.lines_logged += snap_rt.top - snap_rt.epoch_start;
     snap_log_undo(r->mark);
+    snap_rt.dd_n = 0;
     /* the tops come back even when they live in untracked memory (then the
      * allocation code may run without the barrier: it writes only fresh
      * memory); when tracked, the undo has put back the same value */
@@ -299,6 +301,13 @@ int snap_drop(snap_id id)
                 fresh[nf++] = (struct snap_range){lo, (uintptr_t)bumps[i].hi_c};
             }
         snap_log_merge(parent->mark, r->mark, fresh, nf);
+        /* the parent's entries below the current epoch: their lines were
+         * re-armed by a take since (this one or a newer one), and a store
+         * to one of them needs no new entry (snap_log.c, logged_already) */
+        snap_rt.dd_lo = parent->mark;
+        snap_rt.dd_n = snap_rt.epoch_start - parent->mark;
+    } else {
+        snap_rt.dd_n = 0;
     }
     snap_rt.st.drops++;
     return 0;
