@@ -42,7 +42,7 @@ static long *heap;
 static size_t heap_words;
 
 /* "warm": random words of a 4 MiB working set (as a program's recent
- * data); the flat-cost lines spread them over the whole heap */
+ * data); the flat-cost lines keep it while the program holds more memory */
 static size_t span_words = (4UL << 20) / 8;
 
 static void make_sets(int k, int hot)
@@ -109,11 +109,35 @@ static __attribute__((noinline)) void stores_only(int k, long n)
         fflush(stdout);                                                       \
     } while (0)
 
+/* micro_snap_cycle count CASE [HEAP_MIB]: one run of 10^5 cycles of one
+ * case, untimed, for instruction counts (callgrind --toggle-collect=cycle,
+ * =take_drop or =commit divided by 10^5).  CASE: td (take+drop), K (take,
+ * K warm writes, restore, drop), hotK, commitK. */
+static int count_case(const char *c, size_t heap_mb)
+{
+    long n = 100000;
+    int hot = strncmp(c, "hot", 3) == 0, com = strncmp(c, "commit", 6) == 0;
+    int k = atoi(c + (hot ? 3 : com ? 6 : 0));
+    if (strcmp(c, "td") == 0) {
+        take_drop(n);
+        return 0;
+    }
+    if (k < 0 || k > 256) return 2;
+    make_sets(k, 0);
+    if (hot) make_sets(k, 1);
+    if (com)
+        commit(k, n);
+    else
+        cycle(k, n);
+    return 0;
+}
+
 int main(int argc, char **argv)
 {
+    int counting = argc > 2 && strcmp(argv[1], "count") == 0;
     int quick = argc > 1 && strcmp(argv[1], "quick") == 0;
     if (quick) N = 20000;
-    int a = 1 + quick; /* micro_snap_cycle [quick] [HEAP_MIB flat] */
+    int a = 1 + quick + 2 * counting; /* micro_snap_cycle [quick] [HEAP_MIB flat] */
     size_t heap_mb = 64;
     if (argc > a) heap_mb = strtoul(argv[a], 0, 10);
     int flat = argc > a + 1;
@@ -128,6 +152,7 @@ int main(int argc, char **argv)
      * take copies only the frames below (SNAP_BASE=top: the default) */
     const char *b = getenv("SNAP_BASE");
     if (!b || strcmp(b, "top") != 0) snap_set_base(__builtin_frame_address(0));
+    if (counting) return count_case(argv[2], heap_mb);
     if (flat) { /* only the flat-cost line: the program holds more memory,
                  * the cycle writes the same 4 MiB working set */
         make_sets(4, 0);

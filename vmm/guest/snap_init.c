@@ -61,6 +61,15 @@ static void shadow_reserve(void)
     void *want = (void *)SNAP_SHADOW_OFFSET;
     size_t n = (1UL << 47) >> SNAP_SHADOW_SCALE;
     void *p = snap_sys_mmap(want, n, PROT_READ | PROT_WRITE, MAP_NORESERVE | MAP_FIXED_NOREPLACE);
+    if (p != want) {
+        /* Under valgrind (its client has 128 GiB of address space, the
+         * stack at the top) the shadow of what lies below the stack's top
+         * is enough: nothing can be mapped above it.  Natively the stack
+         * sits near 2^47, so this asks for the same and fails the same. */
+        extern void *__libc_stack_end;
+        size_t m = ((((uintptr_t)__libc_stack_end >> SNAP_SHADOW_SCALE) + (1UL << 20)) + 4095) & ~4095UL;
+        if (m < n) p = snap_sys_mmap(want, m, PROT_READ | PROT_WRITE, MAP_NORESERVE | MAP_FIXED_NOREPLACE);
+    }
     if (p != want)
         snap_die("cannot reserve the barrier's shadow (2 TiB at %p): %s", want,
                  p ? "address taken" : "mmap failed (ulimit -v?)");
