@@ -10,6 +10,7 @@
  */
 #include "snap_rt.h"
 
+#include <cpuid.h>
 #include <errno.h>
 #include <stdarg.h>
 #include <stdio.h>
@@ -82,10 +83,25 @@ static void streams_persistent(void)
     setvbuf(stdout, out, isatty(1) ? _IOLBF : _IOFBF, sizeof out);
 }
 
+/* 1 when the stack segments are copied with AVX moves (snap_switch.S): the
+ * CPU has AVX and the kernel saves its state (not so under snapvm, whose
+ * guest leaves CR4.OSXSAVE clear). */
+unsigned char snap_stack_avx;
+
+static int avx_usable(void)
+{
+    unsigned a, b, c, d;
+    if (!__get_cpuid(1, &a, &b, &c, &d) || !(c & bit_OSXSAVE) || !(c & bit_AVX)) return 0;
+    unsigned lo, hi;
+    __asm__("xgetbv" : "=a"(lo), "=d"(hi) : "c"(0));
+    return (lo & 6) == 6; /* XMM and YMM state enabled */
+}
+
 void snap_init(void)
 {
     if (snap_rt.ready) return;
     snap_rt.ready = 1;
+    snap_stack_avx = (unsigned char)avx_usable();
     snap_rt.kvm = getauxval(SNAPVM_AT_PLATFORM) != 0;
     if (!snap_rt.kvm) shadow_reserve();
     const char *c = getenv("SNAP_CHECK");

@@ -82,18 +82,9 @@ static __attribute__((noinline)) int logged_already(uintptr_t u, size_t p, uint8
     return 1;
 }
 
-static inline __attribute__((always_inline)) void log_line(uintptr_t u, uint8_t *sh)
+static inline __attribute__((always_inline)) void append(uintptr_t u, uint8_t *sh, struct snap_log_chunk *c,
+                                                         size_t t, size_t h, size_t p)
 {
-    size_t h = snap_last_hash(u);
-    size_t p = snap_rt.last[h];
-    /* one compare unless a drop left a window (dd_n is 0 otherwise) */
-    if (SNAP_UNLIKELY(p - 1 - snap_rt.dd_lo < snap_rt.dd_n) && logged_already(u, p, sh)) return;
-    size_t t = snap_rt.top;
-    struct snap_log_chunk *c = snap_log_at(t);
-    if (SNAP_UNLIKELY(!c)) {
-        snap_log_grow_or_die(t);
-        c = snap_log_at(t);
-    }
     size_t i = t & (SNAP_LOG_CHUNK - 1);
     copy_line(c->data[i], (const void *)u);
     c->addr[i] = u;
@@ -101,6 +92,29 @@ static inline __attribute__((always_inline)) void log_line(uintptr_t u, uint8_t 
     snap_rt.last[h] = (uint32_t)(t + 1);
     snap_rt.top = t + 1;
     *sh = 0;
+}
+
+/* log_line's rare cases: a drop's window, a new chunk of the log */
+static __attribute__((noinline)) void log_line_slow(uintptr_t u, uint8_t *sh, size_t h, size_t p)
+{
+    if (p - 1 - snap_rt.dd_lo < snap_rt.dd_n && logged_already(u, p, sh)) return;
+    size_t t = snap_rt.top;
+    if (!snap_log_at(t)) snap_log_grow_or_die(t);
+    append(u, sh, snap_log_at(t), t, h, p);
+}
+
+/* Logs the armed line u and disarms it.  The common case calls nothing, so
+ * the report functions need no registers saved. */
+static inline __attribute__((always_inline)) void log_line(uintptr_t u, uint8_t *sh)
+{
+    size_t h = snap_last_hash(u);
+    size_t p = snap_rt.last[h], t = snap_rt.top;
+    struct snap_log_chunk *c = snap_log_at(t);
+    /* one compare unless a drop left a window (dd_n is 0 otherwise) */
+    if (SNAP_UNLIKELY(p - 1 - snap_rt.dd_lo < snap_rt.dd_n) || SNAP_UNLIKELY(!c))
+        log_line_slow(u, sh, h, p);
+    else
+        append(u, sh, c, t, h, p);
 }
 
 static inline __attribute__((always_inline)) void touch(uintptr_t a)
@@ -263,9 +277,29 @@ static void event_undo(uintptr_t a, const unsigned char *data)
     }
 }
 
-void snap_log_undo(size_t mark)
+static inline __attribute__((always_inline)) void undo_line(struct snap_log_chunk *c, size_t j, uintptr_t a,
+                                                            size_t index)
 {
-    size_t i = snap_rt.top;
+    copy_line((void *)a, c->data[j]);
+    *snap_shadow(a) = SNAP_ARMED;
+    /* the line's newest entry is its older one again */
+    size_t h = snap_last_hash(a);
+    if (snap_rt.last[h] == (uint32_t)(index + 1)) snap_rt.last[h] = c->prev[j];
+}
+
+static inline __attribute__((always_inline)) void undo_done(size_t mark)
+{
+    snap_rt.st.lines_restored += snap_rt.top - mark;
+    snap_rt.top = snap_rt.epoch_start = mark;
+    /* the lines on the re-arm list have older entries above the mark of the
+     * snapshot restored (snap_log_merge, logged_already): the undo armed
+     * them */
+    snap_rt.nrearm = 0;
+}
+
+/* snap_log_undo from entry i down, events included */
+static __attribute__((noinline)) void undo_slow(size_t i, size_t mark)
+{
     while (i > mark) {
         struct snap_log_chunk *c = snap_log_at(i - 1);
         size_t j = (i - 1) & (SNAP_LOG_CHUNK - 1), stop;
@@ -276,23 +310,32 @@ void snap_log_undo(size_t mark)
         size_t base = i - stop; /* index of the chunk's first entry */
         for (;; j--) {
             uintptr_t a = c->addr[j];
-            if (SNAP_LIKELY(!(a & SNAP_ENT_KIND))) {
-                copy_line((void *)a, c->data[j]);
-                *snap_shadow(a) = SNAP_ARMED;
-                /* the line's newest entry is its older one again */
-                size_t h = snap_last_hash(a);
-                if (snap_rt.last[h] == (uint32_t)(base + j + 1)) snap_rt.last[h] = c->prev[j];
-            } else {
+            if (SNAP_LIKELY(!(a & SNAP_ENT_KIND)))
+                undo_line(c, j, a, base + j);
+            else
                 event_undo(a, c->data[j]);
-            }
             if (j == stop) break;
         }
     }
-    snap_rt.st.lines_restored += snap_rt.top - mark;
-    snap_rt.top = snap_rt.epoch_start = mark;
-    /* the lines on the re-arm list have older entries above the mark of the
-     * snapshot restored (snap_log_merge): the undo armed them */
-    snap_rt.nrearm = 0;
+    undo_done(mark);
+}
+
+void snap_log_undo(size_t mark)
+{
+    /* lines only, newest first, calling nothing (no registers to save);
+     * the first event, if any, hands the rest to undo_slow */
+    size_t i = snap_rt.top;
+    for (; i > mark; i--) {
+        struct snap_log_chunk *c = snap_log_at(i - 1);
+        size_t j = (i - 1) & (SNAP_LOG_CHUNK - 1);
+        uintptr_t a = c->addr[j];
+        if (SNAP_UNLIKELY(a & SNAP_ENT_KIND)) {
+            undo_slow(i, mark);
+            return;
+        }
+        undo_line(c, j, a, i - 1);
+    }
+    undo_done(mark);
 }
 
 void snap_log_truncate(void)

@@ -50,21 +50,6 @@ static inline void snap_copy(void *d, const void *s, size_t n)
     __asm__ volatile("rep movsb" : "+D"(d), "+S"(s), "+c"(n) : : "memory");
 }
 
-/* n a multiple of 16: SSE moves, no rep-string start-up cost (the stack
- * segment is a few hundred bytes; rep movsb cost ~10 ns more per take) */
-static inline void snap_copy16(void *d, const void *s, size_t n)
-{
-    typedef long v2 __attribute__((vector_size(16), aligned(1)));
-    char *dd = d;
-    const char *ss = s;
-    for (; n >= 64; n -= 64, dd += 64, ss += 64) {
-        v2 a = *(const v2 *)ss, b = *(const v2 *)(ss + 16), c = *(const v2 *)(ss + 32),
-           e = *(const v2 *)(ss + 48);
-        *(v2 *)dd = a, *(v2 *)(dd + 16) = b, *(v2 *)(dd + 32) = c, *(v2 *)(dd + 48) = e;
-    }
-    for (; n; n -= 16, dd += 16, ss += 16) *(v2 *)dd = *(const v2 *)ss;
-}
-
 /* log entry kinds in the low bits of the address */
 #define SNAP_ENT_LINE 0
 #define SNAP_ENT_MAP 1   /* a mapping made after the mark: unmap it on undo */
@@ -151,12 +136,14 @@ int snap_log_reserve(void);
 
 /* snap_init.c */
 void snap_init(void); /* idempotent; before any instrumented store */
+extern unsigned char snap_stack_avx; /* snap_switch.S copies segments with AVX */
 void snap_die(const char *fmt, ...) __attribute__((noreturn, format(printf, 1, 2)));
 void *snap_sys_mmap(void *at, size_t n, int prot, int flags);
 int snap_sys_munmap(void *p, size_t n);
 
 /* snap_take.c: the C halves of snap_take and snap_restore (snap_switch.S
- * calls them; struct snap_rec is private to snap_take.c). */
+ * calls them and copies the stack segments; struct snap_rec is private to
+ * snap_take.c). */
 struct snap_rec;
 struct snap_rec *snap_take_c(snap_id *id, uintptr_t sp, uintptr_t rip);
 struct snap_rec *snap_restore_c(snap_id id, long v);
