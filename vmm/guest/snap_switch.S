@@ -144,10 +144,13 @@ snap_restore:
         movq    48(%rax), %rsp
         movq    56(%rax), %rcx
         movq    %rdx, %rax
-        /* push + ret: one mispredicted return here, but the return stack
-         * buffer stays aligned for the frames above (jmp * measured slower) */
-        pushq   %rcx
-        ret
+        /* An indirect jump, predicted when the take site repeats (a loop's
+         * choice point): 12 ns less per cycle in micro_snap_cycle than push
+         * + ret, whose return always mispredicts.  The return-stack entry of
+         * the call to snap_restore stays behind: the take's caller, when it
+         * returns, mispredicts once (push + ret would have had the same one
+         * here). */
+        jmp     *%rcx
         .size   snap_restore, .-snap_restore
 
         .bss
