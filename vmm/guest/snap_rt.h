@@ -8,10 +8,12 @@
  * of a line (snap_mmap.c).
  *
  * Invariant (I): a tracked line whose shadow is 0 either has an entry in the
- * log since the latest take or restore (the current epoch), or is fresh: it
- * lies above a bump region's top as of the latest take or restore, or in a
- * mapping made since, which no live snapshot can see.  Arming is always
- * safe; disarming happens only right after logging.
+ * log since the latest take or restore (the current epoch), or has one at or
+ * above the newest live snapshot's mark and is on the re-arm list (a drop's
+ * merge, snap_log.c's logged_already), or is fresh: it lies above a bump
+ * region's top as of the latest take or restore, or in a mapping made since,
+ * which no live snapshot can see.  The next take arms the first two kinds.
+ * Arming is always safe; disarming happens only where one of these holds.
  */
 #ifndef SNAP_RT_H
 #define SNAP_RT_H

@@ -9,6 +9,18 @@
  * overlap; clobbers rcx, rsi, rdi, r8, r9, xmm0-3 (ymm0-3 with AVX).  With
  * AVX, from 128 bytes: 128 per iteration and the last 128 (overlapping what
  * the loop copied); below, 32 and 16. */
+/* 128 bytes from (src) to (dst) with AVX moves */
+.macro V128 src, dst
+        vmovdqu (\src), %ymm0
+        vmovdqu 32(\src), %ymm1
+        vmovdqu 64(\src), %ymm2
+        vmovdqu 96(\src), %ymm3
+        vmovdqu %ymm0, (\dst)
+        vmovdqu %ymm1, 32(\dst)
+        vmovdqu %ymm2, 64(\dst)
+        vmovdqu %ymm3, 96(\dst)
+.endm
+
 .macro COPYSEG
         cmpb    $0, snap_stack_avx(%rip)
         je      .Lsse\@
@@ -17,27 +29,13 @@
         leaq    -128(%rsi,%rcx), %r8
         leaq    -128(%rdi,%rcx), %r9
 .Lv128\@:
-        vmovdqu (%rsi), %ymm0
-        vmovdqu 32(%rsi), %ymm1
-        vmovdqu 64(%rsi), %ymm2
-        vmovdqu 96(%rsi), %ymm3
-        vmovdqu %ymm0, (%rdi)
-        vmovdqu %ymm1, 32(%rdi)
-        vmovdqu %ymm2, 64(%rdi)
-        vmovdqu %ymm3, 96(%rdi)
+        V128    %rsi, %rdi
         subq    $-128, %rsi
         subq    $-128, %rdi
         addq    $-128, %rcx
         cmpq    $128, %rcx
         ja      .Lv128\@
-        vmovdqu (%r8), %ymm0
-        vmovdqu 32(%r8), %ymm1
-        vmovdqu 64(%r8), %ymm2
-        vmovdqu 96(%r8), %ymm3
-        vmovdqu %ymm0, (%r9)
-        vmovdqu %ymm1, 32(%r9)
-        vmovdqu %ymm2, 64(%r9)
-        vmovdqu %ymm3, 96(%r9)
+        V128    %r8, %r9
         jmp     .Lvend\@
 .Lv32\@:
         cmpq    $32, %rcx
