@@ -1,7 +1,8 @@
 /* micro_snap_cycle: the cost of a choice point made of snapshots.
  * Built with build/snap-cc; run by tests/bench/micro_snap, which prints the
  * table.  Each case: the median over REPS repetitions of the mean over N
- * cycles, in ns per cycle.  Usage: micro_snap_cycle [quick]. */
+ * cycles, in ns per cycle.  Usage: micro_snap_cycle [quick] [HEAP_MIB flat],
+ * or micro_snap_cycle count CASE for instruction counts (count_case). */
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
