@@ -97,6 +97,22 @@ static __attribute__((noinline)) void stores_only(int k, long n)
     }
 }
 
+/* The base frame just above the loop, as a program keeping the frames
+ * between its take site and the base small: the segment is the loop's own
+ * frame.  *seg_bytes: the segment's size. */
+static void *main_base;
+static long seg_bytes;
+static __attribute__((noinline)) void cycle_near(int k, long n)
+{
+    volatile char base;
+    snap_set_base((void *)&base);
+    cycle(k, n);
+    struct snap_stats st;
+    snap_get_stats(&st);
+    seg_bytes = (long)st.stack_bytes;
+    snap_set_base(main_base);
+}
+
 #define MEASURE(label, n, stmt)                                               \
     do {                                                                      \
         double v[REPS];                                                       \
@@ -152,7 +168,7 @@ int main(int argc, char **argv)
     /* the base frame here, as the engine sets it at its dispatch loop: a
      * take copies only the frames below (SNAP_BASE=top: the default) */
     const char *b = getenv("SNAP_BASE");
-    if (!b || strcmp(b, "top") != 0) snap_set_base(__builtin_frame_address(0));
+    if (!b || strcmp(b, "top") != 0) snap_set_base(main_base = __builtin_frame_address(0));
     if (counting) return count_case(argv[2], heap_mb);
     if (flat) { /* only the flat-cost line: the program holds more memory,
                  * the cycle writes the same 4 MiB working set */
@@ -177,5 +193,10 @@ int main(int argc, char **argv)
     make_sets(4, 0);
     MEASURE("take+4 writes+drop (commit)", N, commit(4, N));
     MEASURE("4 writes, no snapshot (reference)", N, stores_only(4, N));
+    if (main_base) {
+        cycle_near(4, 1);
+        snprintf(label, sizeof label, "take+4 writes+restore+drop, %ld B segment", seg_bytes);
+        MEASURE(label, N, cycle_near(4, N));
+    }
     return 0;
 }
