@@ -80,6 +80,17 @@ static __attribute__((noinline)) void commit(int k, long n)
     }
 }
 
+/* commit under an outer snapshot, as the engine's cut always is (the
+ * query's snapshot below): the drop merges its entries into the outer
+ * epoch, which soon holds every line of the working set */
+static __attribute__((noinline)) void commit_outer(int k, long n)
+{
+    snap_id outer;
+    snap_take(&outer);
+    commit(k, n);
+    snap_drop(outer);
+}
+
 static __attribute__((noinline)) void take_drop(long n)
 {
     for (long i = 0; i < n; i++) {
@@ -129,12 +140,14 @@ static __attribute__((noinline)) void cycle_near(int k, long n)
 /* micro_snap_cycle count CASE [HEAP_MIB]: one run of 10^5 cycles of one
  * case, untimed, for instruction counts (callgrind --toggle-collect=cycle,
  * =take_drop or =commit divided by 10^5).  CASE: td (take+drop), K (take,
- * K warm writes, restore, drop), hotK, commitK. */
+ * K warm writes, restore, drop), hotK, commitK, outerK (commitK under a
+ * live snapshot). */
 static int count_case(const char *c, size_t heap_mb)
 {
     long n = 100000;
     int hot = strncmp(c, "hot", 3) == 0, com = strncmp(c, "commit", 6) == 0;
-    int k = atoi(c + (hot ? 3 : com ? 6 : 0));
+    int outer = strncmp(c, "outer", 5) == 0;
+    int k = atoi(c + (hot ? 3 : com ? 6 : outer ? 5 : 0));
     if (strcmp(c, "td") == 0) {
         take_drop(n);
         return 0;
@@ -144,6 +157,8 @@ static int count_case(const char *c, size_t heap_mb)
     if (hot) make_sets(k, 1);
     if (com)
         commit(k, n);
+    else if (outer)
+        commit_outer(k, n);
     else
         cycle(k, n);
     return 0;
@@ -192,6 +207,7 @@ int main(int argc, char **argv)
     MEASURE("take+4 writes+restore+drop (hot)", N, cycle(4, N));
     make_sets(4, 0);
     MEASURE("take+4 writes+drop (commit)", N, commit(4, N));
+    MEASURE("take+4 writes+drop, under a live snapshot", N, commit_outer(4, N));
     MEASURE("4 writes, no snapshot (reference)", N, stores_only(4, N));
     if (main_base) {
         cycle_near(4, 1);
