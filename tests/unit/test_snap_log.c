@@ -116,6 +116,48 @@ static void test_map_event(void **state)
     assert_int_equal(mincore(p, 4096, &v), -1);
 }
 
+/* After a drop, a store to a line that the newest snapshot's entries
+ * before the current epoch hold already adds no entry (the line goes on the
+ * re-arm list), also when a line sharing its hint slot was logged after it;
+ * outside that window the line is logged as usual. */
+static void test_logged_already(void **state)
+{
+    (void)state;
+    size_t n = 64UL << 20; /* 2^20 lines: one shares the first's hint slot */
+    unsigned char *m = snap_sys_mmap(0, n, 3, MAP_NORESERVE);
+    assert_non_null(m);
+    uintptr_t a = (uintptr_t)m, b = 0, c = a + 64;
+    for (uintptr_t u = a + 128; u < a + n && !b; u += 64)
+        if (snap_last_hash(u) == snap_last_hash(a)) b = u;
+    assert_true(b != 0);
+    snap_log_truncate();
+    snap_rt.nrearm = 0;
+    snap_track((void *)a, 128);
+    snap_track((void *)b, 64);
+    __asan_report_store8_noabort(a);
+    __asan_report_store8_noabort(b); /* the slot's newest entry: b's */
+    assert_int_equal(snap_rt.top, 2);
+    snap_log_rearm(0, 2); /* a take re-arms both */
+    snap_rt.dd_lo = 0, snap_rt.dd_n = 2; /* its drop: both in the parent's entries */
+    __asan_report_store8_noabort(a + 8);
+    __asan_report_store8_noabort(b + 8);
+    assert_int_equal(snap_rt.top, 2);
+    assert_int_equal(snap_rt.nrearm, 2);
+    assert_int_equal(*snap_shadow(a), 0);
+    assert_int_equal(*snap_shadow(b), 0);
+    __asan_report_store8_noabort(c); /* no entry of its own: logged */
+    assert_int_equal(snap_rt.top, 3);
+    snap_log_rearm(0, 3);
+    snap_rt.dd_lo = 2, snap_rt.dd_n = 1; /* a's entry belongs to an older snapshot */
+    __asan_report_store8_noabort(a);
+    assert_int_equal(snap_rt.top, 4);
+    snap_rt.dd_n = 0;
+    snap_log_undo(0);
+    assert_int_equal(*snap_shadow(a), SNAP_ARMED);
+    snap_disarm_range(a, a + n);
+    snap_sys_munmap(m, n);
+}
+
 static void test_pheap(void **state)
 {
     (void)state;
@@ -144,7 +186,7 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_log_and_undo), cmocka_unit_test(test_straddle_and_range),
         cmocka_unit_test(test_chunks),       cmocka_unit_test(test_map_event),
-        cmocka_unit_test(test_pheap),
+        cmocka_unit_test(test_logged_already), cmocka_unit_test(test_pheap),
     };
     return cmocka_run_group_tests(tests, setup, 0);
 }

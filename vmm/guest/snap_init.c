@@ -10,6 +10,7 @@
  */
 #include "snap_rt.h"
 
+#include <cpuid.h>
 #include <errno.h>
 #include <stdarg.h>
 #include <stdio.h>
@@ -61,6 +62,15 @@ static void shadow_reserve(void)
     void *want = (void *)SNAP_SHADOW_OFFSET;
     size_t n = (1UL << 47) >> SNAP_SHADOW_SCALE;
     void *p = snap_sys_mmap(want, n, PROT_READ | PROT_WRITE, MAP_NORESERVE | MAP_FIXED_NOREPLACE);
+    if (p != want) {
+        /* Under valgrind (its client has 128 GiB of address space, the
+         * stack at the top) the shadow of what lies below the stack's top
+         * is enough: nothing can be mapped above it.  Natively the stack
+         * sits near 2^47, so this asks for the same and fails the same. */
+        extern void *__libc_stack_end;
+        size_t m = ((((uintptr_t)__libc_stack_end >> SNAP_SHADOW_SCALE) + (1UL << 20)) + 4095) & ~4095UL;
+        if (m < n) p = snap_sys_mmap(want, m, PROT_READ | PROT_WRITE, MAP_NORESERVE | MAP_FIXED_NOREPLACE);
+    }
     if (p != want)
         snap_die("cannot reserve the barrier's shadow (2 TiB at %p): %s", want,
                  p ? "address taken" : "mmap failed (ulimit -v?)");
@@ -73,10 +83,25 @@ static void streams_persistent(void)
     setvbuf(stdout, out, isatty(1) ? _IOLBF : _IOFBF, sizeof out);
 }
 
+/* 1 when the stack segments are copied with AVX moves (snap_switch.S): the
+ * CPU has AVX and the kernel saves its state (not so under snapvm, whose
+ * guest leaves CR4.OSXSAVE clear). */
+unsigned char snap_stack_avx;
+
+static int avx_usable(void)
+{
+    unsigned a, b, c, d;
+    if (!__get_cpuid(1, &a, &b, &c, &d) || !(c & bit_OSXSAVE) || !(c & bit_AVX)) return 0;
+    unsigned lo, hi;
+    __asm__("xgetbv" : "=a"(lo), "=d"(hi) : "c"(0));
+    return (lo & 6) == 6; /* XMM and YMM state enabled */
+}
+
 void snap_init(void)
 {
     if (snap_rt.ready) return;
     snap_rt.ready = 1;
+    snap_stack_avx = (unsigned char)avx_usable();
     snap_rt.kvm = getauxval(SNAPVM_AT_PLATFORM) != 0;
     if (!snap_rt.kvm) shadow_reserve();
     const char *c = getenv("SNAP_CHECK");

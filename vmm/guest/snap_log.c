@@ -50,22 +50,71 @@ int snap_log_reserve(void)
     return 0;
 }
 
-static inline __attribute__((always_inline)) void log_line(uintptr_t u, uint8_t *sh)
+/* 1 when an entry for the line u lies at an index in [lo, hi), looked for
+ * from the hint p (index + 1) along a few links of its chain.  Any entry
+ * found is real (its address is compared); a stale or colliding hint only
+ * misses one. */
+static inline int logged_in(uintptr_t u, size_t p, size_t lo, size_t hi)
 {
-    size_t t = snap_rt.top;
-    struct snap_log_chunk *c = snap_log_at(t);
-    if (SNAP_UNLIKELY(!c)) {
-        snap_log_grow_or_die(t);
-        c = snap_log_at(t);
+    for (int k = 0; k < 4 && p - 1 - lo < hi - lo; k++) {
+        struct snap_log_chunk *c = snap_log_at(p - 1);
+        size_t j = (p - 1) & (SNAP_LOG_CHUNK - 1);
+        if (c->addr[j] == u) return 1;
+        p = c->prev[j];
     }
+    return 0;
+}
+
+/* The store to the armed line u comes after a drop, and the line's hint
+ * points into the newest snapshot's entries before the current epoch
+ * (snap_rt.dd_lo): when one of them is the line's, that snapshot's restore
+ * brings the line back already, so instead of a second entry the line is
+ * disarmed and put on the re-arm list for the next take.  Without this, a
+ * line that a take re-armed and that is written only after the drop would
+ * be logged again in every cycle of take, drop, write (a choice point cut
+ * on every iteration of a loop under an outer one). */
+static __attribute__((noinline)) int logged_already(uintptr_t u, size_t p, uint8_t *sh)
+{
+    if (snap_rt.nrearm == SNAP_REARM_MAX || !logged_in(u, p, snap_rt.dd_lo, snap_rt.dd_lo + snap_rt.dd_n))
+        return 0;
+    snap_rt.rearm[snap_rt.nrearm++] = u;
+    *sh = 0;
+    return 1;
+}
+
+static inline __attribute__((always_inline)) void append(uintptr_t u, uint8_t *sh, struct snap_log_chunk *c,
+                                                         size_t t, size_t h, size_t p)
+{
     size_t i = t & (SNAP_LOG_CHUNK - 1);
     copy_line(c->data[i], (const void *)u);
     c->addr[i] = u;
-    size_t h = snap_last_hash(u);
-    c->prev[i] = snap_rt.last[h];
+    c->prev[i] = (uint32_t)p;
     snap_rt.last[h] = (uint32_t)(t + 1);
     snap_rt.top = t + 1;
     *sh = 0;
+}
+
+/* log_line's rare cases: a drop's window, a new chunk of the log */
+static __attribute__((noinline)) void log_line_slow(uintptr_t u, uint8_t *sh, size_t h, size_t p)
+{
+    if (p - 1 - snap_rt.dd_lo < snap_rt.dd_n && logged_already(u, p, sh)) return;
+    size_t t = snap_rt.top;
+    if (!snap_log_at(t)) snap_log_grow_or_die(t);
+    append(u, sh, snap_log_at(t), t, h, p);
+}
+
+/* Logs the armed line u and disarms it.  The common case calls nothing, so
+ * the report functions need no registers saved. */
+static inline __attribute__((always_inline)) void log_line(uintptr_t u, uint8_t *sh)
+{
+    size_t h = snap_last_hash(u);
+    size_t p = snap_rt.last[h], t = snap_rt.top;
+    struct snap_log_chunk *c = snap_log_at(t);
+    /* one compare unless a drop left a window (dd_n is 0 otherwise) */
+    if (SNAP_UNLIKELY(p - 1 - snap_rt.dd_lo < snap_rt.dd_n) || SNAP_UNLIKELY(!c))
+        log_line_slow(u, sh, h, p);
+    else
+        append(u, sh, c, t, h, p);
 }
 
 static inline __attribute__((always_inline)) void touch(uintptr_t a)
@@ -162,8 +211,6 @@ void snap_log_rearm(size_t from, size_t to)
     snap_rt.nrearm = 0;
 }
 
-static inline uintptr_t addr_at(size_t i) { return snap_log_at(i)->addr[i & (SNAP_LOG_CHUNK - 1)]; }
-
 static inline int in_ranges(uintptr_t a, const struct snap_range *r, int n)
 {
     for (int k = 0; k < n; k++)
@@ -181,14 +228,15 @@ void snap_log_merge(size_t mp, size_t ms, const struct snap_range *fresh, int nf
         size_t j = i & (SNAP_LOG_CHUNK - 1);
         uintptr_t a = c->addr[j];
         size_t p = c->prev[j];
-        /* (p - 1) names an entry for the same line in the merged epoch, at
-         * an index below i: whatever sits at an index in [w, i) is an
-         * entry already processed, kept (its copy lies below w) or removed
-         * (its own older entry is kept), so a line found there has an
-         * older entry that stays */
+        /* an entry for the same line in the merged epoch, at an index
+         * below i, found from the hint p: whatever sits at an index in
+         * [w, i) is an entry already processed, kept (its copy lies below
+         * w) or removed (its own older entry is kept), and below w lie the
+         * kept ones, so a line found anywhere in [mp, i) has an older
+         * entry that stays */
         int current = i >= es;
         if (!(a & SNAP_ENT_KIND) && (!current || snap_rt.nrearm < SNAP_REARM_MAX) &&
-            ((p && p - 1 >= mp && p - 1 < i && addr_at(p - 1) == a) || in_ranges(a, fresh, nfresh))) {
+            (logged_in(a, p, mp, i) || in_ranges(a, fresh, nfresh))) {
             /* a line of the current epoch stays disarmed until the next
              * take, which arms it from the list: its older entry is not in
              * the current epoch any more */
@@ -229,9 +277,29 @@ static void event_undo(uintptr_t a, const unsigned char *data)
     }
 }
 
-void snap_log_undo(size_t mark)
+static inline __attribute__((always_inline)) void undo_line(struct snap_log_chunk *c, size_t j, uintptr_t a,
+                                                            size_t index)
 {
-    size_t i = snap_rt.top;
+    copy_line((void *)a, c->data[j]);
+    *snap_shadow(a) = SNAP_ARMED;
+    /* the line's newest entry is its older one again */
+    size_t h = snap_last_hash(a);
+    if (snap_rt.last[h] == (uint32_t)(index + 1)) snap_rt.last[h] = c->prev[j];
+}
+
+static inline __attribute__((always_inline)) void undo_done(size_t mark)
+{
+    snap_rt.st.lines_restored += snap_rt.top - mark;
+    snap_rt.top = snap_rt.epoch_start = mark;
+    /* the lines on the re-arm list have older entries above the mark of the
+     * snapshot restored (snap_log_merge, logged_already): the undo armed
+     * them */
+    snap_rt.nrearm = 0;
+}
+
+/* snap_log_undo from entry i down, events included */
+static __attribute__((noinline)) void undo_slow(size_t i, size_t mark)
+{
     while (i > mark) {
         struct snap_log_chunk *c = snap_log_at(i - 1);
         size_t j = (i - 1) & (SNAP_LOG_CHUNK - 1), stop;
@@ -242,23 +310,32 @@ void snap_log_undo(size_t mark)
         size_t base = i - stop; /* index of the chunk's first entry */
         for (;; j--) {
             uintptr_t a = c->addr[j];
-            if (SNAP_LIKELY(!(a & SNAP_ENT_KIND))) {
-                copy_line((void *)a, c->data[j]);
-                *snap_shadow(a) = SNAP_ARMED;
-                /* the line's newest entry is its older one again */
-                size_t h = snap_last_hash(a);
-                if (snap_rt.last[h] == (uint32_t)(base + j + 1)) snap_rt.last[h] = c->prev[j];
-            } else {
+            if (SNAP_LIKELY(!(a & SNAP_ENT_KIND)))
+                undo_line(c, j, a, base + j);
+            else
                 event_undo(a, c->data[j]);
-            }
             if (j == stop) break;
         }
     }
-    snap_rt.st.lines_restored += snap_rt.top - mark;
-    snap_rt.top = snap_rt.epoch_start = mark;
-    /* the lines on the re-arm list have older entries above the mark of the
-     * snapshot restored (snap_log_merge): the undo armed them */
-    snap_rt.nrearm = 0;
+    undo_done(mark);
+}
+
+void snap_log_undo(size_t mark)
+{
+    /* lines only, newest first, calling nothing (no registers to save);
+     * the first event, if any, hands the rest to undo_slow */
+    size_t i = snap_rt.top;
+    for (; i > mark; i--) {
+        struct snap_log_chunk *c = snap_log_at(i - 1);
+        size_t j = (i - 1) & (SNAP_LOG_CHUNK - 1);
+        uintptr_t a = c->addr[j];
+        if (SNAP_UNLIKELY(a & SNAP_ENT_KIND)) {
+            undo_slow(i, mark);
+            return;
+        }
+        undo_line(c, j, a, i - 1);
+    }
+    undo_done(mark);
 }
 
 void snap_log_truncate(void)

@@ -8,10 +8,12 @@
  * of a line (snap_mmap.c).
  *
  * Invariant (I): a tracked line whose shadow is 0 either has an entry in the
- * log since the latest take or restore (the current epoch), or is fresh: it
- * lies above a bump region's top as of the latest take or restore, or in a
- * mapping made since, which no live snapshot can see.  Arming is always
- * safe; disarming happens only right after logging.
+ * log since the latest take or restore (the current epoch), or has one at or
+ * above the newest live snapshot's mark and is on the re-arm list (a drop's
+ * merge, snap_log.c's logged_already), or is fresh: it lies above a bump
+ * region's top as of the latest take or restore, or in a mapping made since,
+ * which no live snapshot can see.  The next take arms the first two kinds.
+ * Arming is always safe; disarming happens only where one of these holds.
  */
 #ifndef SNAP_RT_H
 #define SNAP_RT_H
@@ -48,21 +50,6 @@ static inline void snap_fill(void *d, int c, size_t n)
 static inline void snap_copy(void *d, const void *s, size_t n)
 {
     __asm__ volatile("rep movsb" : "+D"(d), "+S"(s), "+c"(n) : : "memory");
-}
-
-/* n a multiple of 16: SSE moves, no rep-string start-up cost (the stack
- * segment is a few hundred bytes; rep movsb cost ~10 ns more per take) */
-static inline void snap_copy16(void *d, const void *s, size_t n)
-{
-    typedef long v2 __attribute__((vector_size(16), aligned(1)));
-    char *dd = d;
-    const char *ss = s;
-    for (; n >= 64; n -= 64, dd += 64, ss += 64) {
-        v2 a = *(const v2 *)ss, b = *(const v2 *)(ss + 16), c = *(const v2 *)(ss + 32),
-           e = *(const v2 *)(ss + 48);
-        *(v2 *)dd = a, *(v2 *)(dd + 16) = b, *(v2 *)(dd + 32) = c, *(v2 *)(dd + 48) = e;
-    }
-    for (; n; n -= 16, dd += 16, ss += 16) *(v2 *)dd = *(const v2 *)ss;
 }
 
 /* log entry kinds in the low bits of the address */
@@ -105,6 +92,12 @@ struct snap_rt {
     uint32_t last[1UL << SNAP_LAST_BITS];
     size_t nrearm;
     uintptr_t rearm[SNAP_REARM_MAX];
+    /* After a drop: entries [dd_lo, dd_lo + dd_n) are the newest live
+     * snapshot's, older than the current epoch, and their lines were
+     * re-armed by the dropped take.  A store to such a line needs no new
+     * entry (snap_log.c); dd_n is 0 after a take or restore, and with no
+     * snapshot live. */
+    size_t dd_lo, dd_n;
     int ready, kvm, check;
     uintptr_t stack_base;
     struct snap_stats st;
@@ -145,12 +138,14 @@ int snap_log_reserve(void);
 
 /* snap_init.c */
 void snap_init(void); /* idempotent; before any instrumented store */
+extern unsigned char snap_stack_avx; /* snap_switch.S copies segments with AVX */
 void snap_die(const char *fmt, ...) __attribute__((noreturn, format(printf, 1, 2)));
 void *snap_sys_mmap(void *at, size_t n, int prot, int flags);
 int snap_sys_munmap(void *p, size_t n);
 
 /* snap_take.c: the C halves of snap_take and snap_restore (snap_switch.S
- * calls them; struct snap_rec is private to snap_take.c). */
+ * calls them and copies the stack segments; struct snap_rec is private to
+ * snap_take.c). */
 struct snap_rec;
 struct snap_rec *snap_take_c(snap_id *id, uintptr_t sp, uintptr_t rip);
 struct snap_rec *snap_restore_c(snap_id id, long v);

@@ -113,12 +113,17 @@ struct snap_bump *snap_bump_internal(void **top, void **lo, void **hi)
     return b;
 }
 
-static inline void bump_arm(struct snap_bump *b)
+/* Arms what the region allocated since the latest take or restore; returns
+ * its top. */
+static inline uintptr_t bump_arm(struct snap_bump *b)
 {
     uintptr_t t = (uintptr_t)*b->top, f = b->fresh;
-    if (f < (uintptr_t)*b->lo || f > (uintptr_t)*b->hi) f = (uintptr_t)*b->lo;
-    if (t > f) snap_arm_range(f, t);
-    b->fresh = t;
+    if (t != f) {
+        if (f < (uintptr_t)*b->lo || f > (uintptr_t)*b->hi) f = (uintptr_t)*b->lo;
+        if (t > f) snap_arm_range(f, t);
+        b->fresh = t;
+    }
+    return t;
 }
 
 void snap_bump_move(struct snap_bump *b, void *new_lo)
@@ -154,7 +159,7 @@ static long find(snap_id id)
 int snap_valid(snap_id id) { return find(id) < 0 ? EINVAL : 0; }
 long snap_depth(void) { return (long)depth; }
 
-static unsigned char *stack_room(size_t len, size_t *ci_out)
+static __attribute__((noinline)) unsigned char *stack_room_slow(size_t len, size_t *ci_out)
 {
     size_t ci = stk.ci, off = stk.off;
     if (stk.base[ci] && off + len > stk.size[ci]) ci++, off = 0;
@@ -174,6 +179,28 @@ static unsigned char *stack_room(size_t len, size_t *ci_out)
     return stk.base[ci] + off;
 }
 
+/* A record for depth d: a new chunk of records when d starts one. */
+static __attribute__((noinline)) int rec_chunk(size_t d)
+{
+    if ((d >> REC_SHIFT) >= REC_MAXCHUNKS) return errno = ENOMEM, -1;
+    void *p = snap_sys_mmap(0, REC_CHUNK * sizeof(struct snap_rec), 3, 0);
+    if (!p) return errno = ENOMEM, -1;
+    recs[d >> REC_SHIFT] = p;
+    if ((d >> REC_SHIFT) >= KEEP_CHUNKS) trim_from = 1;
+    return 0;
+}
+
+/* Room for a stack segment of len bytes; its chunk's index in *ci_out. */
+static inline unsigned char *stack_room(size_t len, size_t *ci_out)
+{
+    size_t ci = stk.ci, off = stk.off;
+    unsigned char *b = stk.base[ci];
+    if (SNAP_UNLIKELY(!b || off + len > stk.size[ci])) return stack_room_slow(len, ci_out);
+    *ci_out = ci;
+    stk.off = off + len;
+    return b + off;
+}
+
 /* Called by snap_take (snap_switch.S) with the caller's stack pointer and
  * resume address.  Returns the record to fill with the registers, or NULL
  * with errno ENOMEM. */
@@ -187,10 +214,12 @@ struct snap_rec *snap_take_c(snap_id *id, uintptr_t sp, uintptr_t rip)
         snap_log_range(id, sizeof *id);
     *id = serial;
     /* the epoch that ends: its lines become trackable again */
-    size_t t = snap_rt.top;
-    snap_rt.st.lines_logged += t - snap_rt.epoch_start; /* counted per epoch: not in the barrier */
-    snap_log_rearm(snap_rt.epoch_start, t);
-    if (!depth) {
+    size_t t = snap_rt.top, es = snap_rt.epoch_start, d = depth;
+    if (t != es || snap_rt.nrearm) {
+        snap_rt.st.lines_logged += t - es; /* counted per epoch: not in the barrier */
+        snap_log_rearm(es, t);
+    }
+    if (!d) {
         /* nobody can restore older entries (and the lines they name were
          * re-armed at their own epoch's end, just above for the last) */
         if (t) snap_log_truncate();
@@ -198,27 +227,18 @@ struct snap_rec *snap_take_c(snap_id *id, uintptr_t sp, uintptr_t rip)
         if (SNAP_UNLIKELY(trim_from)) trim();
     }
     snap_rt.epoch_start = t;
-    for (int i = 0; i < nbumps; i++) bump_arm(&bumps[i]);
+    snap_rt.dd_n = 0; /* every line it re-armed may be logged now */
     size_t next = (t >> SNAP_LOG_SHIFT) + 1; /* a chunk in reserve: see snap_log_grow_or_die */
     if (SNAP_UNLIKELY(next > KEEP_CHUNKS)) trim_from = 1;
-    if (SNAP_UNLIKELY(next >= SNAP_LOG_MAXCHUNKS || !snap_rt.chunk[next]) && snap_log_reserve() < 0)
-        return 0;
-
-    size_t d = depth;
-    if (SNAP_UNLIKELY(!(d & (REC_CHUNK - 1)) && !recs[d >> REC_SHIFT])) {
-        if ((d >> REC_SHIFT) >= REC_MAXCHUNKS) return errno = ENOMEM, (struct snap_rec *)0;
-        void *p = snap_sys_mmap(0, REC_CHUNK * sizeof(struct snap_rec), 3, 0);
-        if (!p) return errno = ENOMEM, (struct snap_rec *)0;
-        recs[d >> REC_SHIFT] = p;
-        if ((d >> REC_SHIFT) >= KEEP_CHUNKS) trim_from = 1;
-    }
+    if (SNAP_UNLIKELY(next >= SNAP_LOG_MAXCHUNKS || !snap_rt.chunk[next]) && snap_log_reserve() < 0) return 0;
+    if (SNAP_UNLIKELY(!(d & (REC_CHUNK - 1)) && !recs[d >> REC_SHIFT]) && rec_chunk(d) < 0) return 0;
     if (SNAP_UNLIKELY(sp > snap_rt.stack_base))
         snap_die("snap_take called above the base frame (sp %#lx, base %#lx)", (unsigned long)sp,
                  (unsigned long)snap_rt.stack_base);
     size_t len = snap_rt.stack_base - sp, ci = 0;
     unsigned char *seg = stack_room((len + 15) & ~(size_t)15, &ci);
     if (SNAP_UNLIKELY(!seg)) return errno = ENOMEM, (struct snap_rec *)0;
-    snap_copy16(seg, (const void *)sp, len);
+    /* snap_switch.S copies the segment from sp to seg */
 
     struct snap_rec *r = rec_at(d);
     r->sp = sp;
@@ -228,20 +248,25 @@ struct snap_rec *snap_take_c(snap_id *id, uintptr_t sp, uintptr_t rip)
     r->stk_chunk = ci;
     r->mark = t;
     r->serial = serial;
-    r->nbumps = nbumps;
-    for (int i = 0; i < nbumps; i++) r->bump_top[i] = *bumps[i].top;
-    snap_rt.st.takes++;
+    int nb = nbumps;
+    r->nbumps = nb;
+    for (int i = 0; i < nb; i++) r->bump_top[i] = (void *)bump_arm(&bumps[i]);
+    snap_rt.st.takes = (uint64_t)serial;
     depth = d + 1;
     snap_rt.st.stack_bytes = len;
     if (SNAP_UNLIKELY(snap_rt.check)) snap_check_take(r->serial);
     return r;
 }
 
-static void pop_to(size_t d)
+static __attribute__((noinline)) void check_pop(size_t d)
+{
+    for (size_t i = depth; i-- > d;) snap_check_drop(rec_at(i)->serial);
+}
+
+static inline void pop_to(size_t d)
 {
     /* records above d go; their segments with them */
-    if (snap_rt.check)
-        for (size_t i = depth; i-- > d;) snap_check_drop(rec_at(i)->serial);
+    if (SNAP_UNLIKELY(snap_rt.check)) check_pop(d);
     depth = d;
 }
 
@@ -259,11 +284,17 @@ struct snap_rec *snap_restore_c(snap_id id, long v)
     if (snap_rt.top > snap_rt.st.log_high) snap_rt.st.log_high = snap_rt.top;
     snap_rt.st.lines_logged += snap_rt.top - snap_rt.epoch_start;
     snap_log_undo(r->mark);
+    snap_rt.dd_n = 0;
     /* the tops come back even when they live in untracked memory (then the
      * allocation code may run without the barrier: it writes only fresh
      * memory); when tracked, the undo has put back the same value */
-    for (int i = 0; i < r->nbumps; i++) *bumps[i].top = r->bump_top[i];
-    for (int i = 0; i < nbumps; i++) bumps[i].fresh = (uintptr_t)*bumps[i].top;
+    int i = 0;
+    for (; i < r->nbumps; i++) {
+        void *t = r->bump_top[i];
+        *bumps[i].top = t;
+        bumps[i].fresh = (uintptr_t)t;
+    }
+    for (; i < nbumps; i++) bumps[i].fresh = (uintptr_t)*bumps[i].top;
     stk.ci = r->stk_chunk;
     stk.off = (size_t)(r->stk - stk.base[r->stk_chunk]) + ((r->len + 15) & ~(size_t)15);
     snap_rt.st.restores++;
@@ -271,7 +302,28 @@ struct snap_rec *snap_restore_c(snap_id id, long v)
     return r;
 }
 
-int snap_drop(snap_id id)
+/* snap_drop's merge of r's entries into the epoch of its parent */
+static __attribute__((noinline)) void drop_merge(struct snap_rec *parent, struct snap_rec *r)
+{
+    /* what the parent cannot see: the public bump regions above its tops
+     * (the allocator's region may have changed chunks since) */
+    struct snap_range fresh[MAX_BUMPS];
+    int nf = 0;
+    for (int i = 0; i < parent->nbumps; i++)
+        if (bumps[i].lo == &bumps[i].lo_c) {
+            /* whole lines only: the one holding the top is still live */
+            uintptr_t lo = ((uintptr_t)parent->bump_top[i] + SNAP_LINE - 1) & ~(uintptr_t)(SNAP_LINE - 1);
+            fresh[nf++] = (struct snap_range){lo, (uintptr_t)bumps[i].hi_c};
+        }
+    snap_log_merge(parent->mark, r->mark, fresh, nf);
+    /* the parent's entries below the current epoch: their lines were
+     * re-armed by a take since (this one or a newer one), and a store to
+     * one of them needs no new entry (snap_log.c, logged_already) */
+    snap_rt.dd_lo = parent->mark;
+    snap_rt.dd_n = snap_rt.epoch_start - parent->mark;
+}
+
+static __attribute__((noinline)) int drop_slow(snap_id id)
 {
     long d = find(id);
     if (d < 0) return errno = EINVAL, -1;
@@ -286,19 +338,37 @@ int snap_drop(snap_id id)
      * truncating here would leave those lines disarmed for good.  With one
      * left, the entries since r's mark join its epoch, less the lines it
      * has logged already. */
-    if (d > 0) {
-        /* what the parent cannot see: the public bump regions above its
-         * tops (the allocator's region may have changed chunks since) */
-        struct snap_rec *parent = rec_at((size_t)d - 1);
-        struct snap_range fresh[MAX_BUMPS];
-        int nf = 0;
-        for (int i = 0; i < parent->nbumps; i++)
-            if (bumps[i].lo == &bumps[i].lo_c) {
-                /* whole lines only: the one holding the top is still live */
-                uintptr_t lo = ((uintptr_t)parent->bump_top[i] + SNAP_LINE - 1) & ~(uintptr_t)(SNAP_LINE - 1);
-                fresh[nf++] = (struct snap_range){lo, (uintptr_t)bumps[i].hi_c};
-            }
-        snap_log_merge(parent->mark, r->mark, fresh, nf);
+    if (d > 0 && snap_rt.top > r->mark) {
+        drop_merge(rec_at((size_t)d - 1), r);
+    } else if (d > 0) {
+        /* nothing to merge: the epoch is empty, the window as at the take */
+        snap_rt.dd_lo = rec_at((size_t)d - 1)->mark;
+        snap_rt.dd_n = snap_rt.epoch_start - snap_rt.dd_lo;
+    } else {
+        snap_rt.dd_n = 0;
+    }
+    snap_rt.st.drops++;
+    return 0;
+}
+
+int snap_drop(snap_id id)
+{
+    /* the common case calls nothing: the newest snapshot, with nothing to
+     * merge (no parent, or no entry since its take), no checking mode */
+    size_t d = depth;
+    struct snap_rec *r;
+    if (SNAP_UNLIKELY(!d) || (r = rec_at(d - 1))->serial != id || SNAP_UNLIKELY(snap_rt.check) ||
+        (d > 1 && snap_rt.top > r->mark))
+        return drop_slow(id);
+    if (snap_rt.top > snap_rt.st.log_high) snap_rt.st.log_high = snap_rt.top;
+    depth = --d;
+    stk.ci = r->stk_chunk;
+    stk.off = (size_t)(r->stk - stk.base[r->stk_chunk]);
+    if (d) {
+        snap_rt.dd_lo = rec_at(d - 1)->mark;
+        snap_rt.dd_n = snap_rt.epoch_start - snap_rt.dd_lo;
+    } else {
+        snap_rt.dd_n = 0;
     }
     snap_rt.st.drops++;
     return 0;
