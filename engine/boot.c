@@ -33,4 +33,25 @@ const char boot_text[] =
     /* the group of a witness: the one, or each on backtracking */
     "'$bag_member'(X, [H|T]) :- '$bag_member'(T, X, H).\n"
     "'$bag_member'(_, X, X).\n"
-    "'$bag_member'([H|T], X, _) :- '$bag_member'(T, X, H).\n";
+    "'$bag_member'([H|T], X, _) :- '$bag_member'(T, X, H).\n"
+    /* ISO 8.2.4: General is an instance-maker of Specific, neither bound */
+    "subsumes_term(General, Specific) :-\n"
+    "    \\+ \\+ ( term_variables(Specific, V0), General = Specific,\n"
+    "            term_variables(V0, V1), V0 == V1 ).\n"
+    /* setup_call_cleanup/3, call_cleanup/2: Cleanup runs once, when Goal
+     * exits with no choice point left, fails, or raises (and the exception
+     * is raised again).  Unlike swipl, a cut that removes Goal's choice
+     * points after a nondeterministic exit does not run it (no hook on the
+     * cut): the cleanup then runs when backtracking exhausts Goal, or never. */
+    "setup_call_cleanup(S, G, C) :- once(S), '$scc_call'(G, C).\n"
+    "call_cleanup(G, C) :- '$scc_call'(G, C).\n"
+    "'$scc_call'(G, C) :-\n"
+    "    '$choice_depth'(D0),\n"
+    "    catch(G, E, true),\n"
+    "    '$choice_depth'(D1),\n" /* out of the condition: that would take a snapshot */
+    "    (   nonvar(E) -> !, '$scc_run'(C), throw(E)\n"
+    "    ;   D1 =< D0 -> !, '$scc_run'(C)\n"
+    "    ;   true\n"
+    "    ).\n"
+    "'$scc_call'(_, C) :- '$scc_run'(C), fail.\n"
+    "'$scc_run'(C) :- ( catch(C, _, true) -> true ; true ).\n";

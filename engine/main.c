@@ -24,6 +24,7 @@
 #include "stdlib/arith.h"
 #include "stdlib/library.h"
 #include "stdlib/lists.h"
+#include "stdlib/os.h"
 #include "stdlib/pcre.h"
 #include "stdlib/stream.h"
 #include "stdlib/terms.h"
@@ -93,6 +94,7 @@ static void register_all(void)
     pcre_register();
     stream_register();
     lib_register();
+    os_register();
 }
 
 int main(int argc, char **argv)

@@ -17,6 +17,7 @@
  */
 #include "global.h"
 
+#include "engine/control.h"
 #include "engine/copy.h"
 #include "engine/db.h"
 #include "engine/error.h"
@@ -136,6 +137,32 @@ static bool bi_getval(term_t *a)
     return unify(a[1], v);
 }
 
+/* nb_current(?Key, ?Value) is nondet: the global variables that have a
+ * value, as swipl's (no existence error: an unknown key fails). */
+static long bi_nb_current(term_t *a, long alt)
+{
+    term_t k = term_deref(a[0]);
+    if (term_is_atom(k)) {
+        atom_t key = term_get_atom(k);
+        term_t o = overlay_entry(key);
+        struct nb_entry *e = nb_find(key);
+        if (!o && !e)
+            return -1;
+        return bi_getval(a) ? 0 : -1;
+    }
+    if (!term_is_var(k))
+        return -1;
+    for (size_t i = (size_t)alt; i < NB->n; i++) {
+        term_t v = copy_from_persistent(NB->e[i].value);
+        if (control_unifiable(a[1], v)) {
+            unify(k, term_atom(NB->e[i].key));
+            unify(a[1], v);
+            return i + 1 < NB->n ? (long)i + 1 : 0;
+        }
+    }
+    return -1;
+}
+
 void global_register(void)
 {
     if (!NB) {
@@ -146,4 +173,5 @@ void global_register(void)
     db_register_det("nb_setval", 2, bi_nb_setval);
     db_register_det("b_getval", 2, bi_getval);
     db_register_det("nb_getval", 2, bi_getval);
+    db_register_nondet("nb_current", 2, bi_nb_current);
 }
