@@ -26,6 +26,7 @@
 struct cl_scratch {
     term_t *slots;
     size_t cap;
+    struct unify_log log; /* older variables a shallow try bound */
 };
 static struct cl_scratch *X;
 
@@ -248,12 +249,15 @@ static int match(const term_t *code, term_t w, term_t a, const char *fresh)
                 *s = a;
                 return 1;
             }
-            return fresh ? unify_fresh(*s, a, fresh) : unify(*s, a);
+            return fresh ? unify_logged(*s, a, fresh, &X->log) : unify(*s, a);
         }
         a = term_deref(a);
         if (term_is_var(a)) {
-            if (fresh && (const char *)term_ptr(a) < fresh)
-                return -1;
+            if (fresh && (const char *)term_ptr(a) < fresh) {
+                if (X->log.n == UNIFY_LOG_CAP)
+                    return -1;
+                X->log.cells[X->log.n++] = term_ptr(a);
+            }
             term_bind(a, build_on_heap(code, w));
             return 1;
         }
@@ -284,6 +288,7 @@ static int match(const term_t *code, term_t w, term_t a, const char *fresh)
 int cl_match(const struct pterm *code, const term_t *args, const char *fresh)
 {
     clear_slots(code->nvars);
+    X->log.n = 0;
     const term_t *neck = code->cells + (code->cells[0] >> 3);
     term_t head = neck[1];
     if (term_tag(head) != TAG_STR)
@@ -292,8 +297,14 @@ int cl_match(const struct pterm *code, const term_t *args, const char *fresh)
     unsigned m = hdr_arity(h[0]);
     for (unsigned i = 0; i < m; i++) {
         int r = match(code->cells, h[i + 1], args[i], fresh);
-        if (r <= 0)
+        if (r <= 0) {
+            unify_log_undo(&X->log);
             return r;
+        }
     }
     return 1;
 }
+
+unsigned cl_bound_old(void) { return X->log.n; }
+
+void cl_undo(void) { unify_log_undo(&X->log); }

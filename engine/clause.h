@@ -31,10 +31,16 @@ struct pterm *cl_compile(const struct pterm *p);
 /* Match the head of the compiled clause (code) against the goal arguments
  * args[0..arity-1].  With (fresh) NULL, binds whatever it must: 1 matched,
  * 0 does not match (bindings made so far stay; the caller fails).  With
- * (fresh) set, a shallow try: -1 as soon as a variable below fresh would
- * have to be bound, before anything below fresh is written; 0 and 1 as
- * above, and a 0 wrote nothing below fresh either. */
+ * (fresh) set, a shallow try: the variables below fresh it binds are
+ * recorded (cl_bound_old says how many, cl_undo unbinds them), so a 0
+ * leaves nothing below fresh changed (it undoes them itself), and so does
+ * -1: more older variables to bind than the record holds. */
 int cl_match(const struct pterm *code, const term_t *args, const char *fresh);
+/* After a shallow cl_match that returned 1: how many variables below its
+ * mark it bound; cl_undo unbinds them (cells above the mark are the
+ * caller's to drop, by lowering the heap top). */
+unsigned cl_bound_old(void);
+void cl_undo(void);
 
 /* The body of (code) on the heap, sharing the variables of the last
  * successful cl_match of the same clause. */

@@ -633,11 +633,14 @@ static __attribute__((noinline)) enum solve_status run(term_t goal, solve_answer
         long callb = (long)M->ncp;
         unsigned n = functor_arity(f);
         /* Shallow tries: while a second candidate remains, match the head
-         * writing only fresh cells (cl_match with a mark); a head that does not
-         * match, or a guard of pure tests before a cut that fails, moves on
-         * to the next candidate with no snapshot at all; a guard that
-         * passes commits the clause.  Only a head that must bind the goal's
-         * variables, or a clause with no guard, needs a snapshot. */
+         * writing only fresh cells and recording the goal variables it
+         * binds (cl_match with a mark); a head that does not match, or a
+         * guard of pure tests before a cut that fails, is undone and moves
+         * on to the next candidate with no snapshot at all; a guard that
+         * passes commits the clause with its bindings.  Only a clause with
+         * no guard needs a snapshot: before the head unification when that
+         * binds the goal's variables, after it when it touched fresh cells
+         * only. */
         bool committed = false;
         for (;;) {
             struct clause *next = db_next_match(c->next, key, gen);
@@ -661,8 +664,12 @@ static __attribute__((noinline)) enum solve_status run(term_t goal, solve_answer
                 c = next;
                 continue;
             }
+            /* the head bound variables of the goal (recorded: cl_undo) */
+            bool bound_old = r > 0 && c->code && cl_bound_old() > 0;
             int g = r > 0 ? guard_cut(body, &rest) : -1;
             if (g == 0) {
+                if (bound_old)
+                    cl_undo();
                 heap_top = mark;
                 c = next;
                 continue;
@@ -672,6 +679,10 @@ static __attribute__((noinline)) enum solve_status run(term_t goal, solve_answer
                 cutb = callb;
                 committed = true;
                 break;
+            }
+            if (bound_old) { /* no guard: unbind, and match again under a snapshot */
+                cl_undo();
+                r = -1;
             }
             if (r < 0)
                 heap_top = mark;
