@@ -65,6 +65,13 @@ void db_register_test(const char *name, unsigned arity, builtin_det fn)
 
 void db_register_nondet(const char *name, unsigned arity, builtin_nondet fn) { register_builtin(name, arity)->nd = fn; }
 
+void db_register_nondet_probe(const char *name, unsigned arity, builtin_nondet fn)
+{
+    struct pred *p = register_builtin(name, arity);
+    p->nd = fn;
+    p->flags |= PRED_ND_PROBE;
+}
+
 term_t db_key(term_t head)
 {
     if (!term_is_compound(head))

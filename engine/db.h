@@ -27,6 +27,7 @@ enum pred_flags {
     PRED_SYSTEM = 32,       /* protected: no assert, retract or redefinition */
     PRED_TEST = 64,         /* a det built-in that never binds (type tests, comparisons):
                              * a condition made of these needs no snapshot */
+    PRED_ND_PROBE = 128,    /* a nondet built-in first called without a snapshot (ND_PROBE) */
 };
 
 /* A deterministic built-in: args[0..arity-1] are the goal's argument cells
@@ -38,6 +39,12 @@ typedef bool (*builtin_det)(term_t *args);
  * on backtracking it is called again with that value as alt (its bindings and
  * every other backtrackable change undone).  The value must not be -1. */
 typedef long (*builtin_nondet)(term_t *args, long alt);
+/* The first call of a built-in registered with db_register_nondet_probe:
+ * made without a snapshot, with alt ND_PROBE.  The built-in either finishes
+ * as for alt 0 with -1 or 0 (a deterministic call: no snapshot taken at all),
+ * or returns ND_PROBE before it has written anything, and is then called
+ * with alt 0 under a snapshot as any other.  It must not return a value > 0. */
+#define ND_PROBE (-2L)
 
 struct clause {
     struct pterm *term; /* ':-'(Head, Body); Body is true for a fact */
@@ -76,6 +83,9 @@ void db_register_det(const char *name, unsigned arity, builtin_det fn);
 /* A det built-in that never binds a variable (PRED_TEST). */
 void db_register_test(const char *name, unsigned arity, builtin_det fn);
 void db_register_nondet(const char *name, unsigned arity, builtin_nondet fn);
+/* A nondet built-in that knows, before writing anything, whether a call has
+ * one solution at most (see ND_PROBE). */
+void db_register_nondet_probe(const char *name, unsigned arity, builtin_nondet fn);
 
 /* The indexing key of a goal or head: its first argument's atom, small
  * integer or functor header word, or 0 (variable, or something we do not index). */

@@ -609,6 +609,22 @@ static __attribute__((noinline)) enum solve_status run(term_t goal, solve_answer
             continue;
         }
         if (p->nd) {
+            if (p->flags & PRED_ND_PROBE) { /* deterministic calls take no snapshot */
+                current_functor = f;
+                long r = p->nd(args, ND_PROBE);
+                current_functor = (functor_t)-1;
+                if (r == -1)
+                    backtrack();
+                if (r == 0) {
+                    goal = 0;
+                    continue;
+                }
+                if (r != ND_PROBE) {
+                    fprintf(stderr, "snaplog: %s/%u broke the probe protocol (%ld)\n", atom_name(functor_name(f)),
+                            functor_arity(f), r);
+                    abort();
+                }
+            }
             long idx = cp_push(CP_BUILTIN, 0);
             TAKE(v, idx);
             current_functor = f;

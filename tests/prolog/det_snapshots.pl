@@ -48,6 +48,13 @@ main :-
     report(nrev, nrev(L, R), R),
     report(tak, tak(18, 12, 6, A), A),
     report(deriv, deriv_all(D1, D2, D3), [D1, D2, D3]),
+    % nondeterministic built-ins called in a deterministic mode
+    report(length, length([a, b, c], N3), N3),
+    report(length_bound, ( length(L4, 2), L4 = [p, q] ), L4),
+    report(between_bound, between(1, 5, 3), yes),
+    report(between_one, between(4, 4, X4), X4),
+    findall(N5, ( length(_, N5), ( N5 >= 2 -> ! ; true ) ), Ns), print(Ns), nl,
+    findall(X6, between(1, 3, X6), Xs), print(Xs), nl,
     snapshots(once(member(_, [a, b])), M),
     ( M > 0 -> write('member: snapshots taken') ; write('member: none, the counter does not count') ), nl.
 :- initialization(main, main).
