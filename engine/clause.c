@@ -134,11 +134,16 @@ fail:
  * across the attribute: the few it needs are spelled out. */
 #define FRESH_ONLY __attribute__((no_sanitize("kernel-address")))
 
+/* What building reads again and again, in locals: the heap top and limit,
+ * the variable slots and the functor table (which a store through a
+ * term_t pointer could alias, as far as the compiler knows). */
 struct hp {
     term_t *top, *limit;
+    term_t *slots;
+    const struct functor_entry *functors;
 };
 
-FRESH_ONLY static inline unsigned fresh_arity(term_t hdr) { return (*functor_entries)[hdr >> 4].arity; }
+FRESH_ONLY static inline unsigned fresh_arity(const struct hp *h, term_t hdr) { return h->functors[hdr >> 4].arity; }
 
 FRESH_ONLY static inline term_t *fresh_alloc(struct hp *h, size_t n)
 {
@@ -159,7 +164,7 @@ FRESH_ONLY static inline term_t arg_word(const term_t *code, term_t w, term_t *c
 {
     switch (w & TAG_MASK) {
     case TAG_REF: {
-        term_t *s = &X->slots[w >> 3];
+        term_t *s = &h->slots[w >> 3];
         if (!*s)
             *s = ptr_word(cell, TAG_REF);
         return *s;
@@ -176,7 +181,7 @@ FRESH_ONLY static term_t build(const term_t *code, term_t w, struct hp *h)
 {
     switch (w & TAG_MASK) {
     case TAG_REF: {
-        term_t *s = &X->slots[w >> 3];
+        term_t *s = &h->slots[w >> 3];
         if (!*s) {
             term_t *v = fresh_alloc(h, 1);
             *v = *s = ptr_word(v, TAG_REF);
@@ -200,7 +205,7 @@ FRESH_ONLY static term_t build(const term_t *code, term_t w, struct hp *h)
     term_t result, *dst = &result;
     for (;;) {
         const term_t *src = code + (w >> 3);
-        unsigned m = fresh_arity(src[0]);
+        unsigned m = fresh_arity(h, src[0]);
         term_t *t = fresh_alloc(h, m + 1);
         t[0] = src[0];
         *dst = ptr_word(t, TAG_STR);
@@ -226,7 +231,7 @@ FRESH_ONLY static void clear_slots(unsigned n)
 /* build() with the heap top taken and given back by instrumented code. */
 static term_t build_on_heap(const term_t *code, term_t w)
 {
-    struct hp h = {(term_t *)heap_top, (term_t *)heap_limit};
+    struct hp h = {(term_t *)heap_top, (term_t *)heap_limit, X->slots, *functor_entries};
     term_t t = build(code, w, &h);
     heap_top = (char *)h.top;
     return t;

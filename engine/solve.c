@@ -295,37 +295,35 @@ static bool run_test(term_t g)
     return ok;
 }
 
-/* A body that starts with pure tests and then a cut ("guard, !"): 1 when
- * the tests pass (*rest: what follows the cut), 0 when one fails, -1 when
- * the body has no such guard. */
-static int guard_cut(term_t body, term_t *rest)
+/* The goals a body starts with, tried in a shallow try (fresh: its heap
+ * mark): pure tests, and unifications that bind only cells above fresh
+ * (P = [_|_] on a bound P), up to a cut.  1 when they pass and a cut follows
+ * ("guard, !": *rest is what follows the cut), 0 when one fails (the clause
+ * cannot succeed), -1 when the body has no such guard (what ran wrote only
+ * fresh cells and will run again in the body). */
+static int guard_cut(term_t body, term_t *rest, const char *fresh)
 {
-    term_t t = term_deref(body);
     term_t cut = term_atom(ATOM_cut);
-    for (;;) {
-        if (t == cut) {
-            *rest = TERM_TRUE;
-            break;
-        }
-        if (!term_is_compound(t) || term_functor(t) != FUNCTOR_comma2)
-            return -1;
-        term_t g = term_deref(term_arg(t, 1));
+    for (term_t t = term_deref(body);;) {
+        bool last = !term_is_compound(t) || term_functor(t) != FUNCTOR_comma2;
+        term_t g = last ? t : term_deref(term_arg(t, 1));
         if (g == cut) {
-            *rest = term_arg(t, 2);
-            break;
+            *rest = last ? TERM_TRUE : term_arg(t, 2);
+            return 1;
         }
-        if (!is_test(g))
+        if (term_is_compound(g) && term_functor(g) == FUNCTOR_equals2) {
+            int r = unify_fresh(term_arg(g, 1), term_arg(g, 2), fresh);
+            if (r <= 0)
+                return r;
+        } else if (!is_test(g)) {
+            return -1;
+        } else if (!run_test(g)) {
+            return 0;
+        }
+        if (last)
             return -1;
         t = term_deref(term_arg(t, 2));
     }
-    for (t = term_deref(body); t != cut; t = term_deref(term_arg(t, 2))) {
-        term_t g = term_deref(term_arg(t, 1));
-        if (g == cut)
-            break;
-        if (!run_test(g))
-            return 0;
-    }
-    return 1;
 }
 
 /* --- the dispatch loop ----------------------------------------------------- */
@@ -682,7 +680,7 @@ static __attribute__((noinline)) enum solve_status run(term_t goal, solve_answer
             }
             /* the head bound variables of the goal (recorded: cl_undo) */
             bool bound_old = r > 0 && c->code && cl_bound_old() > 0;
-            int g = r > 0 ? guard_cut(body, &rest) : -1;
+            int g = r > 0 ? guard_cut(body, &rest, mark) : -1;
             if (g == 0) {
                 if (bound_old)
                     cl_undo();

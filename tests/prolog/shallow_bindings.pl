@@ -24,6 +24,14 @@ d(U * V, X, DU * V + U * DV) :- !, d(U, X, DU), d(V, X, DV).
 d(X, X, 1) :- !.
 d(_, _, 0).
 
+% bodies that start with tests and unifications but have no cut: a failing
+% one skips the clause, a passing one runs the body with its alternatives
+m([], []).
+m([P|Ps], [D|Ds]) :- P = [_|_], D = [_|_], m(P, D), m(Ps, Ds).
+m([P|Ps], [D|Ds]) :- atom(P), P == D, m(Ps, Ds).
+m([P|Ps], [_|Ds]) :- P == '?', m(Ps, Ds).
+m([P|Ps], [D|Ds]) :- P = D, m(Ps, Ds).
+
 show(G) :- ( call(G) -> out(G) ; out(failed(G)) ).
 out(T) :-
     copy_term(T, C), term_variables(C, Vs), name_vars(Vs, ['A', 'B', 'C', 'D']),
@@ -48,6 +56,11 @@ main :-
     show(u(f(b), f(a), _)),
     show(d(x * x + 1, x, _)),
     show(d(y * x, x, _)),
+    show(m([a, [b, c], '?'], [a, [b, c], z])),
+    show(m([a, [b, '?']], [a, [b, y]])),
+    show(m([a, _], [a, b])),
+    findall(Y1, m([Y1, '?'], [q, r]), Ys), print(Ys), nl,
+    show(m([[x]], [y])),
     % the variables a failed head bound are free for the clause after it
     ( q(f(A), -1, R), var(A) -> writeq(a_free(R)) ; writeq(a_bound) ), nl,
     % and on backtracking into the caller
