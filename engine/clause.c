@@ -300,8 +300,25 @@ int cl_match(const struct pterm *code, const term_t *args, const char *fresh)
         return 1; /* an atom: nothing to match */
     const term_t *h = code->cells + (head >> 3);
     unsigned m = hdr_arity(h[0]);
+    term_t *slots = X->slots;
     for (unsigned i = 0; i < m; i++) {
-        int r = match(code->cells, h[i + 1], args[i], fresh);
+        term_t w = h[i + 1];
+        /* the common cases inline: a variable's first occurrence takes the
+         * argument, an atom or small integer meets a bound one */
+        if (term_tag(w) == TAG_REF && !slots[w >> 3]) {
+            slots[w >> 3] = args[i];
+            continue;
+        }
+        if (term_tag(w) == TAG_ATOM || term_tag(w) == TAG_INT) {
+            term_t a = term_deref(args[i]);
+            if (a == w)
+                continue;
+            if (!term_is_var(a)) {
+                unify_log_undo(&X->log);
+                return 0;
+            }
+        }
+        int r = match(code->cells, w, args[i], fresh);
         if (r <= 0) {
             unify_log_undo(&X->log);
             return r;

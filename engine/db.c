@@ -72,31 +72,7 @@ void db_register_nondet_probe(const char *name, unsigned arity, builtin_nondet f
     p->flags |= PRED_ND_PROBE;
 }
 
-term_t db_key(term_t head)
-{
-    if (!term_is_compound(head))
-        return 0;
-    term_t a = term_deref(term_arg(head, 1));
-    switch (term_tag(a)) {
-    case TAG_ATOM:
-    case TAG_INT:
-        return a;
-    case TAG_STR:
-        return *term_ptr(a); /* the functor header word */
-    default:
-        return 0;
-    }
-}
-
 uint64_t db_generation(void) { return D->generation; }
-
-struct clause *db_next_match(struct clause *c, term_t key, uint64_t gen)
-{
-    for (; c; c = c->next)
-        if (c->born <= gen && gen < c->died && (!key || !c->key || c->key == key))
-            return c;
-    return NULL;
-}
 
 struct clause *db_add(term_t head, term_t body, bool at_end, unsigned line)
 {

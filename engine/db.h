@@ -89,12 +89,32 @@ void db_register_nondet_probe(const char *name, unsigned arity, builtin_nondet f
 
 /* The indexing key of a goal or head: its first argument's atom, small
  * integer or functor header word, or 0 (variable, or something we do not index). */
-term_t db_key(term_t head);
+static inline term_t db_key(term_t head)
+{
+    if (!term_is_compound(head))
+        return 0;
+    term_t a = term_deref(term_arg(head, 1));
+    switch (term_tag(a)) {
+    case TAG_ATOM:
+    case TAG_INT:
+        return a;
+    case TAG_STR:
+        return *term_ptr(a); /* the functor header word */
+    default:
+        return 0;
+    }
+}
 
 /* The generation now: a call passes it to db_first/db_next. */
 uint64_t db_generation(void);
 /* First clause at or after c visible at gen whose key agrees with key. */
-struct clause *db_next_match(struct clause *c, term_t key, uint64_t gen);
+static inline struct clause *db_next_match(struct clause *c, term_t key, uint64_t gen)
+{
+    for (; c; c = c->next)
+        if (c->born <= gen && gen < c->died && (!key || !c->key || c->key == key))
+            return c;
+    return NULL;
+}
 
 /* Add Head :- Body (clause is that term, or a fact) at the end (z) or the
  * front (a).  Copies the term.  Returns NULL and sets *why to the error

@@ -191,10 +191,16 @@ static term_t take_ball(void)
 
 /* --- building goals ------------------------------------------------------- */
 
-static term_t frame(term_t goal, long cutb, term_t next)
+/* Built in place (one per conjunction: the hot path of every clause body),
+ * not through term_compound and its memcpy. */
+static inline term_t frame(term_t goal, long cutb, term_t next)
 {
-    term_t a[3] = {goal, term_smallint(cutb), next};
-    return term_compound(FUNCTOR_s_frame3, a);
+    term_t *p = heap_alloc(4);
+    p[0] = term_hdr_functor(FUNCTOR_s_frame3);
+    p[1] = goal;
+    p[2] = term_smallint(cutb);
+    p[3] = next;
+    return term_mkptr(p, TAG_STR);
 }
 
 static term_t ctl1(functor_t f, long idx) { return term_compound1(f, term_smallint(idx)); }
