@@ -281,7 +281,12 @@ static int match(const term_t *code, term_t w, term_t a, const char *fresh)
         unsigned m = hdr_arity(src[0]);
         const term_t *args = term_args(a);
         for (unsigned i = 1; i < m; i++) {
-            int r = match(code, src[i], args[i - 1], fresh);
+            term_t wi = src[i];
+            if (term_tag(wi) == TAG_REF && !X->slots[wi >> 3]) { /* a first occurrence: no call */
+                X->slots[wi >> 3] = args[i - 1];
+                continue;
+            }
+            int r = match(code, wi, args[i - 1], fresh);
             if (r <= 0)
                 return r;
         }
