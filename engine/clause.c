@@ -1,9 +1,10 @@
 /* clause.c - compiled clauses: heads matched in place, bodies built (clause.h).
  *
- * A compiled clause has the layout of a struct pterm: relative STR and box
- * words, headers, atoms and integers as they are, but each variable
- * occurrence is TAG_REF with the variable's number (not a cell offset), and
- * nvars is the number of variables.  slots[n] holds what variable n stands
+ * A compiled clause has the layout of a struct pterm after a prefix of
+ * CL_META words (below): relative STR and box words, headers, atoms and
+ * integers as they are, but each variable occurrence is TAG_REF with the
+ * variable's number (not a cell offset), and nvars is the number of
+ * variables.  slots[n] holds what variable n stands
  * for in the current call: 0 until met, then a term.
  *
  * Matching recurses on every argument but the last, which it walks in a
@@ -20,6 +21,11 @@
 #include "unify.h"
 
 #define MAX_DEPTH 1000
+
+/* A compiled clause's cells start with CL_META words: arity << 32 | nvars,
+ * the offset of the head's first argument in the code, the body word; the
+ * code (offsets relative to its first cell) follows. */
+#define CL_META 3
 
 /* Persistent scratch (a pointer set once by cl_init): its contents need not
  * survive a restore, but its growth must not be rolled back. */
@@ -50,18 +56,19 @@ struct pterm *cl_compile(const struct pterm *p)
      * the structure at this header needs */
     uint32_t *var = mem_pzalloc(n * sizeof *var), *depth = mem_pzalloc(n * sizeof *depth);
     unsigned char *is_hdr = mem_pzalloc(n);
-    struct pterm *c = mem_palloc(sizeof *c + n * sizeof(term_t));
+    struct pterm *c = mem_palloc(sizeof *c + (CL_META + n) * sizeof(term_t));
     if (!var || !depth || !is_hdr || !c)
         goto fail;
     unsigned nv = 0;
+    term_t *base = c->cells + CL_META;
     for (size_t i = 0; i < n; i++) {
         term_t w = p->cells[i];
-        c->cells[i] = w;
+        base[i] = w;
         switch (term_tag(w)) {
         case TAG_HDR:
             if (term_hdr_is_box(w)) {
                 size_t k = term_hdr_box_cells(w);
-                memcpy(&c->cells[i], &p->cells[i], k * sizeof(term_t));
+                memcpy(&base[i], &p->cells[i], k * sizeof(term_t));
                 i += k - 1;
             } else {
                 is_hdr[i] = 1;
@@ -73,7 +80,7 @@ struct pterm *cl_compile(const struct pterm *p)
                 goto fail;
             if (!var[home])
                 var[home] = ++nv;
-            c->cells[i] = (term_t)(var[home] - 1) << 3 | TAG_REF;
+            base[i] = (term_t)(var[home] - 1) << 3 | TAG_REF;
             break;
         }
         default:
@@ -103,8 +110,14 @@ struct pterm *cl_compile(const struct pterm *p)
     }
     if (max > MAX_DEPTH)
         goto fail;
-    c->ncells = n;
+    c->ncells = CL_META + n;
     c->nvars = nv;
+    /* the prefix: what every call needs, one load away */
+    const term_t *neck = base + (base[0] >> 3);
+    unsigned arity = term_tag(neck[1]) == TAG_STR ? hdr_arity(base[neck[1] >> 3]) : 0;
+    c->cells[0] = (term_t)arity << 32 | nv;
+    c->cells[1] = arity ? (neck[1] >> 3) + 1 : 0;
+    c->cells[2] = neck[2];
     if (nv > X->cap) {
         term_t *s = mem_prealloc(X->slots, nv * sizeof *s);
         if (!s)
@@ -239,13 +252,12 @@ static term_t build_on_heap(const term_t *code, term_t w)
 
 term_t cl_body(const struct pterm *code)
 {
-    const term_t *neck = code->cells + (code->cells[0] >> 3);
-    return build_on_heap(code->cells, neck[2]);
+    return build_on_heap(code->cells + CL_META, code->cells[2]);
 }
 
 /* --- matching ------------------------------------------------------------ */
 
-static int match(const term_t *code, term_t w, term_t a, const char *fresh)
+static int match(const term_t *code, term_t w, term_t a, const char *fresh, const struct functor_entry *fe)
 {
     for (;;) {
         if (term_tag(w) == TAG_REF) {
@@ -278,7 +290,7 @@ static int match(const term_t *code, term_t w, term_t a, const char *fresh)
         const term_t *src = code + (w >> 3);
         if (!term_is_compound(a) || *term_ptr(a) != src[0])
             return 0;
-        unsigned m = hdr_arity(src[0]);
+        unsigned m = fe[src[0] >> 4].arity;
         const term_t *args = term_args(a);
         for (unsigned i = 1; i < m; i++) {
             term_t wi = src[i];
@@ -286,7 +298,7 @@ static int match(const term_t *code, term_t w, term_t a, const char *fresh)
                 X->slots[wi >> 3] = args[i - 1];
                 continue;
             }
-            int r = match(code, wi, args[i - 1], fresh);
+            int r = match(code, wi, args[i - 1], fresh, fe);
             if (r <= 0)
                 return r;
         }
@@ -297,17 +309,14 @@ static int match(const term_t *code, term_t w, term_t a, const char *fresh)
 
 int cl_match(const struct pterm *code, const term_t *args, const char *fresh)
 {
-    clear_slots(code->nvars);
+    term_t meta = code->cells[0];
+    clear_slots((unsigned)meta);
     X->log.n = 0;
-    const term_t *neck = code->cells + (code->cells[0] >> 3);
-    term_t head = neck[1];
-    if (term_tag(head) != TAG_STR)
-        return 1; /* an atom: nothing to match */
-    const term_t *h = code->cells + (head >> 3);
-    unsigned m = hdr_arity(h[0]);
+    unsigned m = (unsigned)(meta >> 32); /* 0: an atom, nothing to match */
+    const term_t *base = code->cells + CL_META, *h = base + code->cells[1];
     term_t *slots = X->slots;
     for (unsigned i = 0; i < m; i++) {
-        term_t w = h[i + 1];
+        term_t w = h[i];
         /* the common cases inline: a variable's first occurrence takes the
          * argument, an atom or small integer meets a bound one */
         if (term_tag(w) == TAG_REF && !slots[w >> 3]) {
@@ -323,7 +332,7 @@ int cl_match(const struct pterm *code, const term_t *args, const char *fresh)
                 return 0;
             }
         }
-        int r = match(code->cells, w, args[i], fresh);
+        int r = match(base, w, args[i], fresh, *functor_entries);
         if (r <= 0) {
             unify_log_undo(&X->log);
             return r;
