@@ -56,11 +56,15 @@ struct clause {
     unsigned line; /* source line, 0 when asserted */
 };
 
+struct pindex; /* db.c: the first-argument switch of a static predicate */
+
 struct pred {
     functor_t f;
     unsigned flags;
     struct clause *first, *last;
     size_t nlive; /* clauses not retracted */
+    uint64_t changed;      /* generation of the last add or retract */
+    struct pindex *index;  /* built for a call when stale; never freed */
     builtin_det fn;
     builtin_nondet nd;
     atom_t file; /* file that defined it (consult), or ATOM_user */
@@ -113,6 +117,25 @@ static inline struct clause *db_next_match(struct clause *c, term_t key, uint64_
     for (; c; c = c->next)
         if (c->born <= gen && gen < c->died && (!key || !c->key || c->key == key))
             return c;
+    return NULL;
+}
+
+/* A static predicate with at least DB_INDEX_MIN clauses gets a switch on the
+ * first argument: a hash table from each key its clauses have to the
+ * clauses a call with that key can match (that key or a variable), in order. */
+#define DB_INDEX_MIN 8
+/* The candidates of a call of p whose first argument has key (!= 0): a
+ * NULL-terminated array, in clause order, of the clauses visible now with
+ * key key or 0, or NULL when p is not indexed (the caller walks the list).
+ * An array stays valid for ever (a call may resume from it after p changed:
+ * its generation still says which of them it sees). */
+struct clause **db_candidates(struct pred *p, term_t key);
+/* The first slot at or after s whose clause is visible at gen, or NULL. */
+static inline struct clause **db_next_slot(struct clause **s, uint64_t gen)
+{
+    for (; *s; s++)
+        if ((*s)->born <= gen && gen < (*s)->died)
+            return s;
     return NULL;
 }
 

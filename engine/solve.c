@@ -332,6 +332,18 @@ static int guard_cut(term_t body, term_t *rest, const char *fresh)
     }
 }
 
+/* The candidate after c: from the switch's array when (slot) is set (c ==
+ * *slot; *nslot gets the next one's slot), else from the clause list. */
+static inline struct clause *next_candidate(struct clause *c, struct clause **slot, struct clause ***nslot, term_t key,
+                                            uint64_t gen)
+{
+    if (slot) {
+        *nslot = db_next_slot(slot + 1, gen);
+        return *nslot ? **nslot : NULL;
+    }
+    return db_next_match(c->next, key, gen);
+}
+
 /* --- the dispatch loop ----------------------------------------------------- */
 
 #define TAKE(v, idx)                                                                                                   \
@@ -647,7 +659,16 @@ static __attribute__((noinline)) enum solve_status run(term_t goal, solve_answer
         }
         uint64_t gen = db_generation();
         term_t key = db_key(goal);
-        struct clause *c = db_next_match(p->first, key, gen);
+        /* slot: in a large static predicate, c's place in the candidates of
+         * the first-argument switch (c == *slot); NULL: walk the list */
+        struct clause **slot = key && p->nlive >= DB_INDEX_MIN ? db_candidates(p, key) : NULL, **nslot = NULL;
+        struct clause *c;
+        if (slot) {
+            slot = db_next_slot(slot, gen);
+            c = slot ? *slot : NULL;
+        } else {
+            c = db_next_match(p->first, key, gen);
+        }
         if (!c)
             backtrack();
         long callb = (long)M->ncp;
@@ -660,10 +681,11 @@ static __attribute__((noinline)) enum solve_status run(term_t goal, solve_answer
          * passes commits the clause with its bindings.  Only a clause with
          * no guard needs a snapshot: before the head unification when that
          * binds the goal's variables, after it when it touched fresh cells
-         * only. */
+         * only.  The record's alternative is the next clause, or its slot
+         * with the low bit set. */
         bool committed = false;
         for (;;) {
-            struct clause *next = db_next_match(c->next, key, gen);
+            struct clause *next = next_candidate(c, slot, &nslot, key, gen);
             if (!next)
                 break;
             char *mark = heap_top;
@@ -682,6 +704,7 @@ static __attribute__((noinline)) enum solve_status run(term_t goal, solve_answer
             if (r == 0) {
                 heap_top = mark; /* what was built is garbage: take the space back */
                 c = next;
+                slot = nslot;
                 continue;
             }
             /* the head bound variables of the goal (recorded: cl_undo) */
@@ -692,6 +715,7 @@ static __attribute__((noinline)) enum solve_status run(term_t goal, solve_answer
                     cl_undo();
                 heap_top = mark;
                 c = next;
+                slot = nslot;
                 continue;
             }
             if (g > 0) { /* the guard passed: the cut commits to this clause */
@@ -706,7 +730,7 @@ static __attribute__((noinline)) enum solve_status run(term_t goal, solve_answer
             }
             if (r < 0)
                 heap_top = mark;
-            long idx = cp_push(CP_CLAUSE, (long)next);
+            long idx = cp_push(CP_CLAUSE, slot ? (long)nslot | 1 : (long)next);
             TAKE(v, idx);
             if (v == 0 && r > 0) { /* head unified on fresh cells: run the body */
                 goal = body == TERM_TRUE ? 0 : body;
@@ -715,10 +739,15 @@ static __attribute__((noinline)) enum solve_status run(term_t goal, solve_answer
                 break;
             }
             if (v != 0) {
-                c = (struct clause *)v;
-                next = db_next_match(c->next, key, gen);
+                if (v & 1) {
+                    slot = (struct clause **)(v & ~1L);
+                    c = *slot;
+                } else {
+                    c = (struct clause *)v;
+                }
+                next = next_candidate(c, slot, &nslot, key, gen);
                 if (next)
-                    M->cps[idx].alt = (long)next;
+                    M->cps[idx].alt = slot ? (long)nslot | 1 : (long)next;
                 else
                     cut_to(idx);
             }
