@@ -65,6 +65,7 @@ struct pred {
     size_t nlive; /* clauses not retracted */
     uint64_t changed;      /* generation of the last add or retract */
     struct pindex *index;  /* built for a call when stale; never freed */
+    uint64_t unflat;       /* == changed: a clause's body is more than tests (solve.c) */
     builtin_det fn;
     builtin_nondet nd;
     atom_t file; /* file that defined it (consult), or ATOM_user */
@@ -93,11 +94,10 @@ void db_register_nondet_probe(const char *name, unsigned arity, builtin_nondet f
 
 /* The indexing key of a goal or head: its first argument's atom, small
  * integer or functor header word, or 0 (variable, or something we do not index). */
-static inline term_t db_key(term_t head)
+/* The key of a first argument (not dereferenced). */
+static inline term_t db_arg_key(term_t a)
 {
-    if (!term_is_compound(head))
-        return 0;
-    term_t a = term_deref(term_arg(head, 1));
+    a = term_deref(a);
     switch (term_tag(a)) {
     case TAG_ATOM:
     case TAG_INT:
@@ -108,6 +108,8 @@ static inline term_t db_key(term_t head)
         return 0;
     }
 }
+
+static inline term_t db_key(term_t head) { return term_is_compound(head) ? db_arg_key(term_arg(head, 1)) : 0; }
 
 /* The generation now: a call passes it to db_first/db_next. */
 uint64_t db_generation(void);

@@ -344,6 +344,84 @@ static inline struct clause *next_candidate(struct clause *c, struct clause **sl
     return db_next_match(c->next, key, gen);
 }
 
+/* A body of tests and cuts only, run: 1 passed, 0 a test failed, 2 a test
+ * after a cut failed (the call fails: no other clause), -1 the body has
+ * some other goal (what ran were tests: nothing to undo). */
+static int flat_body(term_t t)
+{
+    term_t cut = term_atom(ATOM_cut);
+    bool cut_seen = false;
+    for (t = term_deref(t);;) {
+        bool last = !term_is_compound(t) || term_functor(t) != FUNCTOR_comma2;
+        term_t g = last ? t : term_deref(term_arg(t, 1));
+        if (g == cut)
+            cut_seen = true;
+        else if (!is_test(g))
+            return -1;
+        else if (!run_test(g))
+            return cut_seen ? 2 : 0;
+        if (last)
+            return 1;
+        t = term_deref(term_arg(t, 2));
+    }
+}
+
+/* The condition of if-then-else or \+ without a snapshot, when it is one
+ * call of a predicate whose candidate clauses are facts, or bodies of tests
+ * and cuts: each candidate is a shallow try (bindings recorded), and the
+ * first that matches and passes is the condition's first solution, all the
+ * construct asks for.  1: found, its bindings made; 0: no solution, nothing
+ * changed; -1: not such a call (a body with other goals, too many bindings
+ * to record), nothing changed, take the snapshot. */
+static int shallow_condition(term_t g)
+{
+    g = term_deref(g);
+    if (!term_is_compound(g))
+        return -1;
+    functor_t f = term_functor(g);
+    struct pred *p = db_lookup(f);
+    if (!p || p->fn || p->nd || !p->first || p->unflat == p->changed)
+        return -1;
+    term_t *args = term_args(g);
+    uint64_t gen = db_generation();
+    term_t key = db_arg_key(args[0]);
+    struct clause **slot = key && p->nlive >= DB_INDEX_MIN ? db_candidates(p, key) : NULL, **nslot = NULL;
+    struct clause *c;
+    if (slot) {
+        slot = db_next_slot(slot, gen);
+        c = slot ? *slot : NULL;
+    } else {
+        c = db_next_match(p->first, key, gen);
+    }
+    M->stats.inferences++;
+    for (; c; c = next_candidate(c, slot, &nslot, key, gen), slot = nslot) {
+        if (!c->code)
+            return -1;
+        char *mark = heap_top;
+        int r = cl_match(c->code, args, mark);
+        if (r < 0) {
+            heap_top = mark;
+            return -1;
+        }
+        if (r == 0) {
+            heap_top = mark;
+            continue;
+        }
+        int t = flat_body(cl_body(c->code));
+        if (t == 1)
+            return 1;
+        cl_undo();
+        heap_top = mark;
+        if (t == 2)
+            return 0;
+        if (t < 0) {
+            p->unflat = p->changed; /* do not try again until p changes */
+            return -1;
+        }
+    }
+    return 0;
+}
+
 /* --- the dispatch loop ----------------------------------------------------- */
 
 #define TAKE(v, idx)                                                                                                   \
@@ -474,6 +552,13 @@ static __attribute__((noinline)) enum solve_status run(term_t goal, solve_answer
                 if (naf && ok)
                     backtrack();
                 goal = naf ? 0 : ok ? then : other;
+                continue;
+            }
+            int sc = cond && !soft ? shallow_condition(cond) : -1;
+            if (sc >= 0) {
+                if (naf && sc) /* \+ of a goal that succeeded: its bindings go with the failure */
+                    backtrack();
+                goal = naf ? 0 : sc ? then : other;
                 continue;
             }
             long idx = cp_push(CP_ALT, ALT_ELSE);

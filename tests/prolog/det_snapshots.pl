@@ -33,6 +33,14 @@ deriv_all(D1, D2, D3) :-
     d(x / x / x / x / x, x, D2),
     d(log(log(exp(-x))), x, D3).
 
+% if-then-else on a table of facts (boyer's rewriting step)
+lemma(and(P, Q), if(P, if(Q, t, f), f)).
+lemma(or(P, Q), if(P, t, if(Q, t, f))).
+lemma(not(P), if(P, f, t)).
+rewrite(T, R) :- ( lemma(T, T2) -> R = T2 ; R = T ).
+rewrite_all([], []).
+rewrite_all([T|Ts], [R|Rs]) :- rewrite(T, R), rewrite_all(Ts, Rs).
+
 snapshots(Goal, N) :-
     statistics(snapshots_taken, S0),
     call(Goal),
@@ -48,6 +56,7 @@ main :-
     report(nrev, nrev(L, R), R),
     report(tak, tak(18, 12, 6, A), A),
     report(deriv, deriv_all(D1, D2, D3), [D1, D2, D3]),
+    report(rewrite, rewrite_all([and(a, b), x, not(c), or(d, e)], Rw), Rw),
     % nondeterministic built-ins called in a deterministic mode
     report(length, length([a, b, c], N3), N3),
     report(length_bound, ( length(L4, 2), L4 = [p, q] ), L4),

@@ -32,6 +32,25 @@ m([P|Ps], [D|Ds]) :- atom(P), P == D, m(Ps, Ds).
 m([P|Ps], [_|Ds]) :- P == '?', m(Ps, Ds).
 m([P|Ps], [D|Ds]) :- P = D, m(Ps, Ds).
 
+% conditions of if-then-else and \+ that are one call of facts or of
+% clauses whose bodies are tests and cuts: tried without a snapshot
+lemma(and(P, Q), if(P, if(Q, t, f), f)).
+lemma(or(P, Q), if(P, t, if(Q, t, f))).
+lemma(not(P), if(P, f, t)).
+lemma(f(X, X), same).
+small(X, s) :- integer(X), X < 10.
+small(X, m) :- integer(X), X < 100, !, X > 50.
+small(X, b) :- integer(X).
+deep(X) :- lemma(X, _).
+:- dynamic(dyn/1).
+dyn(1).
+dyn(2).
+
+cond(G, R) :- ( call(G) -> R = yes(G) ; R = no(G) ).
+naf_test(T) :-
+    ( \+ lemma(T, same) -> write(not_same) ; term_variables(T, Vs), length(Vs, N), write(unbound(N)) ), nl.
+rewrite(T, R) :- ( lemma(T, T2) -> R = T2 ; R = T ).
+
 show(G) :- ( call(G) -> out(G) ; out(failed(G)) ).
 out(T) :-
     copy_term(T, C), term_variables(C, Vs), name_vars(Vs, ['A', 'B', 'C', 'D']),
@@ -61,6 +80,26 @@ main :-
     show(m([a, _], [a, b])),
     findall(Y1, m([Y1, '?'], [q, r]), Ys), print(Ys), nl,
     show(m([[x]], [y])),
+    show(rewrite(and(a, b), _)),
+    show(rewrite(not(x), _)),
+    show(rewrite(plus(1, 2), _)),
+    show(rewrite(f(1, 1), _)),
+    show(rewrite(f(1, 2), _)),
+    show(rewrite(_, _)),
+    show(cond(small(5, _), _)),
+    show(cond(small(70, _), _)),
+    show(cond(small(20, _), _)),
+    show(cond(small(500, _), _)),
+    show(cond(small(x, _), _)),
+    show(cond(deep(or(p, q)), _)),
+    show(cond(deep(g), _)),
+    naf_test(f(_, _)),
+    ( \+ lemma(f(1, 2), _) -> write(no_lemma) ; write(lemma) ), nl,
+    ( lemma(f(A3, b), S3) -> write(A3-S3) ; write(none) ), nl,
+    ( dyn(X4), X4 > 1 -> write(X4) ; write(none) ), nl,
+    ( dyn(X5) -> assertz(dyn(3)), ( dyn(3) -> write(X5-3) ; write(X5) ) ; true ), nl,
+    retract(dyn(3)),
+    findall(W, ( member(T6, [and(x, y), z, not(w)]), ( lemma(T6, W) -> true ; W = T6 ) ), Ws), print(Ws), nl,
     % the variables a failed head bound are free for the clause after it
     ( q(f(A), -1, R), var(A) -> writeq(a_free(R)) ; writeq(a_bound) ), nl,
     % and on backtracking into the caller
