@@ -311,7 +311,7 @@ int cl_match(const struct pterm *code, const term_t *args, const char *fresh)
 {
     term_t meta = code->cells[0];
     clear_slots((unsigned)meta);
-    X->log.n = 0;
+    unsigned m0 = X->log.n;
     unsigned m = (unsigned)(meta >> 32); /* 0: an atom, nothing to match */
     const term_t *base = code->cells + CL_META, *h = base + code->cells[1];
     term_t *slots = X->slots;
@@ -328,19 +328,21 @@ int cl_match(const struct pterm *code, const term_t *args, const char *fresh)
             if (a == w)
                 continue;
             if (!term_is_var(a)) {
-                unify_log_undo(&X->log);
+                unify_log_undo(&X->log, m0);
                 return 0;
             }
         }
         int r = match(base, w, args[i], fresh, *functor_entries);
         if (r <= 0) {
-            unify_log_undo(&X->log);
+            unify_log_undo(&X->log, m0);
             return r;
         }
     }
     return 1;
 }
 
-unsigned cl_bound_old(void) { return X->log.n; }
+unsigned cl_log_mark(void) { return X->log.n; }
 
-void cl_undo(void) { unify_log_undo(&X->log); }
+void cl_undo_to(unsigned mark) { unify_log_undo(&X->log, mark); }
+
+void cl_log_reset(void) { X->log.n = 0; }

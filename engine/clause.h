@@ -32,15 +32,17 @@ struct pterm *cl_compile(const struct pterm *p);
  * args[0..arity-1].  With (fresh) NULL, binds whatever it must: 1 matched,
  * 0 does not match (bindings made so far stay; the caller fails).  With
  * (fresh) set, a shallow try: the variables below fresh it binds are
- * recorded (cl_bound_old says how many, cl_undo unbinds them), so a 0
- * leaves nothing below fresh changed (it undoes them itself), and so does
- * -1: more older variables to bind than the record holds. */
+ * appended to the record of bindings (cl_log_mark, cl_undo_to), so a 0
+ * leaves nothing below fresh changed (it undoes its own), and so does -1:
+ * more older variables to bind than the record holds. */
 int cl_match(const struct pterm *code, const term_t *args, const char *fresh);
-/* After a shallow cl_match that returned 1: how many variables below its
- * mark it bound; cl_undo unbinds them (cells above the mark are the
- * caller's to drop, by lowering the heap top). */
-unsigned cl_bound_old(void);
-void cl_undo(void);
+/* The record of the older variables shallow tries bound: its length now,
+ * unbinding back to a length (cells above a try's mark are the caller's to
+ * drop, by lowering the heap top), and emptying it (before a call's tries:
+ * what committed tries left there is no longer to be undone). */
+unsigned cl_log_mark(void);
+void cl_undo_to(unsigned mark);
+void cl_log_reset(void);
 
 /* The body of (code) on the heap, sharing the variables of the last
  * successful cl_match of the same clause. */

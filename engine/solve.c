@@ -301,13 +301,18 @@ static bool run_test(term_t g)
     return ok;
 }
 
+static int shallow_condition(term_t g);
+
 /* The goals a body starts with, tried in a shallow try (fresh: its heap
- * mark): pure tests, and unifications that bind only cells above fresh
- * (P = [_|_] on a bound P), up to a cut.  1 when they pass and a cut follows
- * ("guard, !": *rest is what follows the cut), 0 when one fails (the clause
- * cannot succeed), -1 when the body has no such guard (what ran wrote only
- * fresh cells and will run again in the body). */
-static int guard_cut(term_t body, term_t *rest, const char *fresh)
+ * mark): pure tests, unifications that bind only cells above fresh
+ * (P = [_|_] on a bound P), and a call shallow_condition can answer just
+ * before the cut.  1 when they pass and a cut follows ("guard, !": *rest is what
+ * follows the cut; the calls' first solutions are all a cut keeps), 0 when
+ * one fails (the clause cannot succeed), -1 when the body has no such guard.
+ * Tests and unifications that ran can run again in the body (one solution
+ * each); a call that ran cannot, since it may have more solutions: then
+ * (*ran_call) is set and the caller must undo the try. */
+static int guard_cut(term_t body, term_t *rest, const char *fresh, bool *ran_call)
 {
     term_t cut = term_atom(ATOM_cut);
     for (term_t t = term_deref(body);;) {
@@ -321,10 +326,19 @@ static int guard_cut(term_t body, term_t *rest, const char *fresh)
             int r = unify_fresh(term_arg(g, 1), term_arg(g, 2), fresh);
             if (r <= 0)
                 return r;
-        } else if (!is_test(g)) {
-            return -1;
-        } else if (!run_test(g)) {
-            return 0;
+        } else if (is_test(g)) {
+            if (!run_test(g))
+                return 0;
+        } else {
+            /* a call only just before the cut: a goal failing after it
+             * would have to backtrack into its other solutions */
+            term_t after = last ? 0 : term_deref(term_arg(t, 2));
+            bool cut_next = after == cut || (term_is_compound(after) && term_functor(after) == FUNCTOR_comma2 &&
+                                             term_deref(term_arg(after, 1)) == cut);
+            int r = cut_next ? shallow_condition(g) : -1;
+            if (r <= 0)
+                return r;
+            *ran_call = true;
         }
         if (last)
             return -1;
@@ -394,6 +408,7 @@ static int shallow_condition(term_t g)
         c = db_next_match(p->first, key, gen);
     }
     M->stats.inferences++;
+    unsigned log0 = cl_log_mark();
     for (; c; c = next_candidate(c, slot, &nslot, key, gen), slot = nslot) {
         if (!c->code)
             return -1;
@@ -410,7 +425,7 @@ static int shallow_condition(term_t g)
         int t = flat_body(cl_body(c->code));
         if (t == 1)
             return 1;
-        cl_undo();
+        cl_undo_to(log0);
         heap_top = mark;
         if (t == 2)
             return 0;
@@ -554,6 +569,8 @@ static __attribute__((noinline)) enum solve_status run(term_t goal, solve_answer
                 goal = naf ? 0 : ok ? then : other;
                 continue;
             }
+            if (cond && !soft)
+                cl_log_reset();
             int sc = cond && !soft ? shallow_condition(cond) : -1;
             if (sc >= 0) {
                 if (naf && sc) /* \+ of a goal that succeeded: its bindings go with the failure */
@@ -773,6 +790,7 @@ static __attribute__((noinline)) enum solve_status run(term_t goal, solve_answer
             struct clause *next = next_candidate(c, slot, &nslot, key, gen);
             if (!next)
                 break;
+            cl_log_reset(); /* what an earlier call committed with is not to be undone */
             char *mark = heap_top;
             int r = 1;
             term_t body = 0, rest;
@@ -792,12 +810,10 @@ static __attribute__((noinline)) enum solve_status run(term_t goal, solve_answer
                 slot = nslot;
                 continue;
             }
-            /* the head bound variables of the goal (recorded: cl_undo) */
-            bool bound_old = r > 0 && c->code && cl_bound_old() > 0;
-            int g = r > 0 ? guard_cut(body, &rest, mark) : -1;
+            bool ran_call = false;
+            int g = r > 0 ? guard_cut(body, &rest, mark, &ran_call) : -1;
             if (g == 0) {
-                if (bound_old)
-                    cl_undo();
+                cl_undo_to(0); /* the goal's variables the head or the guard bound */
                 heap_top = mark;
                 c = next;
                 slot = nslot;
@@ -809,8 +825,8 @@ static __attribute__((noinline)) enum solve_status run(term_t goal, solve_answer
                 committed = true;
                 break;
             }
-            if (bound_old) { /* no guard: unbind, and match again under a snapshot */
-                cl_undo();
+            if (r > 0 && (cl_log_mark() > 0 || ran_call)) { /* no guard: undo, match again under a snapshot */
+                cl_undo_to(0);
                 r = -1;
             }
             if (r < 0)

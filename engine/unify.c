@@ -123,11 +123,11 @@ int unify_logged(term_t a, term_t b, const void *fresh, struct unify_log *log)
     return unify_walk3(a, b, false, fresh, log);
 }
 
-void unify_log_undo(struct unify_log *log)
+void unify_log_undo(struct unify_log *log, unsigned to)
 {
     /* newest first: a cell bound twice cannot happen (a bound cell is no
      * longer a variable), but the order costs nothing */
-    while (log->n > 0) {
+    while (log->n > to) {
         term_t *cell = log->cells[--log->n];
         *cell = term_mkptr(cell, TAG_REF);
     }

@@ -32,8 +32,8 @@ struct unify_log {
 /* unify_fresh that binds older variables too, recording each in log:
  * -1 only when log is full (what was bound is in log: undo it). */
 int unify_logged(term_t a, term_t b, const void *fresh, struct unify_log *log);
-/* Unbind every variable in log and empty it. */
-void unify_log_undo(struct unify_log *log);
+/* Unbind the variables in log from position (to) on, and cut it there. */
+void unify_log_undo(struct unify_log *log, unsigned to);
 
 /* Do numbers a and b (dereferenced) have identical representations? */
 bool unify_same_number(term_t a, term_t b);

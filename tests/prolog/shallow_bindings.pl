@@ -46,6 +46,26 @@ deep(X) :- lemma(X, _).
 dyn(1).
 dyn(2).
 
+% guards that call such a predicate just before the cut
+kind(X, builtin) :- op_like(X), !.
+kind(X, number) :- number(X), !.
+kind(_, other).
+op_like(_ =< _).
+op_like(_ > _).
+choice(a, 1).
+choice(a, 2).
+choice(b, 3).
+first(X, Y) :- choice(X, Y), !.
+first(_, none).
+% a goal after the call: backtracking into the call must find Y = 2
+later(X, Y) :- choice(X, Y), Y > 1, !.
+later(_, none).
+% no cut: every solution of the call, then the next clause
+nocut(X, Z) :- choice(X, Y), Z = Y.
+nocut(_, end).
+tested(X, Y) :- atom(X), choice(X, Y), !.
+tested(_, untested).
+
 cond(G, R) :- ( call(G) -> R = yes(G) ; R = no(G) ).
 naf_test(T) :-
     ( \+ lemma(T, same) -> write(not_same) ; term_variables(T, Vs), length(Vs, N), write(unbound(N)) ), nl.
@@ -94,6 +114,12 @@ main :-
     show(cond(deep(or(p, q)), _)),
     show(cond(deep(g), _)),
     naf_test(f(_, _)),
+    show(kind(1 =< 2, _)), show(kind(3, _)), show(kind(foo, _)),
+    show(first(a, _)), show(first(c, _)), show(first(_, _)),
+    show(later(a, _)), show(later(b, _)),
+    findall(Z7, nocut(a, Z7), Zs), print(Zs), nl,
+    findall(X8-Z8, nocut(X8, Z8), XZs), out(XZs),
+    show(tested(b, _)), show(tested(1, _)),
     ( \+ lemma(f(1, 2), _) -> write(no_lemma) ; write(lemma) ), nl,
     ( lemma(f(A3, b), S3) -> write(A3-S3) ; write(none) ), nl,
     ( dyn(X4), X4 > 1 -> write(X4) ; write(none) ), nl,
