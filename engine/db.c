@@ -82,6 +82,7 @@ struct ibucket {
 };
 
 struct pindex {
+    struct pindex *older;   /* the one this replaced: kept, calls may resume from its arrays */
     uint64_t built;         /* p->changed when built: stale after any change */
     size_t mask;            /* table size - 1 (a power of two), or none when table is NULL */
     struct ibucket *table;  /* NULL: not worth it (too many clauses with a variable first) */
@@ -104,12 +105,22 @@ static struct clause **candidates_for(const struct pred *p, term_t key, size_t n
     return a;
 }
 
+static void index_free(struct pindex *x)
+{
+    for (size_t i = 0; x->table && i <= x->mask; i++)
+        mem_pfree(x->table[i].cands);
+    mem_pfree(x->table);
+    mem_pfree(x->varonly);
+    mem_pfree(x);
+}
+
 /* Build p's index; false when memory is short (the caller walks the list). */
 static bool index_build(struct pred *p)
 {
     struct pindex *x = mem_pzalloc(sizeof *x);
     if (!x)
         return false;
+    x->older = p->index;
     x->built = p->changed;
     size_t keyed = 0, vars = 0;
     for (struct clause *c = p->first; c; c = c->next)
@@ -124,8 +135,10 @@ static bool index_build(struct pred *p)
         x->table = mem_pzalloc(size * sizeof *x->table);
         x->mask = size - 1;
         x->varonly = candidates_for(p, (term_t)-1, vars); /* no key is -1: only the 0s */
-        if (!x->table || !x->varonly)
+        if (!x->table || !x->varonly) {
+            index_free(x);
             return false;
+        }
         for (struct clause *c = p->first; c; c = c->next) {
             if (c->died != UINT64_MAX || !c->key)
                 continue;
@@ -135,12 +148,14 @@ static bool index_build(struct pred *p)
             if (x->table[i].key)
                 continue; /* this key has its array already */
             x->table[i].cands = candidates_for(p, c->key, keyed + vars);
-            if (!x->table[i].cands)
+            if (!x->table[i].cands) {
+                index_free(x);
                 return false;
+            }
             x->table[i].key = c->key;
         }
     }
-    p->index = x; /* the old one stays: calls may still resume from its arrays */
+    p->index = x; /* the old one stays reachable from it (older) */
     return true;
 }
 
