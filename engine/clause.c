@@ -343,6 +343,8 @@ int cl_match(const struct pterm *code, const term_t *args, const char *fresh)
 
 unsigned cl_log_mark(void) { return X->log.n; }
 
+int cl_unify_logged(term_t a, term_t b, const char *fresh) { return unify_logged(a, b, fresh, &X->log); }
+
 void cl_undo_to(unsigned mark) { unify_log_undo(&X->log, mark); }
 
 void cl_log_reset(void) { X->log.n = 0; }

@@ -41,6 +41,9 @@ int cl_match(const struct pterm *code, const term_t *args, const char *fresh);
  * drop, by lowering the heap top), and emptying it (before a call's tries:
  * what committed tries left there is no longer to be undone). */
 unsigned cl_log_mark(void);
+/* unify_logged into that record: 1 unified, 0 not (the caller undoes), -1
+ * the record is full. */
+int cl_unify_logged(term_t a, term_t b, const char *fresh);
 void cl_undo_to(unsigned mark);
 void cl_log_reset(void);
 

@@ -304,8 +304,8 @@ static bool run_test(term_t g)
 static int shallow_condition(term_t g);
 
 /* The goals a body starts with, tried in a shallow try (fresh: its heap
- * mark): pure tests, unifications that bind only cells above fresh
- * (P = [_|_] on a bound P), and a call shallow_condition can answer just
+ * mark): pure tests, unifications (the older variables they bind are
+ * recorded with the head's), and a call shallow_condition can answer just
  * before the cut.  1 when they pass and a cut follows ("guard, !": *rest is what
  * follows the cut; the calls' first solutions are all a cut keeps), 0 when
  * one fails (the clause cannot succeed), -1 when the body has no such guard.
@@ -323,7 +323,7 @@ static int guard_cut(term_t body, term_t *rest, const char *fresh, bool *ran_cal
             return 1;
         }
         if (term_is_compound(g) && term_functor(g) == FUNCTOR_equals2) {
-            int r = unify_fresh(term_arg(g, 1), term_arg(g, 2), fresh);
+            int r = cl_unify_logged(term_arg(g, 1), term_arg(g, 2), fresh);
             if (r <= 0)
                 return r;
         } else if (is_test(g)) {
@@ -435,6 +435,36 @@ static int shallow_condition(term_t g)
         }
     }
     return 0;
+}
+
+/* The condition of if-then-else or \+ without a snapshot, when it is a
+ * conjunction of tests and unifications, the last goal possibly a call
+ * shallow_condition answers (only the last: a goal failing after a call
+ * would need its other solutions).  What it binds below (fresh), the heap
+ * top at the start, is recorded; 1: passed, bindings made; 0: failed,
+ * nothing changed; -1: not such a condition, nothing changed. */
+static int shallow_goals(term_t g, char *fresh)
+{
+    unsigned log0 = cl_log_mark();
+    for (term_t t = term_deref(g);;) {
+        bool last = !term_is_compound(t) || term_functor(t) != FUNCTOR_comma2;
+        term_t h = last ? t : term_deref(term_arg(t, 1));
+        int r;
+        if (term_is_compound(h) && term_functor(h) == FUNCTOR_equals2)
+            r = cl_unify_logged(term_arg(h, 1), term_arg(h, 2), fresh);
+        else if (is_test(h))
+            r = run_test(h);
+        else
+            r = last ? shallow_condition(h) : -1;
+        if (r <= 0) {
+            cl_undo_to(log0);
+            heap_top = fresh;
+            return r;
+        }
+        if (last)
+            return 1;
+        t = term_deref(term_arg(t, 2));
+    }
 }
 
 /* --- the dispatch loop ----------------------------------------------------- */
@@ -571,7 +601,7 @@ static __attribute__((noinline)) enum solve_status run(term_t goal, solve_answer
             }
             if (cond && !soft)
                 cl_log_reset();
-            int sc = cond && !soft ? shallow_condition(cond) : -1;
+            int sc = cond && !soft ? shallow_goals(cond, heap_top) : -1;
             if (sc >= 0) {
                 if (naf && sc) /* \+ of a goal that succeeded: its bindings go with the failure */
                     backtrack();

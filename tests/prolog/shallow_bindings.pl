@@ -66,6 +66,13 @@ nocut(_, end).
 tested(X, Y) :- atom(X), choice(X, Y), !.
 tested(_, untested).
 
+% conditions made of unifications and tests, a call last
+unif(X, R) :- ( X = f(Y), Y = 1 -> R = X ; R = none(X) ).
+unif2(X, R) :- ( X = f(Y), Y == 2 -> R = yes(Y) ; R = no(X) ).
+unif3(T, R) :- ( T = g(K, _), lemma(K, S) -> R = S ; R = nolemma(T) ).
+unif4(R) :- ( lemma(K, S), K = not(_) -> R = K-S ; R = none ).
+unif5(X) :- ( \+ X = a -> out(not_a(X)) ; out(a_ok(X)) ).
+
 cond(G, R) :- ( call(G) -> R = yes(G) ; R = no(G) ).
 naf_test(T) :-
     ( \+ lemma(T, same) -> write(not_same) ; term_variables(T, Vs), length(Vs, N), write(unbound(N)) ), nl.
@@ -114,6 +121,11 @@ main :-
     show(cond(deep(or(p, q)), _)),
     show(cond(deep(g), _)),
     naf_test(f(_, _)),
+    show(unif(_, _)), show(unif(f(2), _)), show(unif(g, _)),
+    show(unif2(f(2), _)), show(unif2(_, _)), show(unif2(f(3), _)),
+    show(unif3(g(not(x), 1), _)), show(unif3(g(_, 1), _)), show(unif3(g(zz, 1), _)),
+    show(unif4(_)),
+    unif5(_), unif5(b), unif5(a),
     show(kind(1 =< 2, _)), show(kind(3, _)), show(kind(foo, _)),
     show(first(a, _)), show(first(c, _)), show(first(_, _)),
     show(later(a, _)), show(later(b, _)),
