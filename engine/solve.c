@@ -64,6 +64,7 @@ struct machine {
 };
 
 static struct machine *M;
+static functor_t functor_is; /* is/2, set once by solve_init */
 
 void solve_interrupt(void) { M->interrupted = 1; }
 
@@ -358,83 +359,155 @@ static inline struct clause *next_candidate(struct clause *c, struct clause **sl
     return db_next_match(c->next, key, gen);
 }
 
-/* A body of tests and cuts only, run: 1 passed, 0 a test failed, 2 a test
- * after a cut failed (the call fails: no other clause), -1 the body has
- * some other goal (what ran were tests: nothing to undo). */
-static int flat_body(term_t t)
-{
-    term_t cut = term_atom(ATOM_cut);
-    bool cut_seen = false;
-    for (t = term_deref(t);;) {
-        bool last = !term_is_compound(t) || term_functor(t) != FUNCTOR_comma2;
-        term_t g = last ? t : term_deref(term_arg(t, 1));
-        if (g == cut)
-            cut_seen = true;
-        else if (!is_test(g))
-            return -1;
-        else if (!run_test(g))
-            return cut_seen ? 2 : 0;
-        if (last)
-            return 1;
-        t = term_deref(term_arg(t, 2));
-    }
-}
+/* One goal of a shallow search: its arguments and its candidate clauses. */
+struct sgoal {
+    term_t *args;
+    term_t key;
+    struct clause *c, **slot; /* the current candidate (slot: in the switch's array) */
+    long cutb;                /* a cut in its clause drops the points from here on */
+};
 
-/* The condition of if-then-else or \+ without a snapshot, when it is one
- * call of a predicate whose candidate clauses are facts, or bodies of tests
- * and cuts: each candidate is a shallow try (bindings recorded), and the
- * first that matches and passes is the condition's first solution, all the
- * construct asks for.  1: found, its bindings made; 0: no solution, nothing
- * changed; -1: not such a call (a body with other goals, too many bindings
- * to record), nothing changed, take the snapshot. */
-static int shallow_condition(term_t g)
+/* A point to backtrack to: the goal with its next candidate, and the heap
+ * top and record length when it was made. */
+struct spoint {
+    struct sgoal g;
+    char *heap;
+    unsigned log;
+};
+
+#define SEARCH_POINTS 64
+
+/* g as a goal of the search: false when it is not a call of a predicate
+ * with clauses (or one known not to fit, unflat). */
+static bool sgoal_init(struct sgoal *s, term_t g, uint64_t gen, struct pred **pp)
 {
     g = term_deref(g);
     if (!term_is_compound(g))
-        return -1;
-    functor_t f = term_functor(g);
-    struct pred *p = db_lookup(f);
+        return false;
+    struct pred *p = db_lookup(term_functor(g));
     if (!p || p->fn || p->nd || !p->first || p->unflat == p->changed)
-        return -1;
-    term_t *args = term_args(g);
-    uint64_t gen = db_generation();
-    term_t key = db_arg_key(args[0]);
-    struct clause **slot = key && p->nlive >= DB_INDEX_MIN ? db_candidates(p, key) : NULL, **nslot = NULL;
-    struct clause *c;
-    if (slot) {
-        slot = db_next_slot(slot, gen);
-        c = slot ? *slot : NULL;
+        return false;
+    s->args = term_args(g);
+    s->key = db_arg_key(s->args[0]);
+    s->slot = s->key && p->nlive >= DB_INDEX_MIN ? db_candidates(p, s->key) : NULL;
+    if (s->slot) {
+        s->slot = db_next_slot(s->slot, gen);
+        s->c = s->slot ? *s->slot : NULL;
     } else {
-        c = db_next_match(p->first, key, gen);
+        s->c = db_next_match(p->first, s->key, gen);
     }
-    M->stats.inferences++;
+    *pp = p;
+    return true;
+}
+
+/* The condition of if-then-else or \+ without a snapshot, when it is a
+ * call whose clauses, and those of the calls they make, have bodies of
+ * tests, unifications, X is E with X fresh, cuts, and one call last (member
+ * and nth-like searches, facts, guards): a depth-first search for the
+ * first solution, all the construct keeps, with its own backtrack points
+ * (struct spoint).  Bindings below the newest point's heap top are recorded
+ * (cl_match, cl_unify_logged) and undone on backtracking, fresher cells
+ * dropped with the heap top, as a WAM trails conditionally.  1: found, its
+ * bindings made; 0: no solution, nothing changed; -1: not such a call
+ * (another goal, a record or the points full), nothing changed, take the
+ * snapshot.  A predicate whose search met another goal is marked (unflat)
+ * until it changes. */
+static int shallow_condition(term_t g)
+{
+    struct spoint bp[SEARCH_POINTS];
+    long nbp = 0;
+    char *heap0 = heap_top;
     unsigned log0 = cl_log_mark();
-    for (; c; c = next_candidate(c, slot, &nslot, key, gen), slot = nslot) {
+    uint64_t gen = db_generation();
+    term_t cut = term_atom(ATOM_cut);
+    struct pred *top, *q;
+    struct sgoal s;
+    if (!sgoal_init(&s, g, gen, &top))
+        return -1;
+    s.cutb = 0;
+    for (;;) {
+        struct clause *c = s.c, **nslot = NULL, *next;
+        char *hb;
+        term_t t;
+        long cutb = s.cutb;
+        M->stats.inferences++;
+        if (!c)
+            goto fail;
+        next = next_candidate(c, s.slot, &nslot, s.key, gen);
+        if (next) {
+            if (nbp == SEARCH_POINTS)
+                goto give_up;
+            bp[nbp] = (struct spoint){s, heap_top, cl_log_mark()};
+            bp[nbp].g.c = next;
+            bp[nbp].g.slot = nslot;
+            nbp++;
+        }
         if (!c->code)
-            return -1;
-        char *mark = heap_top;
-        int r = cl_match(c->code, args, mark);
-        if (r < 0) {
-            heap_top = mark;
-            return -1;
+            goto give_up;
+        hb = nbp ? bp[nbp - 1].heap : heap0;
+        switch (cl_match(c->code, s.args, hb)) {
+        case -1:
+            goto give_up;
+        case 0:
+            goto fail;
         }
-        if (r == 0) {
-            heap_top = mark;
-            continue;
+        for (t = term_deref(cl_body(c->code));;) {
+            bool last = !term_is_compound(t) || term_functor(t) != FUNCTOR_comma2;
+            term_t h = last ? t : term_deref(term_arg(t, 1));
+            hb = nbp ? bp[nbp - 1].heap : heap0;
+            if (h == cut) {
+                nbp = cutb;
+            } else if (is_test(h)) {
+                if (!run_test(h))
+                    goto fail;
+            } else if (term_is_compound(h) && term_functor(h) == FUNCTOR_equals2) {
+                int u = cl_unify_logged(term_arg(h, 1), term_arg(h, 2), hb);
+                if (u < 0)
+                    goto give_up;
+                if (u == 0)
+                    goto fail;
+            } else if (term_is_compound(h) && term_functor(h) == functor_is) {
+                /* is/2 binds its left side unrecorded: only a fresh one */
+                term_t x = term_deref(term_arg(h, 1));
+                if (term_is_var(x) && (char *)term_ptr(x) < hb)
+                    goto give_up;
+                M->stats.inferences++;
+                current_functor = functor_is;
+                bool ok = db_lookup(functor_is)->fn(term_args(h));
+                current_functor = (functor_t)-1;
+                if (!ok)
+                    goto fail;
+            } else if (last) { /* the last call: the search goes on with it */
+                if (!sgoal_init(&s, h, gen, &q))
+                    goto give_up_shape;
+                s.cutb = nbp;
+                break;
+            } else {
+                goto give_up_shape;
+            }
+            if (last)
+                return 1; /* the clause and, by last calls, its callers succeeded */
+            t = term_deref(term_arg(t, 2));
         }
-        int t = flat_body(cl_body(c->code));
-        if (t == 1)
-            return 1;
-        cl_undo_to(log0);
-        heap_top = mark;
-        if (t == 2)
+        continue;
+    fail:
+        if (nbp == 0) {
+            cl_undo_to(log0);
+            heap_top = heap0;
             return 0;
-        if (t < 0) {
-            p->unflat = p->changed; /* do not try again until p changes */
-            return -1;
         }
+        nbp--;
+        cl_undo_to(bp[nbp].log);
+        heap_top = bp[nbp].heap;
+        s = bp[nbp].g;
+        continue;
+    give_up_shape:
+        top->unflat = top->changed; /* do not try again until it changes */
+    give_up:
+        cl_undo_to(log0);
+        heap_top = heap0;
+        return -1;
     }
-    return 0;
 }
 
 /* The condition of if-then-else or \+ without a snapshot, when it is a
@@ -929,6 +1002,7 @@ bool solve_init(void)
     M = mem_pzalloc(sizeof *M);
     if (!M || !gc_init())
         return false;
+    functor_is = functor_intern(atom_from_cstr("is"), 2);
     term_t e = term_compound2(FUNCTOR_error2, term_compound1(FUNCTOR_resource_error1, term_atom(ATOM_memory)),
                               term_new_var());
     M->memory_ball = copy_to_persistent(e);

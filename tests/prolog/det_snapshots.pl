@@ -41,6 +41,10 @@ rewrite(T, R) :- ( lemma(T, T2) -> R = T2 ; R = T ).
 rewrite_all([], []).
 rewrite_all([T|Ts], [R|Rs]) :- rewrite(T, R), rewrite_all(Ts, Rs).
 
+index_of(X, L, I) :- index_of(X, L, 0, I).
+index_of(X, [X|_], I, I).
+index_of(X, [_|T], I0, I) :- I1 is I0 + 1, index_of(X, T, I1, I).
+
 snapshots(Goal, N) :-
     statistics(snapshots_taken, S0),
     call(Goal),
@@ -64,6 +68,9 @@ main :-
     report(between_one, between(4, 4, X4), X4),
     findall(N5, ( length(_, N5), ( N5 >= 2 -> ! ; true ) ), Ns), print(Ns), nl,
     findall(X6, between(1, 3, X6), Xs), print(Xs), nl,
-    snapshots(once(member(_, [a, b])), M),
+    % the first solution of a search: a search without a snapshot
+    report(once_member, once(member(Xm, [a, b])), Xm),
+    report(index_search, ( index_of(c, [a, b, c, d], Ix) -> true ; Ix = none ), Ix),
+    snapshots(findall(Xf, member(Xf, [a, b, c]), _), M),
     ( M > 0 -> write('member: snapshots taken') ; write('member: none, the counter does not count') ), nl.
 :- initialization(main, main).

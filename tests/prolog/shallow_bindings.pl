@@ -73,6 +73,26 @@ unif3(T, R) :- ( T = g(K, _), lemma(K, S) -> R = S ; R = nolemma(T) ).
 unif4(R) :- ( lemma(K, S), K = not(_) -> R = K-S ; R = none ).
 unif5(X) :- ( \+ X = a -> out(not_a(X)) ; out(a_ok(X)) ).
 
+% conditions that search: last calls, backtracking across levels, cuts
+lvl1(X, Y) :- lvl2(X, Y).
+lvl1(X, fallback(X)).
+lvl2(X, Y) :- X > 5, lvl3(X, Y).
+lvl2(X, small(X)) :- X < 100.
+lvl3(X, big(X)) :- X > 10.
+lvl3(X, huge(X)) :- X > 1000.
+mem(X, [X|_]).
+mem(X, [_|T]) :- mem(X, T).
+firstpos(X, [X|_], I, I) :- !.
+firstpos(X, [_|T], I0, I) :- I1 is I0 + 1, firstpos(X, T, I1, I).
+cutfail(X, Y) :- cf(X, Y).
+cutfail(_, outer).
+cf(X, Y) :- X > 0, !, X > 10, Y = pos.
+cf(_, other).
+edge(a, b). edge(b, c). edge(c, d).
+path(X, Y) :- edge(X, Y).
+path(X, Y) :- edge(X, Z), path(Z, Y).
+search(G, R) :- ( call(G) -> R = G ; R = none ).
+
 cond(G, R) :- ( call(G) -> R = yes(G) ; R = no(G) ).
 naf_test(T) :-
     ( \+ lemma(T, same) -> write(not_same) ; term_variables(T, Vs), length(Vs, N), write(unbound(N)) ), nl.
@@ -126,6 +146,15 @@ main :-
     show(unif3(g(not(x), 1), _)), show(unif3(g(_, 1), _)), show(unif3(g(zz, 1), _)),
     show(unif4(_)),
     unif5(_), unif5(b), unif5(a),
+    show(search(lvl1(7, _), _)), show(search(lvl1(50, _), _)), show(search(lvl1(3, _), _)),
+    show(search(lvl1(5000, _), _)), show(search(lvl1(500, _), _)),
+    show(search(mem(c, [a, b, c]), _)), show(search(mem(_, [a, b]), _)), show(search(mem(z, [a, b]), _)),
+    show(search(firstpos(b, [a, b, c, b], 0, _), _)), show(search(firstpos(q, [a], 0, _), _)),
+    show(search(cutfail(5, _), _)), show(search(cutfail(50, _), _)), show(search(cutfail(-1, _), _)),
+    show(search(path(a, d), _)), show(search(path(a, _), _)), show(search(path(d, _), _)),
+    ( \+ mem(x, [a, b]) -> write(no_x) ; write(x) ), nl,
+    ( \+ lvl1(7, _) -> write(none) ; write(some) ), nl,
+    findall(Y9, ( member(X9, [1, 7, 20]), ( lvl1(X9, Y9) -> true ; Y9 = none ) ), Y9s), print(Y9s), nl,
     show(kind(1 =< 2, _)), show(kind(3, _)), show(kind(foo, _)),
     show(first(a, _)), show(first(c, _)), show(first(_, _)),
     show(later(a, _)), show(later(b, _)),
