@@ -376,6 +376,11 @@ struct spoint {
 };
 
 #define SEARCH_POINTS 64
+/* The search runs outside the dispatch loop, so without the collector and
+ * the interrupt check: past this much heap, or on Ctrl-C, it gives up and
+ * the loop runs the condition (a long deterministic loop as a condition
+ * stays in bounded memory, an endless one stays interruptible). */
+#define SEARCH_HEAP_MAX ((size_t)1 << 20)
 
 /* g as a goal of the search: false when it is not a call of a predicate
  * with clauses (or one known not to fit, unflat). */
@@ -431,6 +436,8 @@ static int shallow_condition(term_t g)
         term_t t;
         long cutb = s.cutb;
         M->stats.inferences++;
+        if ((size_t)(heap_top - heap0) > SEARCH_HEAP_MAX || M->interrupted)
+            goto give_up;
         if (!c)
             goto fail;
         next = next_candidate(c, s.slot, &nslot, s.key, gen);
