@@ -365,6 +365,7 @@ struct sgoal {
     term_t key;
     struct clause *c, **slot; /* the current candidate (slot: in the switch's array) */
     long cutb;                /* a cut in its clause drops the points from here on */
+    term_t cont;              /* the goals after it: '$frame'(Goals, CutB, Next) or [] */
 };
 
 /* A point to backtrack to: the goal with its next candidate, and the heap
@@ -407,16 +408,17 @@ static bool sgoal_init(struct sgoal *s, term_t g, uint64_t gen, struct pred **pp
 
 /* The condition of if-then-else or \+ without a snapshot, when it is a
  * call whose clauses, and those of the calls they make, have bodies of
- * tests, unifications, X is E with X fresh, cuts, and one call last (member
- * and nth-like searches, facts, guards): a depth-first search for the
+ * tests, unifications, X is E with X fresh, cuts and calls (facts, guards,
+ * member-like and pattern-matching searches): a depth-first search for the
  * first solution, all the construct keeps, with its own backtrack points
- * (struct spoint).  Bindings below the newest point's heap top are recorded
+ * (struct spoint) and continuation (the goals after a call, as '$frame'
+ * terms on the heap, as the dispatch loop keeps them).  Bindings below the newest point's heap top are recorded
  * (cl_match, cl_unify_logged) and undone on backtracking, fresher cells
  * dropped with the heap top, as a WAM trails conditionally.  1: found, its
  * bindings made; 0: no solution, nothing changed; -1: not such a call
  * (another goal, a record or the points full), nothing changed, take the
- * snapshot.  A predicate whose search met another goal is marked (unflat)
- * until it changes. */
+ * snapshot.  A predicate whose search gave up is marked (unflat) until it
+ * changes. */
 static int shallow_condition(term_t g)
 {
     struct spoint bp[SEARCH_POINTS];
@@ -430,10 +432,11 @@ static int shallow_condition(term_t g)
     if (!sgoal_init(&s, g, gen, &top))
         return -1;
     s.cutb = 0;
+    s.cont = TERM_NIL;
     for (;;) {
         struct clause *c = s.c, **nslot = NULL, *next;
         char *hb;
-        term_t t;
+        term_t t, cont = s.cont;
         long cutb = s.cutb;
         M->stats.inferences++;
         if ((size_t)(heap_top - heap0) > SEARCH_HEAP_MAX || M->interrupted)
@@ -484,16 +487,23 @@ static int shallow_condition(term_t g)
                 current_functor = (functor_t)-1;
                 if (!ok)
                     goto fail;
-            } else if (last) { /* the last call: the search goes on with it */
+            } else { /* a call: the search goes on with it, then with what follows */
+                term_t after = last ? cont : frame(term_arg(t, 2), cutb, cont);
                 if (!sgoal_init(&s, h, gen, &q))
-                    goto give_up_shape;
+                    goto give_up;
                 s.cutb = nbp;
+                s.cont = after;
                 break;
-            } else {
-                goto give_up_shape;
             }
-            if (last)
-                return 1; /* the clause and, by last calls, its callers succeeded */
+            if (last) {
+                if (cont == TERM_NIL)
+                    return 1; /* every goal of the condition succeeded */
+                term_t *fr = term_args(cont);
+                t = term_deref(fr[0]);
+                cutb = term_get_smallint(fr[1]);
+                cont = fr[2];
+                continue;
+            }
             t = term_deref(term_arg(t, 2));
         }
         continue;
@@ -508,9 +518,11 @@ static int shallow_condition(term_t g)
         heap_top = bp[nbp].heap;
         s = bp[nbp].g;
         continue;
-    give_up_shape:
-        top->unflat = top->changed; /* do not try again until it changes */
     give_up:
+        /* do not try again until it changes: a search that gave up once
+         * (another goal, or too big) would most likely give up again, and
+         * every try costs what it ran */
+        top->unflat = top->changed;
         cl_undo_to(log0);
         heap_top = heap0;
         return -1;

@@ -91,6 +91,15 @@ cf(_, other).
 edge(a, b). edge(b, c). edge(c, d).
 path(X, Y) :- edge(X, Y).
 path(X, Y) :- edge(X, Z), path(Z, Y).
+% calls that are not last: the search keeps what follows as a continuation
+pm([], []).
+pm([(*)|Ps], Ds) :- pm(Ps, Ds).
+pm([(*)|Ps], [_|Ds]) :- pm([(*)|Ps], Ds).
+pm([P|Ps], [D|Ds]) :- P = [_|_], D = [_|_], pm(P, D), pm(Ps, Ds).
+pm([P|Ps], [D|Ds]) :- atom(P), P \== (*), P == D, pm(Ps, Ds).
+two_step(X, Z) :- edge(X, Y), edge(Y, Z).
+after_cut(X, Y) :- edge(X, Y), !, Y \== b.
+after_cut(_, other).
 search(G, R) :- ( call(G) -> R = G ; R = none ).
 
 cond(G, R) :- ( call(G) -> R = yes(G) ; R = no(G) ).
@@ -152,6 +161,10 @@ main :-
     show(search(firstpos(b, [a, b, c, b], 0, _), _)), show(search(firstpos(q, [a], 0, _), _)),
     show(search(cutfail(5, _), _)), show(search(cutfail(50, _), _)), show(search(cutfail(-1, _), _)),
     show(search(path(a, d), _)), show(search(path(a, _), _)), show(search(path(d, _), _)),
+    show(search(pm([a, *, c], [a, b, b, c]), _)), show(search(pm([*, [b, *], d], [a, [b, x], d]), _)),
+    show(search(pm([*, [b, *], d], [a, [c, x], d]), _)), show(search(pm([*, e], [a, b]), _)),
+    show(search(two_step(a, _), _)), show(search(two_step(c, _), _)),
+    show(search(after_cut(a, _), _)), show(search(after_cut(b, _), _)),
     ( \+ mem(x, [a, b]) -> write(no_x) ; write(x) ), nl,
     ( \+ lvl1(7, _) -> write(none) ; write(some) ), nl,
     findall(Y9, ( member(X9, [1, 7, 20]), ( lvl1(X9, Y9) -> true ; Y9 = none ) ), Y9s), print(Y9s), nl,
