@@ -1,9 +1,10 @@
 /* clause.c - compiled clauses: heads matched in place, bodies built (clause.h).
  *
- * A compiled clause has the layout of a struct pterm: relative STR and box
- * words, headers, atoms and integers as they are, but each variable
- * occurrence is TAG_REF with the variable's number (not a cell offset), and
- * nvars is the number of variables.  slots[n] holds what variable n stands
+ * A compiled clause has the layout of a struct pterm after a prefix of
+ * CL_META words (below): relative STR and box words, headers, atoms and
+ * integers as they are, but each variable occurrence is TAG_REF with the
+ * variable's number (not a cell offset), and nvars is the number of
+ * variables.  slots[n] holds what variable n stands
  * for in the current call: 0 until met, then a term.
  *
  * Matching recurses on every argument but the last, which it walks in a
@@ -21,11 +22,17 @@
 
 #define MAX_DEPTH 1000
 
+/* A compiled clause's cells start with CL_META words: arity << 32 | nvars,
+ * the offset of the head's first argument in the code, the body word; the
+ * code (offsets relative to its first cell) follows. */
+#define CL_META 3
+
 /* Persistent scratch (a pointer set once by cl_init): its contents need not
  * survive a restore, but its growth must not be rolled back. */
 struct cl_scratch {
     term_t *slots;
     size_t cap;
+    struct unify_log log; /* older variables a shallow try bound */
 };
 static struct cl_scratch *X;
 
@@ -49,18 +56,19 @@ struct pterm *cl_compile(const struct pterm *p)
      * the structure at this header needs */
     uint32_t *var = mem_pzalloc(n * sizeof *var), *depth = mem_pzalloc(n * sizeof *depth);
     unsigned char *is_hdr = mem_pzalloc(n);
-    struct pterm *c = mem_palloc(sizeof *c + n * sizeof(term_t));
+    struct pterm *c = mem_palloc(sizeof *c + (CL_META + n) * sizeof(term_t));
     if (!var || !depth || !is_hdr || !c)
         goto fail;
     unsigned nv = 0;
+    term_t *base = c->cells + CL_META;
     for (size_t i = 0; i < n; i++) {
         term_t w = p->cells[i];
-        c->cells[i] = w;
+        base[i] = w;
         switch (term_tag(w)) {
         case TAG_HDR:
             if (term_hdr_is_box(w)) {
                 size_t k = term_hdr_box_cells(w);
-                memcpy(&c->cells[i], &p->cells[i], k * sizeof(term_t));
+                memcpy(&base[i], &p->cells[i], k * sizeof(term_t));
                 i += k - 1;
             } else {
                 is_hdr[i] = 1;
@@ -72,7 +80,7 @@ struct pterm *cl_compile(const struct pterm *p)
                 goto fail;
             if (!var[home])
                 var[home] = ++nv;
-            c->cells[i] = (term_t)(var[home] - 1) << 3 | TAG_REF;
+            base[i] = (term_t)(var[home] - 1) << 3 | TAG_REF;
             break;
         }
         default:
@@ -102,8 +110,14 @@ struct pterm *cl_compile(const struct pterm *p)
     }
     if (max > MAX_DEPTH)
         goto fail;
-    c->ncells = n;
+    c->ncells = CL_META + n;
     c->nvars = nv;
+    /* the prefix: what every call needs, one load away */
+    const term_t *neck = base + (base[0] >> 3);
+    unsigned arity = term_tag(neck[1]) == TAG_STR ? hdr_arity(base[neck[1] >> 3]) : 0;
+    c->cells[0] = (term_t)arity << 32 | nv;
+    c->cells[1] = arity ? (neck[1] >> 3) + 1 : 0;
+    c->cells[2] = neck[2];
     if (nv > X->cap) {
         term_t *s = mem_prealloc(X->slots, nv * sizeof *s);
         if (!s)
@@ -133,11 +147,16 @@ fail:
  * across the attribute: the few it needs are spelled out. */
 #define FRESH_ONLY __attribute__((no_sanitize("kernel-address")))
 
+/* What building reads again and again, in locals: the heap top and limit,
+ * the variable slots and the functor table (which a store through a
+ * term_t pointer could alias, as far as the compiler knows). */
 struct hp {
     term_t *top, *limit;
+    term_t *slots;
+    const struct functor_entry *functors;
 };
 
-FRESH_ONLY static inline unsigned fresh_arity(term_t hdr) { return (*functor_entries)[hdr >> 4].arity; }
+FRESH_ONLY static inline unsigned fresh_arity(const struct hp *h, term_t hdr) { return h->functors[hdr >> 4].arity; }
 
 FRESH_ONLY static inline term_t *fresh_alloc(struct hp *h, size_t n)
 {
@@ -158,7 +177,7 @@ FRESH_ONLY static inline term_t arg_word(const term_t *code, term_t w, term_t *c
 {
     switch (w & TAG_MASK) {
     case TAG_REF: {
-        term_t *s = &X->slots[w >> 3];
+        term_t *s = &h->slots[w >> 3];
         if (!*s)
             *s = ptr_word(cell, TAG_REF);
         return *s;
@@ -175,7 +194,7 @@ FRESH_ONLY static term_t build(const term_t *code, term_t w, struct hp *h)
 {
     switch (w & TAG_MASK) {
     case TAG_REF: {
-        term_t *s = &X->slots[w >> 3];
+        term_t *s = &h->slots[w >> 3];
         if (!*s) {
             term_t *v = fresh_alloc(h, 1);
             *v = *s = ptr_word(v, TAG_REF);
@@ -199,7 +218,7 @@ FRESH_ONLY static term_t build(const term_t *code, term_t w, struct hp *h)
     term_t result, *dst = &result;
     for (;;) {
         const term_t *src = code + (w >> 3);
-        unsigned m = fresh_arity(src[0]);
+        unsigned m = fresh_arity(h, src[0]);
         term_t *t = fresh_alloc(h, m + 1);
         t[0] = src[0];
         *dst = ptr_word(t, TAG_STR);
@@ -225,7 +244,7 @@ FRESH_ONLY static void clear_slots(unsigned n)
 /* build() with the heap top taken and given back by instrumented code. */
 static term_t build_on_heap(const term_t *code, term_t w)
 {
-    struct hp h = {(term_t *)heap_top, (term_t *)heap_limit};
+    struct hp h = {(term_t *)heap_top, (term_t *)heap_limit, X->slots, *functor_entries};
     term_t t = build(code, w, &h);
     heap_top = (char *)h.top;
     return t;
@@ -233,13 +252,12 @@ static term_t build_on_heap(const term_t *code, term_t w)
 
 term_t cl_body(const struct pterm *code)
 {
-    const term_t *neck = code->cells + (code->cells[0] >> 3);
-    return build_on_heap(code->cells, neck[2]);
+    return build_on_heap(code->cells + CL_META, code->cells[2]);
 }
 
 /* --- matching ------------------------------------------------------------ */
 
-static int match(const term_t *code, term_t w, term_t a, const char *fresh)
+static int match(const term_t *code, term_t w, term_t a, const char *fresh, const struct functor_entry *fe)
 {
     for (;;) {
         if (term_tag(w) == TAG_REF) {
@@ -248,12 +266,15 @@ static int match(const term_t *code, term_t w, term_t a, const char *fresh)
                 *s = a;
                 return 1;
             }
-            return fresh ? unify_fresh(*s, a, fresh) : unify(*s, a);
+            return fresh ? unify_logged(*s, a, fresh, &X->log) : unify(*s, a);
         }
         a = term_deref(a);
         if (term_is_var(a)) {
-            if (fresh && (const char *)term_ptr(a) < fresh)
-                return -1;
+            if (fresh && (const char *)term_ptr(a) < fresh) {
+                if (X->log.n == UNIFY_LOG_CAP)
+                    return -1;
+                X->log.cells[X->log.n++] = term_ptr(a);
+            }
             term_bind(a, build_on_heap(code, w));
             return 1;
         }
@@ -269,10 +290,15 @@ static int match(const term_t *code, term_t w, term_t a, const char *fresh)
         const term_t *src = code + (w >> 3);
         if (!term_is_compound(a) || *term_ptr(a) != src[0])
             return 0;
-        unsigned m = hdr_arity(src[0]);
+        unsigned m = fe[src[0] >> 4].arity;
         const term_t *args = term_args(a);
         for (unsigned i = 1; i < m; i++) {
-            int r = match(code, src[i], args[i - 1], fresh);
+            term_t wi = src[i];
+            if (term_tag(wi) == TAG_REF && !X->slots[wi >> 3]) { /* a first occurrence: no call */
+                X->slots[wi >> 3] = args[i - 1];
+                continue;
+            }
+            int r = match(code, wi, args[i - 1], fresh, fe);
             if (r <= 0)
                 return r;
         }
@@ -283,17 +309,42 @@ static int match(const term_t *code, term_t w, term_t a, const char *fresh)
 
 int cl_match(const struct pterm *code, const term_t *args, const char *fresh)
 {
-    clear_slots(code->nvars);
-    const term_t *neck = code->cells + (code->cells[0] >> 3);
-    term_t head = neck[1];
-    if (term_tag(head) != TAG_STR)
-        return 1; /* an atom: nothing to match */
-    const term_t *h = code->cells + (head >> 3);
-    unsigned m = hdr_arity(h[0]);
+    term_t meta = code->cells[0];
+    clear_slots((unsigned)meta);
+    unsigned m0 = X->log.n;
+    unsigned m = (unsigned)(meta >> 32); /* 0: an atom, nothing to match */
+    const term_t *base = code->cells + CL_META, *h = base + code->cells[1];
+    term_t *slots = X->slots;
     for (unsigned i = 0; i < m; i++) {
-        int r = match(code->cells, h[i + 1], args[i], fresh);
-        if (r <= 0)
+        term_t w = h[i];
+        /* the common cases inline: a variable's first occurrence takes the
+         * argument, an atom or small integer meets a bound one */
+        if (term_tag(w) == TAG_REF && !slots[w >> 3]) {
+            slots[w >> 3] = args[i];
+            continue;
+        }
+        if (term_tag(w) == TAG_ATOM || term_tag(w) == TAG_INT) {
+            term_t a = term_deref(args[i]);
+            if (a == w)
+                continue;
+            if (!term_is_var(a)) {
+                unify_log_undo(&X->log, m0);
+                return 0;
+            }
+        }
+        int r = match(base, w, args[i], fresh, *functor_entries);
+        if (r <= 0) {
+            unify_log_undo(&X->log, m0);
             return r;
+        }
     }
     return 1;
 }
+
+unsigned cl_log_mark(void) { return X->log.n; }
+
+int cl_unify_logged(term_t a, term_t b, const char *fresh) { return unify_logged(a, b, fresh, &X->log); }
+
+void cl_undo_to(unsigned mark) { unify_log_undo(&X->log, mark); }
+
+void cl_log_reset(void) { X->log.n = 0; }

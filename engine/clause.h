@@ -31,10 +31,21 @@ struct pterm *cl_compile(const struct pterm *p);
 /* Match the head of the compiled clause (code) against the goal arguments
  * args[0..arity-1].  With (fresh) NULL, binds whatever it must: 1 matched,
  * 0 does not match (bindings made so far stay; the caller fails).  With
- * (fresh) set, a shallow try: -1 as soon as a variable below fresh would
- * have to be bound, before anything below fresh is written; 0 and 1 as
- * above, and a 0 wrote nothing below fresh either. */
+ * (fresh) set, a shallow try: the variables below fresh it binds are
+ * appended to the record of bindings (cl_log_mark, cl_undo_to), so a 0
+ * leaves nothing below fresh changed (it undoes its own), and so does -1:
+ * more older variables to bind than the record holds. */
 int cl_match(const struct pterm *code, const term_t *args, const char *fresh);
+/* The record of the older variables shallow tries bound: its length now,
+ * unbinding back to a length (cells above a try's mark are the caller's to
+ * drop, by lowering the heap top), and emptying it (before a call's tries:
+ * what committed tries left there is no longer to be undone). */
+unsigned cl_log_mark(void);
+/* unify_logged into that record: 1 unified, 0 not (the caller undoes), -1
+ * the record is full. */
+int cl_unify_logged(term_t a, term_t b, const char *fresh);
+void cl_undo_to(unsigned mark);
+void cl_log_reset(void);
 
 /* The body of (code) on the heap, sharing the variables of the last
  * successful cl_match of the same clause. */

@@ -64,7 +64,8 @@ static bool bi_halt0(term_t *a)
 static bool bi_halt1(term_t *a) { do_halt((int)err_need_int(a[0])); }
 
 /* between(+Low, +High, ?X) is nondet.  High may be inf or infinite.
- * alt: the next value to produce, biased by one so 0 stays "first call". */
+ * alt: the next value to produce, biased by one so 0 stays "first call";
+ * a call with X bound, or Low >= High, is deterministic (ND_PROBE). */
 static long bi_between(term_t *a, long alt)
 {
     int64_t lo = err_need_int(a[0]), hi;
@@ -79,6 +80,11 @@ static long bi_between(term_t *a, long alt)
             err_type(ATOM_integer, x);
         int64_t v;
         return term_get_int64(x, &v) && v >= lo && v <= hi ? 0 : -1;
+    }
+    if (alt == ND_PROBE) { /* one solution at most: lo == hi, or none */
+        if (lo < hi)
+            return ND_PROBE;
+        alt = 0;
     }
     int64_t v = alt ? (int64_t)(alt - 1) + lo : lo;
     if (v > hi)
@@ -97,5 +103,5 @@ void control_register(void)
     db_register_det("throw", 1, bi_throw);
     db_register_det("halt", 0, bi_halt0);
     db_register_det("halt", 1, bi_halt1);
-    db_register_nondet("between", 3, bi_between);
+    db_register_nondet_probe("between", 3, bi_between);
 }

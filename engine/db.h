@@ -27,6 +27,7 @@ enum pred_flags {
     PRED_SYSTEM = 32,       /* protected: no assert, retract or redefinition */
     PRED_TEST = 64,         /* a det built-in that never binds (type tests, comparisons):
                              * a condition made of these needs no snapshot */
+    PRED_ND_PROBE = 128,    /* a nondet built-in first called without a snapshot (ND_PROBE) */
 };
 
 /* A deterministic built-in: args[0..arity-1] are the goal's argument cells
@@ -38,6 +39,12 @@ typedef bool (*builtin_det)(term_t *args);
  * on backtracking it is called again with that value as alt (its bindings and
  * every other backtrackable change undone).  The value must not be -1. */
 typedef long (*builtin_nondet)(term_t *args, long alt);
+/* The first call of a built-in registered with db_register_nondet_probe:
+ * made without a snapshot, with alt ND_PROBE.  The built-in either finishes
+ * as for alt 0 with -1 or 0 (a deterministic call: no snapshot taken at all),
+ * or returns ND_PROBE before it has written anything, and is then called
+ * with alt 0 under a snapshot as any other.  It must not return a value > 0. */
+#define ND_PROBE (-2L)
 
 struct clause {
     struct pterm *term; /* ':-'(Head, Body); Body is true for a fact */
@@ -49,11 +56,16 @@ struct clause {
     unsigned line; /* source line, 0 when asserted */
 };
 
+struct pindex; /* db.c: the first-argument switch of a static predicate */
+
 struct pred {
     functor_t f;
     unsigned flags;
     struct clause *first, *last;
     size_t nlive; /* clauses not retracted */
+    uint64_t changed;      /* generation of the last add or retract */
+    struct pindex *index;  /* built for a call when stale; never freed */
+    uint64_t unflat;       /* == changed: a clause's body is more than tests (solve.c) */
     builtin_det fn;
     builtin_nondet nd;
     atom_t file; /* file that defined it (consult), or ATOM_user */
@@ -76,15 +88,58 @@ void db_register_det(const char *name, unsigned arity, builtin_det fn);
 /* A det built-in that never binds a variable (PRED_TEST). */
 void db_register_test(const char *name, unsigned arity, builtin_det fn);
 void db_register_nondet(const char *name, unsigned arity, builtin_nondet fn);
+/* A nondet built-in that knows, before writing anything, whether a call has
+ * one solution at most (see ND_PROBE). */
+void db_register_nondet_probe(const char *name, unsigned arity, builtin_nondet fn);
 
 /* The indexing key of a goal or head: its first argument's atom, small
  * integer or functor header word, or 0 (variable, or something we do not index). */
-term_t db_key(term_t head);
+/* The key of a first argument (not dereferenced). */
+static inline term_t db_arg_key(term_t a)
+{
+    a = term_deref(a);
+    switch (term_tag(a)) {
+    case TAG_ATOM:
+    case TAG_INT:
+        return a;
+    case TAG_STR:
+        return *term_ptr(a); /* the functor header word */
+    default:
+        return 0;
+    }
+}
+
+static inline term_t db_key(term_t head) { return term_is_compound(head) ? db_arg_key(term_arg(head, 1)) : 0; }
 
 /* The generation now: a call passes it to db_first/db_next. */
 uint64_t db_generation(void);
 /* First clause at or after c visible at gen whose key agrees with key. */
-struct clause *db_next_match(struct clause *c, term_t key, uint64_t gen);
+static inline struct clause *db_next_match(struct clause *c, term_t key, uint64_t gen)
+{
+    for (; c; c = c->next)
+        if (c->born <= gen && gen < c->died && (!key || !c->key || c->key == key))
+            return c;
+    return NULL;
+}
+
+/* A static predicate with at least DB_INDEX_MIN clauses gets a switch on the
+ * first argument: a hash table from each key its clauses have to the
+ * clauses a call with that key can match (that key or a variable), in order. */
+#define DB_INDEX_MIN 8
+/* The candidates of a call of p whose first argument has key (!= 0): a
+ * NULL-terminated array, in clause order, of the clauses visible now with
+ * key key or 0, or NULL when p is not indexed (the caller walks the list).
+ * An array stays valid for ever (a call may resume from it after p changed:
+ * its generation still says which of them it sees). */
+struct clause **db_candidates(struct pred *p, term_t key);
+/* The first slot at or after s whose clause is visible at gen, or NULL. */
+static inline struct clause **db_next_slot(struct clause **s, uint64_t gen)
+{
+    for (; *s; s++)
+        if ((*s)->born <= gen && gen < (*s)->died)
+            return s;
+    return NULL;
+}
 
 /* Add Head :- Body (clause is that term, or a fact) at the end (z) or the
  * front (a).  Copies the term.  Returns NULL and sets *why to the error

@@ -65,6 +65,7 @@ struct machine {
 };
 
 static struct machine *M;
+static functor_t functor_is; /* is/2, set once by solve_init */
 
 void solve_interrupt(void) { M->interrupted = 1; }
 volatile int *solve_interrupt_word(void) { return &M->interrupted; }
@@ -193,10 +194,16 @@ static term_t take_ball(void)
 
 /* --- building goals ------------------------------------------------------- */
 
-static term_t frame(term_t goal, long cutb, term_t next)
+/* Built in place (one per conjunction: the hot path of every clause body),
+ * not through term_compound and its memcpy. */
+static inline term_t frame(term_t goal, long cutb, term_t next)
 {
-    term_t a[3] = {goal, term_smallint(cutb), next};
-    return term_compound(FUNCTOR_s_frame3, a);
+    term_t *p = heap_alloc(4);
+    p[0] = term_hdr_functor(FUNCTOR_s_frame3);
+    p[1] = goal;
+    p[2] = term_smallint(cutb);
+    p[3] = next;
+    return term_mkptr(p, TAG_STR);
 }
 
 static term_t ctl1(functor_t f, long idx) { return term_compound1(f, term_smallint(idx)); }
@@ -297,37 +304,261 @@ static bool run_test(term_t g)
     return ok;
 }
 
-/* A body that starts with pure tests and then a cut ("guard, !"): 1 when
- * the tests pass (*rest: what follows the cut), 0 when one fails, -1 when
- * the body has no such guard. */
-static int guard_cut(term_t body, term_t *rest)
+static int shallow_condition(term_t g);
+
+/* The goals a body starts with, tried in a shallow try (fresh: its heap
+ * mark): pure tests, unifications (the older variables they bind are
+ * recorded with the head's), and a call shallow_condition can answer just
+ * before the cut.  1 when they pass and a cut follows ("guard, !": *rest is what
+ * follows the cut; the calls' first solutions are all a cut keeps), 0 when
+ * one fails (the clause cannot succeed), -1 when the body has no such guard.
+ * Tests and unifications that ran can run again in the body (one solution
+ * each); a call that ran cannot, since it may have more solutions: then
+ * (*ran_call) is set and the caller must undo the try. */
+static int guard_cut(term_t body, term_t *rest, const char *fresh, bool *ran_call)
 {
-    term_t t = term_deref(body);
     term_t cut = term_atom(ATOM_cut);
-    for (;;) {
-        if (t == cut) {
-            *rest = TERM_TRUE;
-            break;
-        }
-        if (!term_is_compound(t) || term_functor(t) != FUNCTOR_comma2)
-            return -1;
-        term_t g = term_deref(term_arg(t, 1));
+    for (term_t t = term_deref(body);;) {
+        bool last = !term_is_compound(t) || term_functor(t) != FUNCTOR_comma2;
+        term_t g = last ? t : term_deref(term_arg(t, 1));
         if (g == cut) {
-            *rest = term_arg(t, 2);
-            break;
+            *rest = last ? TERM_TRUE : term_arg(t, 2);
+            return 1;
         }
-        if (!is_test(g))
+        if (term_is_compound(g) && term_functor(g) == FUNCTOR_equals2) {
+            int r = cl_unify_logged(term_arg(g, 1), term_arg(g, 2), fresh);
+            if (r <= 0)
+                return r;
+        } else if (is_test(g)) {
+            if (!run_test(g))
+                return 0;
+        } else {
+            /* a call only just before the cut: a goal failing after it
+             * would have to backtrack into its other solutions */
+            term_t after = last ? 0 : term_deref(term_arg(t, 2));
+            bool cut_next = after == cut || (term_is_compound(after) && term_functor(after) == FUNCTOR_comma2 &&
+                                             term_deref(term_arg(after, 1)) == cut);
+            int r = cut_next ? shallow_condition(g) : -1;
+            if (r <= 0)
+                return r;
+            *ran_call = true;
+        }
+        if (last)
             return -1;
         t = term_deref(term_arg(t, 2));
     }
-    for (t = term_deref(body); t != cut; t = term_deref(term_arg(t, 2))) {
-        term_t g = term_deref(term_arg(t, 1));
-        if (g == cut)
-            break;
-        if (!run_test(g))
-            return 0;
+}
+
+/* The candidate after c: from the switch's array when (slot) is set (c ==
+ * *slot; *nslot gets the next one's slot), else from the clause list. */
+static inline struct clause *next_candidate(struct clause *c, struct clause **slot, struct clause ***nslot, term_t key,
+                                            uint64_t gen)
+{
+    if (slot) {
+        *nslot = db_next_slot(slot + 1, gen);
+        return *nslot ? **nslot : NULL;
     }
-    return 1;
+    return db_next_match(c->next, key, gen);
+}
+
+/* One goal of a shallow search: its arguments and its candidate clauses. */
+struct sgoal {
+    term_t *args;
+    term_t key;
+    struct clause *c, **slot; /* the current candidate (slot: in the switch's array) */
+    long cutb;                /* a cut in its clause drops the points from here on */
+    term_t cont;              /* the goals after it: '$frame'(Goals, CutB, Next) or [] */
+};
+
+/* A point to backtrack to: the goal with its next candidate, and the heap
+ * top and record length when it was made. */
+struct spoint {
+    struct sgoal g;
+    char *heap;
+    unsigned log;
+};
+
+#define SEARCH_POINTS 64
+/* The search runs outside the dispatch loop, so without the collector and
+ * the interrupt check: past this much heap, or on Ctrl-C, it gives up and
+ * the loop runs the condition (a long deterministic loop as a condition
+ * stays in bounded memory, an endless one stays interruptible). */
+#define SEARCH_HEAP_MAX ((size_t)1 << 20)
+
+/* g as a goal of the search: false when it is not a call of a predicate
+ * with clauses (or one known not to fit, unflat). */
+static bool sgoal_init(struct sgoal *s, term_t g, uint64_t gen, struct pred **pp)
+{
+    g = term_deref(g);
+    if (!term_is_compound(g))
+        return false;
+    struct pred *p = db_lookup(term_functor(g));
+    if (!p || p->fn || p->nd || !p->first || p->unflat == p->changed)
+        return false;
+    s->args = term_args(g);
+    s->key = db_arg_key(s->args[0]);
+    s->slot = s->key && p->nlive >= DB_INDEX_MIN ? db_candidates(p, s->key) : NULL;
+    if (s->slot) {
+        s->slot = db_next_slot(s->slot, gen);
+        s->c = s->slot ? *s->slot : NULL;
+    } else {
+        s->c = db_next_match(p->first, s->key, gen);
+    }
+    *pp = p;
+    return true;
+}
+
+/* The condition of if-then-else or \+ without a snapshot, when it is a
+ * call whose clauses, and those of the calls they make, have bodies of
+ * tests, unifications, X is E with X fresh, cuts and calls (facts, guards,
+ * member-like and pattern-matching searches): a depth-first search for the
+ * first solution, all the construct keeps, with its own backtrack points
+ * (struct spoint) and continuation (the goals after a call, as '$frame'
+ * terms on the heap, as the dispatch loop keeps them).  Bindings below the newest point's heap top are recorded
+ * (cl_match, cl_unify_logged) and undone on backtracking, fresher cells
+ * dropped with the heap top, as a WAM trails conditionally.  1: found, its
+ * bindings made; 0: no solution, nothing changed; -1: not such a call
+ * (another goal, a record or the points full), nothing changed, take the
+ * snapshot.  A predicate whose search gave up is marked (unflat) until it
+ * changes. */
+static int shallow_condition(term_t g)
+{
+    struct spoint bp[SEARCH_POINTS];
+    long nbp = 0;
+    char *heap0 = heap_top;
+    unsigned log0 = cl_log_mark();
+    uint64_t gen = db_generation();
+    term_t cut = term_atom(ATOM_cut);
+    struct pred *top, *q;
+    struct sgoal s;
+    if (!sgoal_init(&s, g, gen, &top))
+        return -1;
+    s.cutb = 0;
+    s.cont = TERM_NIL;
+    for (;;) {
+        struct clause *c = s.c, **nslot = NULL, *next;
+        char *hb;
+        term_t t, cont = s.cont;
+        long cutb = s.cutb;
+        M->stats.inferences++;
+        if ((size_t)(heap_top - heap0) > SEARCH_HEAP_MAX || M->interrupted)
+            goto give_up;
+        if (!c)
+            goto fail;
+        next = next_candidate(c, s.slot, &nslot, s.key, gen);
+        if (next) {
+            if (nbp == SEARCH_POINTS)
+                goto give_up;
+            bp[nbp] = (struct spoint){s, heap_top, cl_log_mark()};
+            bp[nbp].g.c = next;
+            bp[nbp].g.slot = nslot;
+            nbp++;
+        }
+        if (!c->code)
+            goto give_up;
+        hb = nbp ? bp[nbp - 1].heap : heap0;
+        switch (cl_match(c->code, s.args, hb)) {
+        case -1:
+            goto give_up;
+        case 0:
+            goto fail;
+        }
+        for (t = term_deref(cl_body(c->code));;) {
+            bool last = !term_is_compound(t) || term_functor(t) != FUNCTOR_comma2;
+            term_t h = last ? t : term_deref(term_arg(t, 1));
+            hb = nbp ? bp[nbp - 1].heap : heap0;
+            if (h == cut) {
+                nbp = cutb;
+            } else if (is_test(h)) {
+                if (!run_test(h))
+                    goto fail;
+            } else if (term_is_compound(h) && term_functor(h) == FUNCTOR_equals2) {
+                int u = cl_unify_logged(term_arg(h, 1), term_arg(h, 2), hb);
+                if (u < 0)
+                    goto give_up;
+                if (u == 0)
+                    goto fail;
+            } else if (term_is_compound(h) && term_functor(h) == functor_is) {
+                /* is/2 binds its left side unrecorded: only a fresh one */
+                term_t x = term_deref(term_arg(h, 1));
+                if (term_is_var(x) && (char *)term_ptr(x) < hb)
+                    goto give_up;
+                M->stats.inferences++;
+                current_functor = functor_is;
+                bool ok = db_lookup(functor_is)->fn(term_args(h));
+                current_functor = (functor_t)-1;
+                if (!ok)
+                    goto fail;
+            } else { /* a call: the search goes on with it, then with what follows */
+                term_t after = last ? cont : frame(term_arg(t, 2), cutb, cont);
+                if (!sgoal_init(&s, h, gen, &q))
+                    goto give_up;
+                s.cutb = nbp;
+                s.cont = after;
+                break;
+            }
+            if (last) {
+                if (cont == TERM_NIL)
+                    return 1; /* every goal of the condition succeeded */
+                term_t *fr = term_args(cont);
+                t = term_deref(fr[0]);
+                cutb = term_get_smallint(fr[1]);
+                cont = fr[2];
+                continue;
+            }
+            t = term_deref(term_arg(t, 2));
+        }
+        continue;
+    fail:
+        if (nbp == 0) {
+            cl_undo_to(log0);
+            heap_top = heap0;
+            return 0;
+        }
+        nbp--;
+        cl_undo_to(bp[nbp].log);
+        heap_top = bp[nbp].heap;
+        s = bp[nbp].g;
+        continue;
+    give_up:
+        /* do not try again until it changes: a search that gave up once
+         * (another goal, or too big) would most likely give up again, and
+         * every try costs what it ran */
+        top->unflat = top->changed;
+        cl_undo_to(log0);
+        heap_top = heap0;
+        return -1;
+    }
+}
+
+/* The condition of if-then-else or \+ without a snapshot, when it is a
+ * conjunction of tests and unifications, the last goal possibly a call
+ * shallow_condition answers (only the last: a goal failing after a call
+ * would need its other solutions).  What it binds below (fresh), the heap
+ * top at the start, is recorded; 1: passed, bindings made; 0: failed,
+ * nothing changed; -1: not such a condition, nothing changed. */
+static int shallow_goals(term_t g, char *fresh)
+{
+    unsigned log0 = cl_log_mark();
+    for (term_t t = term_deref(g);;) {
+        bool last = !term_is_compound(t) || term_functor(t) != FUNCTOR_comma2;
+        term_t h = last ? t : term_deref(term_arg(t, 1));
+        int r;
+        if (term_is_compound(h) && term_functor(h) == FUNCTOR_equals2)
+            r = cl_unify_logged(term_arg(h, 1), term_arg(h, 2), fresh);
+        else if (is_test(h))
+            r = run_test(h);
+        else
+            r = last ? shallow_condition(h) : -1;
+        if (r <= 0) {
+            cl_undo_to(log0);
+            heap_top = fresh;
+            return r;
+        }
+        if (last)
+            return 1;
+        t = term_deref(term_arg(t, 2));
+    }
 }
 
 /* --- the dispatch loop ----------------------------------------------------- */
@@ -460,6 +691,15 @@ static __attribute__((noinline)) enum solve_status run(term_t goal, solve_answer
                 if (naf && ok)
                     backtrack();
                 goal = naf ? 0 : ok ? then : other;
+                continue;
+            }
+            if (cond && !soft)
+                cl_log_reset();
+            int sc = cond && !soft ? shallow_goals(cond, heap_top) : -1;
+            if (sc >= 0) {
+                if (naf && sc) /* \+ of a goal that succeeded: its bindings go with the failure */
+                    backtrack();
+                goal = naf ? 0 : sc ? then : other;
                 continue;
             }
             long idx = cp_push(CP_ALT, ALT_ELSE);
@@ -613,6 +853,22 @@ static __attribute__((noinline)) enum solve_status run(term_t goal, solve_answer
             continue;
         }
         if (p->nd) {
+            if (p->flags & PRED_ND_PROBE) { /* deterministic calls take no snapshot */
+                current_functor = f;
+                long r = p->nd(args, ND_PROBE);
+                current_functor = (functor_t)-1;
+                if (r == -1)
+                    backtrack();
+                if (r == 0) {
+                    goal = 0;
+                    continue;
+                }
+                if (r != ND_PROBE) {
+                    fprintf(stderr, "snaplog: %s/%u broke the probe protocol (%ld)\n", atom_name(functor_name(f)),
+                            functor_arity(f), r);
+                    abort();
+                }
+            }
             long idx = cp_push(CP_BUILTIN, 0);
             TAKE(v, idx);
             current_functor = f;
@@ -631,22 +887,36 @@ static __attribute__((noinline)) enum solve_status run(term_t goal, solve_answer
         }
         uint64_t gen = db_generation();
         term_t key = db_key(goal);
-        struct clause *c = db_next_match(p->first, key, gen);
+        /* slot: in a large static predicate, c's place in the candidates of
+         * the first-argument switch (c == *slot); NULL: walk the list */
+        struct clause **slot = key && p->nlive >= DB_INDEX_MIN ? db_candidates(p, key) : NULL, **nslot = NULL;
+        struct clause *c;
+        if (slot) {
+            slot = db_next_slot(slot, gen);
+            c = slot ? *slot : NULL;
+        } else {
+            c = db_next_match(p->first, key, gen);
+        }
         if (!c)
             backtrack();
         long callb = (long)M->ncp;
         unsigned n = functor_arity(f);
         /* Shallow tries: while a second candidate remains, match the head
-         * writing only fresh cells (cl_match with a mark); a head that does not
-         * match, or a guard of pure tests before a cut that fails, moves on
-         * to the next candidate with no snapshot at all; a guard that
-         * passes commits the clause.  Only a head that must bind the goal's
-         * variables, or a clause with no guard, needs a snapshot. */
+         * writing only fresh cells and recording the goal variables it
+         * binds (cl_match with a mark); a head that does not match, or a
+         * guard of pure tests before a cut that fails, is undone and moves
+         * on to the next candidate with no snapshot at all; a guard that
+         * passes commits the clause with its bindings.  Only a clause with
+         * no guard needs a snapshot: before the head unification when that
+         * binds the goal's variables, after it when it touched fresh cells
+         * only.  The record's alternative is the next clause, or its slot
+         * with the low bit set. */
         bool committed = false;
         for (;;) {
-            struct clause *next = db_next_match(c->next, key, gen);
+            struct clause *next = next_candidate(c, slot, &nslot, key, gen);
             if (!next)
                 break;
+            cl_log_reset(); /* what an earlier call committed with is not to be undone */
             char *mark = heap_top;
             int r = 1;
             term_t body = 0, rest;
@@ -663,12 +933,16 @@ static __attribute__((noinline)) enum solve_status run(term_t goal, solve_answer
             if (r == 0) {
                 heap_top = mark; /* what was built is garbage: take the space back */
                 c = next;
+                slot = nslot;
                 continue;
             }
-            int g = r > 0 ? guard_cut(body, &rest) : -1;
+            bool ran_call = false;
+            int g = r > 0 ? guard_cut(body, &rest, mark, &ran_call) : -1;
             if (g == 0) {
+                cl_undo_to(0); /* the goal's variables the head or the guard bound */
                 heap_top = mark;
                 c = next;
+                slot = nslot;
                 continue;
             }
             if (g > 0) { /* the guard passed: the cut commits to this clause */
@@ -677,9 +951,13 @@ static __attribute__((noinline)) enum solve_status run(term_t goal, solve_answer
                 committed = true;
                 break;
             }
+            if (r > 0 && (cl_log_mark() > 0 || ran_call)) { /* no guard: undo, match again under a snapshot */
+                cl_undo_to(0);
+                r = -1;
+            }
             if (r < 0)
                 heap_top = mark;
-            long idx = cp_push(CP_CLAUSE, (long)next);
+            long idx = cp_push(CP_CLAUSE, slot ? (long)nslot | 1 : (long)next);
             TAKE(v, idx);
             if (v == 0 && r > 0) { /* head unified on fresh cells: run the body */
                 goal = body == TERM_TRUE ? 0 : body;
@@ -688,10 +966,15 @@ static __attribute__((noinline)) enum solve_status run(term_t goal, solve_answer
                 break;
             }
             if (v != 0) {
-                c = (struct clause *)v;
-                next = db_next_match(c->next, key, gen);
+                if (v & 1) {
+                    slot = (struct clause **)(v & ~1L);
+                    c = *slot;
+                } else {
+                    c = (struct clause *)v;
+                }
+                next = next_candidate(c, slot, &nslot, key, gen);
                 if (next)
-                    M->cps[idx].alt = (long)next;
+                    M->cps[idx].alt = slot ? (long)nslot | 1 : (long)next;
                 else
                     cut_to(idx);
             }
@@ -751,6 +1034,7 @@ bool solve_init(void)
     M = mem_pzalloc(sizeof *M);
     if (!M || !gc_init())
         return false;
+    functor_is = functor_intern(atom_from_cstr("is"), 2);
     term_t e = term_compound2(FUNCTOR_error2, term_compound1(FUNCTOR_resource_error1, term_atom(ATOM_memory)),
                               term_new_var());
     M->memory_ball = copy_to_persistent(e);

@@ -63,8 +63,9 @@ static bool occurs(term_t v, term_t t)
 }
 
 /* How a unification went: 1 unified, 0 failed, -1 stopped before binding a
- * variable below the fresh boundary (only with a boundary). */
-static int unify_walk3(term_t a, term_t b, bool oc, const term_t *fresh)
+ * variable below the fresh boundary (only with a boundary): at once without
+ * a log, when the log is full with one. */
+static int unify_walk3(term_t a, term_t b, bool oc, const term_t *fresh, struct unify_log *log)
 {
     struct wstack s;
     wstack_init(&s);
@@ -77,8 +78,11 @@ static int unify_walk3(term_t a, term_t b, bool oc, const term_t *fresh)
                 term_t var = term_is_var(a) && (!term_is_var(b) || a > b) ? a : b;
                 term_t val = var == a ? b : a;
                 if (fresh && term_ptr(var) < fresh) {
-                    ok = -1;
-                    break;
+                    if (!log || log->n == UNIFY_LOG_CAP) {
+                        ok = -1;
+                        break;
+                    }
+                    log->cells[log->n++] = term_ptr(var);
                 }
                 if (oc && occurs(var, val)) {
                     ok = 0;
@@ -112,7 +116,22 @@ static int unify_walk3(term_t a, term_t b, bool oc, const term_t *fresh)
     return ok;
 }
 
-int unify_fresh(term_t a, term_t b, const void *fresh) { return unify_walk3(a, b, false, fresh); }
+int unify_fresh(term_t a, term_t b, const void *fresh) { return unify_walk3(a, b, false, fresh, NULL); }
+
+int unify_logged(term_t a, term_t b, const void *fresh, struct unify_log *log)
+{
+    return unify_walk3(a, b, false, fresh, log);
+}
+
+void unify_log_undo(struct unify_log *log, unsigned to)
+{
+    /* newest first: a cell bound twice cannot happen (a bound cell is no
+     * longer a variable), but the order costs nothing */
+    while (log->n > to) {
+        term_t *cell = log->cells[--log->n];
+        *cell = term_mkptr(cell, TAG_REF);
+    }
+}
 
 static bool unify_walk(term_t a, term_t b, bool oc)
 {

@@ -199,6 +199,8 @@ static long bi_length(term_t *a, long alt)
             l = term_cons(term_new_var(), l);
         return unify(t, l) ? 0 : -1;
     }
+    if (alt == ND_PROBE) /* a partial list and a variable: more than one answer */
+        return ND_PROBE;
     int64_t extra = alt ? alt - 1 : 0;
     term_t l = TERM_NIL;
     for (int64_t i = 0; i < extra; i++)
@@ -339,7 +341,7 @@ void lists_register(void)
     db_register_det("keysort", 2, bi_keysort);
     db_register_det("sort", 4, bi_sort4);
     db_register_det("numbervars", 3, bi_numbervars);
-    db_register_nondet("length", 2, bi_length);
+    db_register_nondet_probe("length", 2, bi_length);
     db_register_det("term_variables", 2, bi_term_variables);
     db_register_det("$free_variables", 4, bi_free_variables);
     db_register_det("=@=", 2, bi_variant);

@@ -108,9 +108,14 @@ static void shallow_tries_write_nothing_old(void **state)
     term_t G = V();
     term_t args[2] = {A("a"), G};
     char *mark = heap_top;
-    /* G is older than the mark: binding it needs a snapshot first */
-    assert_int_equal(cl_match(c, args, mark), -1);
+    /* G is older than the mark: bound, and recorded so that it can be undone */
+    cl_log_reset();
+    assert_int_equal(cl_match(c, args, mark), 1);
+    assert_int_equal(cl_log_mark(), 1);
+    assert_true(term_is_compound(term_deref(G)));
+    cl_undo_to(0);
     assert_true(term_is_var(term_deref(G)));
+    assert_int_equal(cl_log_mark(), 0);
     term_t fail_args[2] = {A("b"), G};
     assert_int_equal(cl_match(c, fail_args, mark), 0);
     assert_true(term_is_var(term_deref(G)));
@@ -118,13 +123,37 @@ static void shallow_tries_write_nothing_old(void **state)
     term_t bound[2] = {A("a"), g(term_int(1))};
     mark = heap_top;
     assert_int_equal(cl_match(c, bound, mark), 1);
+    assert_int_equal(cl_log_mark(), 0);
     /* repeated variables too: p(Y, Y) against (G, 1) would bind G */
     term_t Y = V();
     struct pterm *d = compile(p2(Y, Y), TERM_TRUE);
     term_t two[2] = {G, term_int(1)};
+    term_t H = V(); /* older than the mark, as G */
     mark = heap_top;
-    assert_int_equal(cl_match(d, two, mark), -1);
+    assert_int_equal(cl_match(d, two, mark), 1);
+    assert_int_equal(cl_log_mark(), 1);
+    assert_true(term_deref(G) == term_int(1));
+    /* a second try appends; undoing to a mark keeps what was before it */
+    term_t three[2] = {H, term_int(2)};
+    assert_int_equal(cl_match(d, three, mark), 1);
+    assert_int_equal(cl_log_mark(), 2);
+    cl_undo_to(1);
+    assert_true(term_is_var(term_deref(H)));
+    assert_true(term_deref(G) == term_int(1));
+    cl_undo_to(0);
     assert_true(term_is_var(term_deref(G)));
+    /* a head that binds G and then does not match leaves G unbound */
+    term_t ga[2] = {G, A("c")};
+    mark = heap_top;
+    struct pterm *f = compile(p2(A("a"), A("b")), TERM_TRUE); /* p(a, b). */
+    assert_int_equal(cl_match(f, ga, mark), 0);
+    assert_true(term_is_var(term_deref(G)));
+    term_t gb[2] = {g(G), A("c")};
+    struct pterm *h = compile(p2(g(A("a")), A("b")), TERM_TRUE); /* p(g(a), b). */
+    assert_int_equal(cl_match(h, gb, mark), 0);
+    assert_true(term_is_var(term_deref(G)));
+    copy_free(f);
+    copy_free(h);
     copy_free(c);
     copy_free(d);
 }

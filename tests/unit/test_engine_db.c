@@ -86,12 +86,64 @@ static void logical_update_view(void **state)
     assert_int_equal(count(pr, 0, db_generation()), 0);
 }
 
+static int count_slots(struct clause **s, uint64_t gen)
+{
+    int n = 0;
+    for (s = s ? db_next_slot(s, gen) : NULL; s; s = db_next_slot(s + 1, gen))
+        n++;
+    return n;
+}
+
+static void switch_on_the_first_argument(void **state)
+{
+    (void)state;
+    functor_t r1 = functor_intern(atom_from_cstr("r"), 1);
+    for (int i = 0; i < DB_INDEX_MIN - 1; i++)
+        db_add(term_compound1(r1, term_int(i)), TERM_TRUE, true, (unsigned)(10 + i));
+    struct pred *pr = db_lookup(r1);
+    assert_null(db_candidates(pr, term_int(0))); /* too few clauses: the list is walked */
+    db_add(term_compound1(r1, term_new_var()), TERM_TRUE, true, 30);
+    for (int i = 0; i < 40; i++)
+        db_add(term_compound1(r1, term_int(100 + i)), TERM_TRUE, true, (unsigned)(100 + i));
+    db_add(term_compound1(r1, A("a")), TERM_TRUE, true, 200);
+    uint64_t g = db_generation();
+    struct clause **c = db_candidates(pr, term_int(3));
+    assert_non_null(c);
+    /* r(3) and r(_), in clause order, then the end */
+    assert_int_equal(c[0]->line, 13);
+    assert_int_equal(c[1]->line, 30);
+    assert_null(c[2]);
+    assert_int_equal(count_slots(db_candidates(pr, term_int(139)), g), 2);
+    assert_int_equal(count_slots(db_candidates(pr, A("a")), g), 2);
+    /* a key no clause has: the clauses with a variable first only */
+    struct clause **none = db_candidates(pr, A("zz"));
+    assert_int_equal(count_slots(none, g), 1);
+    assert_int_equal(none[0]->line, 30);
+    /* a change makes the switch stale: rebuilt for the next call; the old
+     * array still serves a call that started before, by its generation */
+    struct clause *late = db_add(term_compound1(r1, term_int(3)), TERM_TRUE, true, 300);
+    uint64_t g2 = db_generation();
+    assert_int_equal(count_slots(c, g), 2);
+    struct clause **c2 = db_candidates(pr, term_int(3));
+    assert_true(c2 != c);
+    assert_int_equal(count_slots(c2, g2), 3);
+    db_retract(c2[0]);
+    assert_int_equal(count_slots(c2, g2), 3); /* retracted after the call started */
+    assert_int_equal(count_slots(db_candidates(pr, term_int(3)), db_generation()), 2);
+    assert_true(db_candidates(pr, term_int(3))[1] == late);
+    /* dynamic predicates are not switched */
+    pr->flags |= PRED_DYNAMIC;
+    assert_null(db_candidates(pr, term_int(3)));
+    pr->flags &= ~(unsigned)PRED_DYNAMIC;
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(keys_by_first_argument),
         cmocka_unit_test(indexing_selects_candidates),
         cmocka_unit_test(logical_update_view),
+        cmocka_unit_test(switch_on_the_first_argument),
     };
     return cmocka_run_group_tests(tests, setup, NULL);
 }
