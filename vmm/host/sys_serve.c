@@ -58,19 +58,31 @@ void sys_set_exe(struct sys_state *s, const char *path)
     free(abs);
 }
 
-/* Zero guest memory [gva, gva+len) (already inside the window): whole host
- * pages go back to the kernel, which reads them as zero again. */
+/* Zero guest memory [gva, gva+len) (already inside the window).  Only the
+ * host pages that are resident are cleared, by memset: a page not resident
+ * reads as zero already.  Pages are not given back with MADV_DONTNEED: on
+ * the THP-backed RAM that splits or frees the huge page, and under kvm_pvm
+ * the guest's next touch then costs a host fault, a 2 MiB clear and shadow
+ * page faults (docs/snapvm.md, "Fresh memory"). */
 static void zero(struct sys_state *s, uint64_t gva, uint64_t len)
 {
     uint8_t *p = s->mem->host + gva;
     uint64_t a = (gva + 4095) & ~4095ULL, e = (gva + len) & ~4095ULL;
-    if (len >= (64u << 10) && a < e) {
+    unsigned char *in = len >= (64u << 10) && a < e ? malloc((e - a) >> 12) : NULL;
+    if (in && mincore(s->mem->host + a, e - a, in) == 0) {
         memset(p, 0, a - gva);
-        if (madvise(s->mem->host + a, e - a, MADV_DONTNEED)) memset(s->mem->host + a, 0, e - a);
+        for (uint64_t i = 0, n = (e - a) >> 12; i < n;) {
+            uint64_t j = i;
+            while (j < n && (in[j] & 1)) j++;
+            if (j > i) memset(s->mem->host + a + (i << 12), 0, (j - i) << 12);
+            while (j < n && !(in[j] & 1)) j++;
+            i = j;
+        }
         memset(s->mem->host + e, 0, gva + len - e);
     } else {
         memset(p, 0, len);
     }
+    free(in);
     gmem_mark_dirty(s->mem, gva, len);
 }
 
