@@ -145,6 +145,9 @@ int compare_terms(term_t a, term_t b)
 {
     struct wstack s;
     wstack_init(&s);
+    struct wmap seen; /* compound pairs assumed identical, past WALK_CYCLE_STEPS */
+    wmap_init(&seen);
+    size_t steps = 0;
     int c = 0;
     for (;;) {
         a = term_deref(a);
@@ -168,14 +171,18 @@ int compare_terms(term_t a, term_t b)
                         c = atom_compare(functor_name(fa), functor_name(fb));
                     break;
                 }
-                unsigned n = functor_arity(fa);
-                for (unsigned i = n; i >= 2; i--) {
-                    wstack_push(&s, term_arg(a, i));
-                    wstack_push(&s, term_arg(b, i));
+                /* a pair met before is assumed identical, so that cyclic
+                 * terms compare in finite time */
+                if (steps++ < WALK_CYCLE_STEPS || wmap_add(&seen, a, b)) {
+                    unsigned n = functor_arity(fa);
+                    for (unsigned i = n; i >= 2; i--) {
+                        wstack_push(&s, term_arg(a, i));
+                        wstack_push(&s, term_arg(b, i));
+                    }
+                    a = term_arg(a, 1);
+                    b = term_arg(b, 1);
+                    continue;
                 }
-                a = term_arg(a, 1);
-                b = term_arg(b, 1);
-                continue;
             }
         }
         if (wstack_empty(&s))
@@ -184,5 +191,6 @@ int compare_terms(term_t a, term_t b)
         a = wstack_pop(&s);
     }
     wstack_fini(&s);
+    wmap_fini(&seen);
     return c;
 }

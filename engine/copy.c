@@ -70,14 +70,22 @@ static void unmark_all(void)
 
 static term_t rel(size_t k, unsigned tag) { return (term_t)k << 3 | tag; }
 
-/* Copy t into S->cells[0..S->n) with relative pointers; returns nvars. */
+/* Copy t into S->cells[0..S->n) with relative pointers; returns nvars.
+ * Past WALK_CYCLE_STEPS compounds the copy starts again, mapping every
+ * source compound to its copy, so that a cyclic term gets a cyclic copy of
+ * its own size (and shared subterms stay shared). */
 static unsigned build(term_t t)
 {
     struct wstack w;
     wstack_init(&w);
-    unsigned nvars = 0;
-    S->n = 0;
+    struct wmap copies; /* source compound -> offset of its copy */
+    wmap_init(&copies);
+    size_t steps = 0;
+    unsigned nvars;
     S->nmarked = 0; /* an exhausted copy's marks were undone by the restore */
+restart:
+    nvars = 0;
+    S->n = 0;
     scratch_alloc(1);
     wstack_push(&w, t);
     wstack_push(&w, 0);
@@ -100,8 +108,25 @@ static unsigned build(term_t t)
             out = src;
             break;
         case TAG_STR: {
+            size_t *copied = NULL;
+            if (steps++ >= WALK_CYCLE_STEPS) {
+                if (!copies.cap) { /* from the start, with the map */
+                    unmark_all();
+                    w.n = 0;
+                    wmap_add(&copies, 1, 0); /* never a term word: makes cap != 0 */
+                    goto restart;
+                }
+                bool fresh;
+                copied = wmap_get(&copies, src, 0, &fresh);
+                if (!fresh) {
+                    out = rel(*copied, TAG_STR);
+                    break;
+                }
+            }
             unsigned n = functor_arity(term_functor(src));
             size_t k = scratch_alloc(n + 1);
+            if (copied)
+                *copied = k;
             S->cells[k] = *term_ptr(src);
             for (unsigned i = n; i >= 1; i--) {
                 wstack_push(&w, term_arg(src, i));
@@ -121,6 +146,7 @@ static unsigned build(term_t t)
         S->cells[dst] = out;
     }
     wstack_fini(&w);
+    wmap_fini(&copies);
     unmark_all();
     return nvars;
 }
@@ -210,17 +236,21 @@ bool copy_is_ground(term_t t)
     struct wstack w;
     wstack_init(&w);
     wstack_push(&w, t);
+    struct wmap seen; /* compounds visited, past WALK_CYCLE_STEPS */
+    wmap_init(&seen);
+    size_t steps = 0;
     bool ground = true;
     while (ground && !wstack_empty(&w)) {
         t = term_deref(wstack_pop(&w));
         if (term_is_var(t)) {
             ground = false;
-        } else if (term_is_compound(t)) {
+        } else if (term_is_compound(t) && (steps++ < WALK_CYCLE_STEPS || wmap_add(&seen, t, 0))) {
             unsigned n = functor_arity(term_functor(t));
             for (unsigned i = 1; i <= n; i++)
                 wstack_push(&w, term_arg(t, i));
         }
     }
     wstack_fini(&w);
+    wmap_fini(&seen);
     return ground;
 }

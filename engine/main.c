@@ -22,6 +22,7 @@
 #include "reflect.h"
 #include "stats.h"
 #include "stdlib/arith.h"
+#include "stdlib/cyclic.h"
 #include "stdlib/library.h"
 #include "stdlib/lists.h"
 #include "stdlib/os.h"
@@ -88,6 +89,7 @@ static void register_all(void)
     crash_register();
     arith_register();
     terms_register();
+    cyclic_register();
     lists_register();
     write_register();
     text_register();

@@ -47,18 +47,22 @@ static bool occurs(term_t v, term_t t)
     struct wstack s;
     wstack_init(&s);
     wstack_push(&s, t);
+    struct wmap seen; /* compounds visited, past WALK_CYCLE_STEPS */
+    wmap_init(&seen);
+    size_t steps = 0;
     bool found = false;
     while (!found && !wstack_empty(&s)) {
         t = term_deref(wstack_pop(&s));
         if (t == v) {
             found = true;
-        } else if (term_is_compound(t)) {
+        } else if (term_is_compound(t) && (steps++ < WALK_CYCLE_STEPS || wmap_add(&seen, t, 0))) {
             unsigned n = functor_arity(term_functor(t));
             for (unsigned i = 1; i <= n; i++)
                 wstack_push(&s, term_arg(t, i));
         }
     }
     wstack_fini(&s);
+    wmap_fini(&seen);
     return found;
 }
 
@@ -69,6 +73,9 @@ static int unify_walk3(term_t a, term_t b, bool oc, const term_t *fresh, struct 
 {
     struct wstack s;
     wstack_init(&s);
+    struct wmap seen; /* compound pairs assumed equal, past WALK_CYCLE_STEPS */
+    wmap_init(&seen);
+    size_t steps = 0;
     int ok = 1;
     for (;;) {
         a = term_deref(a);
@@ -94,14 +101,18 @@ static int unify_walk3(term_t a, term_t b, bool oc, const term_t *fresh, struct 
                     ok = 0;
                     break;
                 }
-                unsigned n = functor_arity(term_functor(a));
-                for (unsigned i = n; i >= 2; i--) {
-                    wstack_push(&s, term_arg(a, i));
-                    wstack_push(&s, term_arg(b, i));
+                /* a pair met before is assumed equal (co-inductively): what
+                 * makes cyclic terms terminate */
+                if (steps++ < WALK_CYCLE_STEPS || wmap_add(&seen, a, b)) {
+                    unsigned n = functor_arity(term_functor(a));
+                    for (unsigned i = n; i >= 2; i--) {
+                        wstack_push(&s, term_arg(a, i));
+                        wstack_push(&s, term_arg(b, i));
+                    }
+                    a = term_arg(a, 1);
+                    b = term_arg(b, 1);
+                    continue;
                 }
-                a = term_arg(a, 1);
-                b = term_arg(b, 1);
-                continue;
             } else if (!atomic_equal(a, b)) {
                 ok = 0;
                 break;
@@ -113,6 +124,7 @@ static int unify_walk3(term_t a, term_t b, bool oc, const term_t *fresh, struct 
         a = wstack_pop(&s);
     }
     wstack_fini(&s);
+    wmap_fini(&seen);
     return ok;
 }
 
@@ -137,6 +149,9 @@ static bool unify_walk(term_t a, term_t b, bool oc)
 {
     struct wstack s;
     wstack_init(&s);
+    struct wmap seen; /* compound pairs assumed equal, past WALK_CYCLE_STEPS */
+    wmap_init(&seen);
+    size_t steps = 0;
     bool ok = true;
     for (;;) {
         a = term_deref(a);
@@ -163,15 +178,19 @@ static bool unify_walk(term_t a, term_t b, bool oc)
                     ok = false;
                     break;
                 }
-                unsigned n = functor_arity(term_functor(a));
-                /* push args 2..n, go on with the first: lists walk their tail last */
-                for (unsigned i = n; i >= 2; i--) {
-                    wstack_push(&s, term_arg(a, i));
-                    wstack_push(&s, term_arg(b, i));
+                /* a pair met before is assumed equal (co-inductively): what
+                 * makes cyclic terms terminate */
+                if (steps++ < WALK_CYCLE_STEPS || wmap_add(&seen, a, b)) {
+                    unsigned n = functor_arity(term_functor(a));
+                    /* push args 2..n, go on with the first: lists walk their tail last */
+                    for (unsigned i = n; i >= 2; i--) {
+                        wstack_push(&s, term_arg(a, i));
+                        wstack_push(&s, term_arg(b, i));
+                    }
+                    a = term_arg(a, 1);
+                    b = term_arg(b, 1);
+                    continue;
                 }
-                a = term_arg(a, 1);
-                b = term_arg(b, 1);
-                continue;
             } else if (!atomic_equal(a, b)) {
                 ok = false;
                 break;
@@ -183,6 +202,7 @@ static bool unify_walk(term_t a, term_t b, bool oc)
         a = wstack_pop(&s);
     }
     wstack_fini(&s);
+    wmap_fini(&seen);
     return ok;
 }
 

@@ -16,6 +16,7 @@
 #include <string.h>
 
 #include "atomtext.h"
+#include "engine/wstack.h"
 #include "lex.h"
 #include "numtext.h"
 #include "ops.h"
@@ -36,6 +37,8 @@ typedef struct writer {
     int nesting;        /* C recursion of write_term */
     char *cl;           /* brackets still to close (push_closer) */
     size_t ncl, clcap;
+    struct wmap *cyc;   /* a cyclic term: compound -> 4 * its S_k number */
+    term_t defining;    /* the S_k whose definition is about to be written */
 } writer;
 
 void wr_options_write(wr_options *o)
@@ -338,6 +341,77 @@ static void open_paren(writer *w)
     raw(w, "(", 1);
 }
 
+/* A cyclic term is written as swipl writes it, @(Template, [S_1=..., ...]):
+ * every compound a cycle comes back to is named S_k, written by its name
+ * wherever it occurs except at the head of its own definition. */
+static size_t cycle_number(writer *w, term_t t)
+{
+    bool fresh;
+    size_t *v = wmap_get(w->cyc, t, 0, &fresh);
+    return *v / 4;
+}
+
+static bool write_cycle_name(writer *w, term_t t)
+{
+    size_t k = cycle_number(w, t);
+    if (!k)
+        return false;
+    if (t == w->defining) {
+        w->defining = 0;
+        return false;
+    }
+    char buf[32];
+    snprintf(buf, sizeof buf, "S_%zu", k);
+    emits(w, buf);
+    return true;
+}
+
+/* Name the compounds of t that a cycle comes back to, in the order met
+ * depth first; their list goes to *targets (malloc'd); returns how many. */
+static size_t find_cycles(struct wmap *m, term_t t, term_t **targets)
+{
+    struct wstack st;
+    wstack_init(&st);
+    size_t n = 0, cap = 0;
+    bool fresh;
+    *targets = NULL;
+    *wmap_get(m, t, 0, &fresh) = 1;
+    wstack_push(&st, t);
+    wstack_push(&st, 1);
+    while (!wstack_empty(&st)) {
+        unsigned i = (unsigned)wstack_pop(&st);
+        term_t u = wstack_pop(&st);
+        if (i > functor_arity(term_functor(u))) {
+            size_t *v = wmap_get(m, u, 0, &fresh);
+            *v = (*v & ~(size_t)3) | 2; /* done */
+            continue;
+        }
+        wstack_push(&st, u);
+        wstack_push(&st, i + 1);
+        term_t c = term_deref(term_arg(u, i));
+        if (!term_is_compound(c))
+            continue;
+        size_t *v = wmap_get(m, c, 0, &fresh);
+        if ((*v & 3) == 1 && *v / 4 == 0) { /* back to one on the path */
+            if (n == cap) {
+                cap = cap ? 2 * cap : 8;
+                term_t *g = realloc(*targets, cap * sizeof *g);
+                if (!g)
+                    abort();
+                *targets = g;
+            }
+            (*targets)[n++] = c;
+            *v |= n * 4;
+        } else if (!*v) {
+            *v = 1;
+            wstack_push(&st, c);
+            wstack_push(&st, 1);
+        }
+    }
+    wstack_fini(&st);
+    return n;
+}
+
 /* write_list: with max_depth, as swipl: the k-th element stands one level
  * deeper than the one before it, and the rest is |... once k passes the
  * limit ([1,2|...] at max_depth(3)). */
@@ -348,7 +422,7 @@ static void write_list(writer *w, term_t t)
     write_term(w, term_arg(t, 1), 999, false);
     t = term_deref(term_arg(t, 2));
     int k = 1;
-    while (term_is_list_cell(t)) {
+    while (term_is_list_cell(t) && !(w->cyc && cycle_number(w, t))) {
         if (w->o->max_depth && d + k + 1 > w->o->max_depth) {
             w->depth = d;
             raw(w, "|...]", 5);
@@ -455,7 +529,7 @@ static void write_left_chain(writer *w, term_t l, int lmax)
     int pri, ll, lr;
     for (;;) {
         l = term_deref(l);
-        if (w->o->portray || w->o->max_depth || !term_is_compound(l) ||
+        if (w->o->portray || w->o->max_depth || !term_is_compound(l) || (w->cyc && cycle_number(w, l)) ||
             (w->o->numbervars && functor_arity(term_functor(l)) == 1) ||
             !infix_op(w, l, &pri, &ll, &lr) || pri > lmax)
             break;
@@ -500,6 +574,8 @@ static void write_term(writer *w, term_t t, int max, bool operand)
             write_var(w, t);
             break;
         }
+        if (w->cyc && term_is_compound(t) && write_cycle_name(w, t))
+            break;
         if (w->o->portray && w->o->portray(w->o->portray_ctx, t, w->out)) {
             w->after = 0;
             break;
@@ -605,6 +681,36 @@ void wr_term(wr_sink *out, term_t t, const wr_options *o)
     memset(&w, 0, sizeof w);
     w.out = out;
     w.o = o;
+    t = term_deref(t);
+    if (!walk_is_acyclic(t)) {
+        /* @(Template, [S_1=..., ...]), as swipl writes a cyclic term; without
+         * the variable naming, whose count walks the whole term */
+        wr_options plain = *o;
+        plain.name_vars = false;
+        w.o = &plain;
+        struct wmap m;
+        wmap_init(&m);
+        w.cyc = &m;
+        term_t *targets;
+        size_t n = find_cycles(&m, t, &targets);
+        emits(&w, "@(");
+        write_term(&w, t, 999, false);
+        raw(&w, ",[", 2);
+        for (size_t k = 0; k < n; k++) {
+            char buf[32];
+            snprintf(buf, sizeof buf, k ? ",S_%zu=" : "S_%zu=", k + 1);
+            raw(&w, buf, strlen(buf));
+            w.after = AFTER_INFIX_OP; /* S_1=(a:-b): no space before ( */
+            w.defining = targets[k];
+            write_term(&w, targets[k], 699, true);
+        }
+        raw(&w, "])", 2);
+        free(targets);
+        wmap_fini(&m);
+        free(w.vt);
+        free(w.cl);
+        return;
+    }
     if (o->name_vars)
         count_vars(&w, t);
     write_term(&w, t, 1200, false);
