@@ -153,6 +153,31 @@ static void mmap_bookkeeping(void **state)
     assert_false(sys.fatal); /* mprotect of a wild range is an error, not a fault */
 }
 
+/* A large munmap zeroes what the program wrote and leaves the host's
+ * residency as it was: written pages stay (no MADV_DONTNEED, which on
+ * huge-page RAM would make the next touch fault), untouched ones are not
+ * brought in by the zeroing. */
+static void large_munmap_zeroes_in_place(void **state)
+{
+    const uint64_t n = 0x100000;
+    int64_t a = call(SYS_mmap, 0, n, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS);
+    assert_true(a > 0);
+    memset(ram + a, 0x33, 0x1000);
+    memset(ram + a + 0x42000, 0x44, 0x3000);
+    memset(ram + a + n - 1, 0x55, 1);
+    unsigned char before[0x100], after[0x100];
+    assert_int_equal(mincore(ram + a, n, before), 0);
+    assert_int_equal(call(SYS_munmap, (uint64_t)a, n, 0, 0), 0);
+    assert_int_equal(mincore(ram + a, n, after), 0);
+    for (int i = 0; i < 0x100; i++) assert_int_equal(after[i] & 1, before[i] & 1);
+    assert_true(after[0] & 1);
+    assert_true(after[0x43] & 1);
+    for (uint64_t i = 0; i < n; i++)
+        if (ram[a + i])
+            fail_msg("byte %#lx of the given-back range is %#x", (unsigned long)i, ram[a + i]);
+    assert_false(sys.fatal);
+}
+
 static void mincore_says_what_is_mapped(void **state)
 {
     int64_t a = call(SYS_mmap, 0, 0x3000, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS);
@@ -286,11 +311,17 @@ static void exit_and_signal(void **state)
 int main(void)
 {
     const struct CMUnitTest tests[] = {
-        cmocka_unit_test(write_to_pipe),      cmocka_unit_test(bad_pointer_ends_guest),
-        cmocka_unit_test(overflowing_length), cmocka_unit_test(unknown_calls),
-        cmocka_unit_test(brk_and_zeroing),    cmocka_unit_test(mmap_bookkeeping),
-        cmocka_unit_test(mincore_says_what_is_mapped), cmocka_unit_test(address_space_limit),
-        cmocka_unit_test(arch_prctl_action),  cmocka_unit_test(files_and_trace),
+        cmocka_unit_test(write_to_pipe),
+        cmocka_unit_test(bad_pointer_ends_guest),
+        cmocka_unit_test(overflowing_length),
+        cmocka_unit_test(unknown_calls),
+        cmocka_unit_test(brk_and_zeroing),
+        cmocka_unit_test(mmap_bookkeeping),
+        cmocka_unit_test(large_munmap_zeroes_in_place),
+        cmocka_unit_test(mincore_says_what_is_mapped),
+        cmocka_unit_test(address_space_limit),
+        cmocka_unit_test(arch_prctl_action),
+        cmocka_unit_test(files_and_trace),
         cmocka_unit_test(exit_and_signal),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
