@@ -145,8 +145,7 @@ int compare_terms(term_t a, term_t b)
 {
     struct wstack s;
     wstack_init(&s);
-    struct wmap seen; /* compound pairs assumed identical, past WALK_CYCLE_STEPS */
-    wmap_init(&seen);
+    struct wmap *seen = NULL; /* compound pairs assumed identical, past WALK_CYCLE_STEPS */
     size_t steps = 0;
     int c = 0;
     for (;;) {
@@ -173,7 +172,7 @@ int compare_terms(term_t a, term_t b)
                 }
                 /* a pair met before is assumed identical, so that cyclic
                  * terms compare in finite time */
-                if (steps++ < WALK_CYCLE_STEPS || wmap_add(&seen, a, b)) {
+                if (steps++ < WALK_CYCLE_STEPS || wmap_add(seen ? seen : (seen = wmap_new()), a, b)) {
                     unsigned n = functor_arity(fa);
                     for (unsigned i = n; i >= 2; i--) {
                         wstack_push(&s, term_arg(a, i));
@@ -191,6 +190,6 @@ int compare_terms(term_t a, term_t b)
         a = wstack_pop(&s);
     }
     wstack_fini(&s);
-    wmap_fini(&seen);
+    wmap_free(seen);
     return c;
 }

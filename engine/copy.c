@@ -78,8 +78,7 @@ static unsigned build(term_t t)
 {
     struct wstack w;
     wstack_init(&w);
-    struct wmap copies; /* source compound -> offset of its copy */
-    wmap_init(&copies);
+    struct wmap *copies = NULL; /* source compound -> offset of its copy */
     size_t steps = 0;
     unsigned nvars;
     S->nmarked = 0; /* an exhausted copy's marks were undone by the restore */
@@ -110,14 +109,14 @@ restart:
         case TAG_STR: {
             size_t *copied = NULL;
             if (steps++ >= WALK_CYCLE_STEPS) {
-                if (!copies.cap) { /* from the start, with the map */
+                if (!copies) { /* from the start, with the map */
                     unmark_all();
                     w.n = 0;
-                    wmap_add(&copies, 1, 0); /* never a term word: makes cap != 0 */
+                    copies = wmap_new();
                     goto restart;
                 }
                 bool fresh;
-                copied = wmap_get(&copies, src, 0, &fresh);
+                copied = wmap_get(copies, src, 0, &fresh);
                 if (!fresh) {
                     out = rel(*copied, TAG_STR);
                     break;
@@ -146,7 +145,7 @@ restart:
         S->cells[dst] = out;
     }
     wstack_fini(&w);
-    wmap_fini(&copies);
+    wmap_free(copies);
     unmark_all();
     return nvars;
 }
@@ -236,21 +235,20 @@ bool copy_is_ground(term_t t)
     struct wstack w;
     wstack_init(&w);
     wstack_push(&w, t);
-    struct wmap seen; /* compounds visited, past WALK_CYCLE_STEPS */
-    wmap_init(&seen);
+    struct wmap *seen = NULL; /* compounds visited, past WALK_CYCLE_STEPS */
     size_t steps = 0;
     bool ground = true;
     while (ground && !wstack_empty(&w)) {
         t = term_deref(wstack_pop(&w));
         if (term_is_var(t)) {
             ground = false;
-        } else if (term_is_compound(t) && (steps++ < WALK_CYCLE_STEPS || wmap_add(&seen, t, 0))) {
+        } else if (term_is_compound(t) && (steps++ < WALK_CYCLE_STEPS || wmap_add(seen ? seen : (seen = wmap_new()), t, 0))) {
             unsigned n = functor_arity(term_functor(t));
             for (unsigned i = 1; i <= n; i++)
                 wstack_push(&w, term_arg(t, i));
         }
     }
     wstack_fini(&w);
-    wmap_fini(&seen);
+    wmap_free(seen);
     return ground;
 }

@@ -47,22 +47,21 @@ static bool occurs(term_t v, term_t t)
     struct wstack s;
     wstack_init(&s);
     wstack_push(&s, t);
-    struct wmap seen; /* compounds visited, past WALK_CYCLE_STEPS */
-    wmap_init(&seen);
+    struct wmap *seen = NULL; /* compounds visited, past WALK_CYCLE_STEPS */
     size_t steps = 0;
     bool found = false;
     while (!found && !wstack_empty(&s)) {
         t = term_deref(wstack_pop(&s));
         if (t == v) {
             found = true;
-        } else if (term_is_compound(t) && (steps++ < WALK_CYCLE_STEPS || wmap_add(&seen, t, 0))) {
+        } else if (term_is_compound(t) && (steps++ < WALK_CYCLE_STEPS || wmap_add(seen ? seen : (seen = wmap_new()), t, 0))) {
             unsigned n = functor_arity(term_functor(t));
             for (unsigned i = 1; i <= n; i++)
                 wstack_push(&s, term_arg(t, i));
         }
     }
     wstack_fini(&s);
-    wmap_fini(&seen);
+    wmap_free(seen);
     return found;
 }
 
@@ -73,8 +72,7 @@ static int unify_walk3(term_t a, term_t b, bool oc, const term_t *fresh, struct 
 {
     struct wstack s;
     wstack_init(&s);
-    struct wmap seen; /* compound pairs assumed equal, past WALK_CYCLE_STEPS */
-    wmap_init(&seen);
+    struct wmap *seen = NULL; /* compound pairs assumed equal, past WALK_CYCLE_STEPS */
     size_t steps = 0;
     int ok = 1;
     for (;;) {
@@ -103,7 +101,7 @@ static int unify_walk3(term_t a, term_t b, bool oc, const term_t *fresh, struct 
                 }
                 /* a pair met before is assumed equal (co-inductively): what
                  * makes cyclic terms terminate */
-                if (steps++ < WALK_CYCLE_STEPS || wmap_add(&seen, a, b)) {
+                if (steps++ < WALK_CYCLE_STEPS || wmap_add(seen ? seen : (seen = wmap_new()), a, b)) {
                     unsigned n = functor_arity(term_functor(a));
                     for (unsigned i = n; i >= 2; i--) {
                         wstack_push(&s, term_arg(a, i));
@@ -124,7 +122,7 @@ static int unify_walk3(term_t a, term_t b, bool oc, const term_t *fresh, struct 
         a = wstack_pop(&s);
     }
     wstack_fini(&s);
-    wmap_fini(&seen);
+    wmap_free(seen);
     return ok;
 }
 
@@ -149,8 +147,7 @@ static bool unify_walk(term_t a, term_t b, bool oc)
 {
     struct wstack s;
     wstack_init(&s);
-    struct wmap seen; /* compound pairs assumed equal, past WALK_CYCLE_STEPS */
-    wmap_init(&seen);
+    struct wmap *seen = NULL; /* compound pairs assumed equal, past WALK_CYCLE_STEPS */
     size_t steps = 0;
     bool ok = true;
     for (;;) {
@@ -180,7 +177,7 @@ static bool unify_walk(term_t a, term_t b, bool oc)
                 }
                 /* a pair met before is assumed equal (co-inductively): what
                  * makes cyclic terms terminate */
-                if (steps++ < WALK_CYCLE_STEPS || wmap_add(&seen, a, b)) {
+                if (steps++ < WALK_CYCLE_STEPS || wmap_add(seen ? seen : (seen = wmap_new()), a, b)) {
                     unsigned n = functor_arity(term_functor(a));
                     /* push args 2..n, go on with the first: lists walk their tail last */
                     for (unsigned i = n; i >= 2; i--) {
@@ -202,7 +199,7 @@ static bool unify_walk(term_t a, term_t b, bool oc)
         a = wstack_pop(&s);
     }
     wstack_fini(&s);
-    wmap_fini(&seen);
+    wmap_free(seen);
     return ok;
 }
 

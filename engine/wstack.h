@@ -130,6 +130,24 @@ static inline size_t *wmap_get(struct wmap *m, term_t a, term_t b, bool *fresh)
     return &m->vals[h];
 }
 
+/* A map of its own in persistent memory, so that a walker keeps only a
+ * pointer (NULL until the cycle-aware mode begins) on its fast path. */
+static inline struct wmap *wmap_new(void)
+{
+    struct wmap *m = mem_pzalloc(sizeof *m);
+    if (!m)
+        heap_overflow(sizeof *m);
+    return m;
+}
+
+static inline void wmap_free(struct wmap *m)
+{
+    if (m) {
+        wmap_fini(m);
+        mem_pfree(m);
+    }
+}
+
 /* Add (a, b); false when it was there already. */
 static inline bool wmap_add(struct wmap *m, term_t a, term_t b)
 {

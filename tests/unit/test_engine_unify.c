@@ -10,6 +10,7 @@
 #include "engine/compare.h"
 #include "engine/copy.h"
 #include "engine/unify.h"
+#include "engine/wstack.h"
 
 static functor_t F2, G1;
 
@@ -147,6 +148,40 @@ static void groundness(void **state)
     assert_false(copy_is_ground(f(A("a"), g(term_new_var()))));
 }
 
+/* X = g(X), Y = g(g(Y)), Z = f(Z, a), W = f(W, b): every walker ends on
+ * them, past its step budget, with the rational-tree answers */
+static void cyclic_terms_terminate(void **state)
+{
+    (void)state;
+    term_t x = term_new_var(), y = term_new_var(), z = term_new_var(), w = term_new_var();
+    assert_true(unify(x, g(x)));
+    assert_true(unify(y, g(g(y))));
+    assert_true(unify(z, f(z, A("a"))));
+    assert_true(unify(w, f(w, A("b"))));
+    assert_false(walk_is_acyclic(x));
+    assert_false(walk_is_acyclic(f(A("a"), y)));
+    assert_true(walk_is_acyclic(f(term_new_var(), list_of(1000))));
+    assert_int_equal(compare_terms(x, y), 0);
+    assert_int_equal(compare_terms(z, w), -1);
+    assert_int_equal(compare_terms(w, z), 1);
+    assert_true(unify(x, y));
+    assert_false(unify(z, w));
+    term_t v = term_new_var();
+    assert_false(unify_oc(v, f(v, x)));
+    assert_true(copy_is_ground(x));
+    /* the copy is cyclic with the source's size: its argument is itself */
+    term_t c = term_deref(copy_term(x));
+    assert_true(term_is_compound(c) && c != term_deref(x));
+    assert_true(term_deref(term_arg(c, 1)) == c);
+    struct pterm *p = copy_to_persistent(z);
+    assert_non_null(p);
+    assert_int_equal(p->ncells, 4);
+    term_t b = term_deref(copy_from_persistent(p));
+    assert_true(term_deref(term_arg(b, 1)) == b);
+    assert_int_equal(compare_terms(b, z), 0);
+    copy_free(p);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -158,6 +193,7 @@ int main(void)
         cmocka_unit_test(copies_rename_and_keep_sharing),
         cmocka_unit_test(persistent_copies_come_back_fresh),
         cmocka_unit_test(groundness),
+        cmocka_unit_test(cyclic_terms_terminate),
     };
     return cmocka_run_group_tests(tests, setup, NULL);
 }
