@@ -13,6 +13,7 @@
 
 #include "engine/error.h"
 #include "engine/mem.h"
+#include "stdlib/text.h"
 
 struct alias {
     atom_t name;
@@ -264,21 +265,8 @@ void stream_put_code(stream *s, int c)
     if (s->binary || s->octet || c < 0x80) {
         b[0] = (char)c;
         n = 1;
-    } else if (c < 0x800) {
-        b[0] = (char)(0xc0 | (c >> 6));
-        b[1] = (char)(0x80 | (c & 0x3f));
-        n = 2;
-    } else if (c < 0x10000) {
-        b[0] = (char)(0xe0 | (c >> 12));
-        b[1] = (char)(0x80 | ((c >> 6) & 0x3f));
-        b[2] = (char)(0x80 | (c & 0x3f));
-        n = 3;
     } else {
-        b[0] = (char)(0xf0 | (c >> 18));
-        b[1] = (char)(0x80 | ((c >> 12) & 0x3f));
-        b[2] = (char)(0x80 | ((c >> 6) & 0x3f));
-        b[3] = (char)(0x80 | (c & 0x3f));
-        n = 4;
+        n = text_utf8_encode(c, b);
     }
     stream_write(s, b, n);
 }
