@@ -8,6 +8,7 @@
 #include <string.h>
 #include <sys/stat.h>
 
+#include "compare.h"
 #include "db.h"
 #include "dbpreds.h"
 #include "dcg.h"
@@ -42,6 +43,7 @@ struct load_ctx {
     struct pred *last;
     long line;
     term_t inits; /* initialization/1 goals, a list in reverse order */
+    struct load_ctx *outer; /* the load this one runs in (include or consult) */
 };
 
 static struct load_ctx *cur;
@@ -395,6 +397,7 @@ static void consult_buffer(const char *path, atom_t file, char *text, size_t len
 {
     struct load_ctx ctx = {.file = file, .path = path, .load_id = ++L->next_load_id, .inits = TERM_NIL};
     struct load_ctx *outer = cur;
+    ctx.outer = outer;
     if (outer && outer->file == file) /* include: same file, same load */
         ctx.load_id = outer->load_id, ctx.last = outer->last;
     cur = &ctx;
@@ -454,17 +457,47 @@ static void consult_buffer(const char *path, atom_t file, char *text, size_t len
     cur = outer;
 }
 
-/* Resolve a file name: as given, else with .pl; absolute. */
+/* name, else name.pl, as a file (not a directory): into tmp. */
+static bool existing(const char *dir, const char *name, char *tmp, size_t size)
+{
+    struct stat st;
+    if (dir)
+        snprintf(tmp, size, "%s/%s", dir, name);
+    else
+        snprintf(tmp, size, "%s", name);
+    if (stat(tmp, &st) == 0 && !S_ISDIR(st.st_mode))
+        return true;
+    if (dir)
+        snprintf(tmp, size, "%s/%s.pl", dir, name);
+    else
+        snprintf(tmp, size, "%s.pl", name);
+    return stat(tmp, &st) == 0 && !S_ISDIR(st.st_mode);
+}
+
+bool consult_load_dir(char *out, size_t size)
+{
+    if (!cur || !cur->path || cur->path[0] != '/')
+        return false;
+    snprintf(out, size, "%s", cur->path);
+    char *slash = strrchr(out, '/');
+    if (slash == out)
+        slash[1] = 0;
+    else
+        *slash = 0;
+    return true;
+}
+
+/* Resolve a file name: as given, else with .pl; absolute.  A relative name
+ * met while loading a file is looked up beside that file first, as swipl
+ * does, then in the working directory. */
 static bool resolve(const char *name, char *out, size_t size)
 {
-    char tmp[PATH_MAX];
-    struct stat st;
-    snprintf(tmp, sizeof tmp, "%s", name);
-    if (stat(tmp, &st) != 0 || S_ISDIR(st.st_mode)) {
-        snprintf(tmp, sizeof tmp, "%s.pl", name);
-        if (stat(tmp, &st) != 0)
-            return false;
-    }
+    char tmp[PATH_MAX], dir[PATH_MAX];
+    bool found = false;
+    if (name[0] != '/' && consult_load_dir(dir, sizeof dir))
+        found = existing(dir, name, tmp, sizeof tmp);
+    if (!found && !existing(NULL, name, tmp, sizeof tmp))
+        return false;
     if (!realpath(tmp, out))
         snprintf(out, size, "%s", tmp);
     return true;
@@ -635,8 +668,73 @@ static bool bi_use_module(term_t *a)
     return true;
 }
 
+/* prolog_load_context(?Key, ?Value): what is being loaded, for the keys
+ * swipl has that mean something here, in swipl's order.  Outside a load
+ * only module, dialect and script are defined, as in swipl. */
+static const char *const load_keys[] = {"module", "file", "source", "directory", "dialect", "term_position", "script"};
+#define NLOAD_KEYS (sizeof load_keys / sizeof load_keys[0])
+
+/* Key k's value, or 0 when it has none now. */
+static term_t load_value(unsigned k)
+{
+    char dir[PATH_MAX];
+    bool loading = cur && cur->path && cur->path[0] == '/';
+    switch (k) {
+    case 0: return term_atom(ATOM_user);
+    case 4: return term_atom(atom_from_cstr("swi"));
+    case 6: return term_atom(ATOM_false);
+    }
+    if (!loading)
+        return 0;
+    switch (k) {
+    case 1: return term_atom(atom_from_cstr(cur->path));
+    case 2: { /* the file named to consult, not an included one */
+        struct load_ctx *c = cur;
+        while (c->outer && c->outer->file == c->file)
+            c = c->outer;
+        return term_atom(atom_from_cstr(c->path));
+    }
+    case 3: return consult_load_dir(dir, sizeof dir) ? term_atom(atom_from_cstr(dir)) : 0;
+    default: { /* '$stream_position'(Char, Line, LinePos, Byte): the line only is kept */
+        term_t args[4] = {term_smallint(0), term_smallint(cur->line), term_smallint(0), term_smallint(0)};
+        return term_compound(functor_intern(atom_from_cstr("$stream_position"), 4), args);
+    }
+    }
+}
+
+static long bi_prolog_load_context(term_t *a, long alt)
+{
+    term_t key = term_deref(a[0]);
+    if (!term_is_var(key)) {
+        if (!term_is_atom(key))
+            err_type(atom_from_cstr("atom"), key);
+        for (unsigned k = 0; k < NLOAD_KEYS; k++)
+            if (!strcmp(atom_name(term_get_atom(key)), load_keys[k])) {
+                term_t v = load_value(k);
+                return v && unify(a[1], v) ? 0 : -1;
+            }
+        return -1;
+    }
+    for (unsigned k = (unsigned)alt; k < NLOAD_KEYS; k++) {
+        term_t v = load_value(k);
+        if (!v)
+            continue;
+        /* a bound value selects without binding anything first, so that
+         * a key whose value differs can be skipped (atomic values, but for
+         * term_position: a partly bound position is not matched) */
+        term_t want = term_deref(a[1]);
+        if (!term_is_var(want) && compare_terms(want, v) != 0)
+            continue;
+        unify(a[1], v);
+        unify(key, term_atom(atom_from_cstr(load_keys[k])));
+        return k + 1 < NLOAD_KEYS ? (long)k + 1 : 0;
+    }
+    return -1;
+}
+
 void consult_register(void)
 {
+    db_register_nondet("prolog_load_context", 2, bi_prolog_load_context);
     loader_init();
     db_register_det("$load_clause", 1, bi_load_clause);
     db_register_det("consult", 1, bi_consult);

@@ -45,6 +45,9 @@ struct pterm *consult_main_goal(void);
 /* Warnings and errors printed while loading so far (for exit statuses). */
 unsigned long consult_error_count(void);
 
+/* The directory of the file being loaded (absolute, no trailing slash but
+ * for "/"), into out; false when no file is being loaded. */
+bool consult_load_dir(char *out, size_t size);
 void consult_register(void);
 
 #endif

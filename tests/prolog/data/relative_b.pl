@@ -1,0 +1,1 @@
+relative_b :- write(b_loaded), nl.
