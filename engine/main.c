@@ -19,6 +19,7 @@
 #include "lang/ops.h"
 #include "message.h"
 #include "solve.h"
+#include "plugin.h"
 #include "reflect.h"
 #include "stats.h"
 #include "stdlib/arith.h"
@@ -97,6 +98,7 @@ static void register_all(void)
     stream_register();
     lib_register();
     os_register();
+    plugin_register();
 }
 
 int main(int argc, char **argv)

@@ -113,6 +113,8 @@ static void formal_text(wr_sink *s, term_t f)
         wr_puts(s, "Cannot unify ");
         put_term(s, arg(f, 1), true);
         wr_puts(s, " with a fresh variable");
+    } else if (is(f, "shared_object", 2)) { /* a plugin that cannot be loaded: the loader's message */
+        put_term(s, arg(f, 2), false);
     } else {
         wr_puts(s, "Unknown error term: ");
         put_term(s, f, true);

@@ -147,6 +147,28 @@ static _Noreturn void backtrack(void)
 
 _Noreturn void solve_fail(void) { backtrack(); }
 
+long solve_choose(long n)
+{
+    if (n <= 0)
+        backtrack();
+    if (n == 1)
+        return 0;
+    long idx = cp_push(CP_BUILTIN, 1);
+    long v = snap_take(&M->cps[idx].id);
+    if (v == -1)
+        take_failed(idx);
+    if (v == 0) {
+        M->stats.choicepoints++;
+        return 0;
+    }
+    /* resumed by failure with alternative v: the record is the newest */
+    if (v == n - 1)
+        cut_to(idx);
+    else
+        M->cps[idx].alt = v + 1;
+    return v;
+}
+
 bool solve_has_alternatives(void)
 {
     for (long i = (long)M->ncp - 1; i > top_idx; i--)

@@ -67,4 +67,11 @@ bool solve_has_alternatives(void);
  * control built-ins' own use. */
 _Noreturn void solve_fail(void);
 
+/* Inside a built-in: a choice among n alternatives.  Returns 0; when a later
+ * failure comes back to it, returns again, inside the built-in, with 1, then
+ * 2, up to n - 1, with all memory as it was at the call (the C stack of the
+ * built-in included).  The last alternative runs without a snapshot; n <= 0
+ * fails at once.  A cut in the calling clause removes the choice. */
+long solve_choose(long n);
+
 #endif
