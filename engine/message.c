@@ -6,6 +6,7 @@
 
 #include "db.h"
 #include "error.h"
+#include "lang/reader.h"
 #include "lang/writer.h"
 
 static void put_term(wr_sink *s, term_t t, bool quoted)
@@ -108,7 +109,11 @@ static void formal_text(wr_sink *s, term_t f)
         put_term(s, arg(f, 1), false);
     } else if (is(f, "syntax_error", 1)) {
         wr_puts(s, "Syntax error: ");
-        put_term(s, arg(f, 1), false);
+        term_t what = arg(f, 1);
+        if (term_is_atom(what)) /* the reader's names, as the reader words them */
+            wr_puts(s, rd_error_message(atom_name(term_get_atom(what))));
+        else
+            put_term(s, what, false);
     } else if (is(f, "uninstantiation_error", 1)) {
         wr_puts(s, "Cannot unify ");
         put_term(s, arg(f, 1), true);
