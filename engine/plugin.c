@@ -37,6 +37,7 @@
 #include "db.h"
 #include "error.h"
 #include "mem.h"
+#include "plugin_elf.h"
 #include "snap.h"
 #include "snaplog.h"
 #include "solve.h"
@@ -176,7 +177,7 @@ static struct pblocks *PB; /* persistent */
 /* Set while an install function runs (tracked: an error thrown out of
  * install restores it to false). */
 static bool installing;
-static void (*running_install)(void); /* the install function '$plugin_install' runs */
+static const struct pelf_image *running; /* the plugin '$plugin_install' installs */
 
 static bool pblock_take(void *p)
 {
@@ -301,257 +302,27 @@ static _Noreturn void load_error(const char *path, const char *what)
     err_throw_formal(term_compound(functor_intern(atom_from_cstr("shared_object"), 2), args));
 }
 
-/* The image being loaded: every check of the file is against these bounds. */
-struct image {
-    const char *path;
-    unsigned char *file;
-    size_t flen;
-    char *base;
-    size_t span;
-    const Elf64_Sym *syms;
-    size_t nsyms;
-    const char *strs;
-    size_t strsz;
-    char err[160];
-};
-
-static bool in_image(const struct image *im, uint64_t off, uint64_t n)
+/* The loader's callbacks (plugin_elf.h). */
+static void *image_map(size_t span, void *ctx)
 {
-    return off <= im->span && n <= im->span - off;
+    (void)ctx;
+    void *m = __real_mmap(NULL, span, PROT_READ | PROT_WRITE | PROT_EXEC, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+    return m == MAP_FAILED ? NULL : m;
 }
 
-static uintptr_t symbol_value(struct image *im, uint64_t idx)
+static void image_unmap(void *base, size_t span, void *ctx)
 {
-    if (idx >= im->nsyms) {
-        snprintf(im->err, sizeof im->err, "relocation names symbol %llu of %zu", (unsigned long long)idx, im->nsyms);
-        return 0;
-    }
-    const Elf64_Sym *s = &im->syms[idx];
-    if (s->st_name >= im->strsz) {
-        snprintf(im->err, sizeof im->err, "symbol %llu has a bad name", (unsigned long long)idx);
-        return 0;
-    }
-    const char *name = im->strs + s->st_name;
-    unsigned type = ELF64_ST_TYPE(s->st_info);
-    if (type == STT_TLS || type == STT_GNU_IFUNC) {
-        snprintf(im->err, sizeof im->err, "symbol %.100s: thread-local and indirect symbols are not supported", name);
-        return 0;
-    }
-    if (s->st_shndx != SHN_UNDEF) {
-        if (!in_image(im, s->st_value, 0)) {
-            snprintf(im->err, sizeof im->err, "symbol %.100s lies outside the image", name);
-            return 0;
-        }
-        return (uintptr_t)im->base + s->st_value;
-    }
-    uintptr_t a = engine_symbol(name);
-    if (!a && ELF64_ST_BIND(s->st_info) != STB_WEAK)
-        snprintf(im->err, sizeof im->err, "undefined symbol: %.100s", name);
-    return a;
+    (void)ctx;
+    __real_munmap(base, span);
 }
 
-static bool relocate(struct image *im, const Elf64_Rela *r, size_t n)
+static uintptr_t image_resolve(const char *name, void *ctx)
 {
-    for (size_t i = 0; i < n; i++) {
-        uint64_t type = ELF64_R_TYPE(r[i].r_info), sym = ELF64_R_SYM(r[i].r_info);
-        if (type == R_X86_64_NONE)
-            continue;
-        if (!in_image(im, r[i].r_offset, 8)) {
-            snprintf(im->err, sizeof im->err, "relocation %zu lies outside the image", i);
-            return false;
-        }
-        uint64_t *where = (uint64_t *)(im->base + r[i].r_offset);
-        uintptr_t s;
-        switch (type) {
-        case R_X86_64_RELATIVE:
-            *where = (uintptr_t)im->base + (uint64_t)r[i].r_addend;
-            break;
-        case R_X86_64_64:
-        case R_X86_64_GLOB_DAT:
-        case R_X86_64_JUMP_SLOT:
-            s = symbol_value(im, sym);
-            if (im->err[0])
-                return false;
-            *where = s + (type == R_X86_64_64 ? (uint64_t)r[i].r_addend : 0);
-            break;
-        default:
-            snprintf(im->err, sizeof im->err, "relocation type %llu is not supported (built without -fPIC?)",
-                     (unsigned long long)type);
-            return false;
-        }
-    }
-    return true;
+    (void)ctx;
+    return engine_symbol(name);
 }
 
-/* The table at dynamic entry [lo, lo + size) of the image, or NULL. */
-static const void *dyn_table(struct image *im, uint64_t addr, uint64_t size, const char *what)
-{
-    if (!in_image(im, addr, size)) {
-        snprintf(im->err, sizeof im->err, "%s lies outside the image", what);
-        return NULL;
-    }
-    return im->base + addr;
-}
-
-/* Map, relocate and initialise.  Sets im->err and returns false on error
- * (the mapping is then released). */
-static bool map_image(struct image *im, void (**install)(void), const char *stem)
-{
-    const Elf64_Ehdr *eh = (const Elf64_Ehdr *)im->file;
-    if (im->flen < sizeof *eh || memcmp(eh->e_ident, ELFMAG, SELFMAG)) {
-        snprintf(im->err, sizeof im->err, "not an ELF file");
-        return false;
-    }
-    if (eh->e_ident[EI_CLASS] != ELFCLASS64 || eh->e_ident[EI_DATA] != ELFDATA2LSB || eh->e_machine != EM_X86_64 ||
-        eh->e_type != ET_DYN) {
-        snprintf(im->err, sizeof im->err, "not an x86-64 shared object");
-        return false;
-    }
-    if (eh->e_phentsize != sizeof(Elf64_Phdr) || eh->e_phoff > im->flen ||
-        (uint64_t)eh->e_phnum * sizeof(Elf64_Phdr) > im->flen - eh->e_phoff) {
-        snprintf(im->err, sizeof im->err, "bad program headers");
-        return false;
-    }
-    const Elf64_Phdr *ph = (const Elf64_Phdr *)(im->file + eh->e_phoff);
-    uint64_t hi = 0;
-    const Elf64_Phdr *dyn = NULL;
-    for (unsigned i = 0; i < eh->e_phnum; i++) {
-        if (ph[i].p_type == PT_DYNAMIC)
-            dyn = &ph[i];
-        if (ph[i].p_type == PT_TLS) {
-            snprintf(im->err, sizeof im->err, "thread-local storage is not supported");
-            return false;
-        }
-        if (ph[i].p_type != PT_LOAD)
-            continue;
-        if (ph[i].p_filesz > ph[i].p_memsz || ph[i].p_offset > im->flen || ph[i].p_filesz > im->flen - ph[i].p_offset ||
-            ph[i].p_vaddr > ((uint64_t)1 << 32) || ph[i].p_memsz > ((uint64_t)1 << 32)) {
-            snprintf(im->err, sizeof im->err, "bad segment %u", i);
-            return false;
-        }
-        if (ph[i].p_vaddr + ph[i].p_memsz > hi)
-            hi = ph[i].p_vaddr + ph[i].p_memsz;
-    }
-    if (!hi || !dyn) {
-        snprintf(im->err, sizeof im->err, "no loadable segments or no dynamic section");
-        return false;
-    }
-    im->span = (hi + 4095) & ~(uint64_t)4095;
-    void *m = __real_mmap(NULL, im->span, PROT_READ | PROT_WRITE | PROT_EXEC, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
-    if (m == MAP_FAILED) {
-        snprintf(im->err, sizeof im->err, "cannot map %zu bytes: %s", im->span, strerror(errno));
-        return false;
-    }
-    im->base = m;
-    for (unsigned i = 0; i < eh->e_phnum; i++)
-        if (ph[i].p_type == PT_LOAD)
-            memcpy(im->base + ph[i].p_vaddr, im->file + ph[i].p_offset, ph[i].p_filesz);
-
-    const Elf64_Dyn *d = dyn_table(im, dyn->p_vaddr, dyn->p_memsz, "the dynamic section");
-    if (!d)
-        goto fail;
-    size_t nd = dyn->p_memsz / sizeof *d;
-    uint64_t symtab = 0, strtab = 0, rela = 0, relasz = 0, jmprel = 0, pltrelsz = 0, hash = 0;
-    uint64_t init = 0, init_array = 0, init_arraysz = 0;
-    for (size_t i = 0; i < nd && d[i].d_tag != DT_NULL; i++) {
-        uint64_t v = d[i].d_un.d_val;
-        switch (d[i].d_tag) {
-        case DT_NEEDED:
-            snprintf(im->err, sizeof im->err, "needs a shared library of its own (link it with snaplog-plugin-cc)");
-            goto fail;
-        case DT_SYMTAB: symtab = v; break;
-        case DT_STRTAB: strtab = v; break;
-        case DT_STRSZ: im->strsz = v; break;
-        case DT_RELA: rela = v; break;
-        case DT_RELASZ: relasz = v; break;
-        case DT_JMPREL: jmprel = v; break;
-        case DT_PLTRELSZ: pltrelsz = v; break;
-        case DT_PLTREL:
-            if (v != DT_RELA) {
-                snprintf(im->err, sizeof im->err, "REL relocations are not supported");
-                goto fail;
-            }
-            break;
-        case DT_HASH: hash = v; break;
-        case DT_INIT: init = v; break;
-        case DT_INIT_ARRAY: init_array = v; break;
-        case DT_INIT_ARRAYSZ: init_arraysz = v; break;
-        }
-    }
-    /* the number of dynamic symbols: the section header says it; else DT_HASH */
-    if (eh->e_shentsize == sizeof(Elf64_Shdr) && eh->e_shoff < im->flen &&
-        (uint64_t)eh->e_shnum * sizeof(Elf64_Shdr) <= im->flen - eh->e_shoff) {
-        const Elf64_Shdr *sh = (const Elf64_Shdr *)(im->file + eh->e_shoff);
-        for (unsigned i = 0; i < eh->e_shnum; i++)
-            if (sh[i].sh_type == SHT_DYNSYM)
-                im->nsyms = sh[i].sh_size / sizeof(Elf64_Sym);
-    }
-    if (!im->nsyms && hash) {
-        const uint32_t *h = dyn_table(im, hash, 8, "the symbol hash table");
-        if (!h)
-            goto fail;
-        im->nsyms = h[1];
-    }
-    if (!symtab || !strtab || !(im->syms = dyn_table(im, symtab, im->nsyms * sizeof(Elf64_Sym), "the symbol table")) ||
-        !(im->strs = dyn_table(im, strtab, im->strsz, "the string table"))) {
-        if (!im->err[0])
-            snprintf(im->err, sizeof im->err, "no dynamic symbol table");
-        goto fail;
-    }
-    if (im->strsz == 0 || im->strs[im->strsz - 1] != 0) {
-        snprintf(im->err, sizeof im->err, "the string table is not terminated");
-        goto fail;
-    }
-    const Elf64_Rela *r;
-    if (relasz && (!(r = dyn_table(im, rela, relasz, "the relocations")) || !relocate(im, r, relasz / sizeof *r)))
-        goto fail;
-    if (pltrelsz &&
-        (!(r = dyn_table(im, jmprel, pltrelsz, "the PLT relocations")) || !relocate(im, r, pltrelsz / sizeof *r)))
-        goto fail;
-
-    /* the install function: install_<stem>, install_<stem less "lib">, install */
-    *install = NULL;
-    char want[3][128];
-    snprintf(want[0], sizeof want[0], "install_%s", stem);
-    snprintf(want[1], sizeof want[1], "install_%s", strncmp(stem, "lib", 3) ? stem : stem + 3);
-    snprintf(want[2], sizeof want[2], "install");
-    for (int w = 0; w < 3 && !*install; w++)
-        for (size_t i = 0; i < im->nsyms; i++) {
-            const Elf64_Sym *s = &im->syms[i];
-            if (s->st_shndx != SHN_UNDEF && ELF64_ST_TYPE(s->st_info) == STT_FUNC && s->st_name < im->strsz &&
-                !strcmp(im->strs + s->st_name, want[w]) && in_image(im, s->st_value, 1)) {
-                *install = (void (*)(void))(im->base + s->st_value);
-                break;
-            }
-        }
-    if (!*install) {
-        snprintf(im->err, sizeof im->err, "no install function (install_%.60s or install)", stem);
-        goto fail;
-    }
-    if (init && !in_image(im, init, 1)) {
-        snprintf(im->err, sizeof im->err, "DT_INIT lies outside the image");
-        goto fail;
-    }
-    const uint64_t *ia = NULL;
-    if (init_arraysz && !(ia = dyn_table(im, init_array, init_arraysz, "the constructor table")))
-        goto fail;
-    for (size_t i = 0; ia && i < init_arraysz / 8; i++)
-        if (ia[i] != 0 && ia[i] != (uint64_t)-1 && !((uintptr_t)ia[i] >= (uintptr_t)im->base &&
-                                                     (uintptr_t)ia[i] < (uintptr_t)im->base + im->span)) {
-            snprintf(im->err, sizeof im->err, "a constructor lies outside the image");
-            goto fail;
-        }
-    if (init)
-        ((void (*)(void))(im->base + init))();
-    for (size_t i = 0; ia && i < init_arraysz / 8; i++)
-        if (ia[i] != 0 && ia[i] != (uint64_t)-1)
-            ((void (*)(void))(uintptr_t)ia[i])();
-    return true;
-fail:
-    __real_munmap(im->base, im->span);
-    im->base = NULL;
-    return false;
-}
+static const struct pelf_host loader_host = {image_map, image_unmap, image_resolve, NULL};
 
 /* The file for spec: an atom or string path, or foreign(Name), looked for
  * beside the file being loaded, in the working directory and in each
@@ -624,13 +395,10 @@ static unsigned char *read_whole(const char *path, size_t *len)
 
 /* Writable segments become tracked: from here on the plugin's globals
  * backtrack. */
-static void track_data(const struct image *im)
+static void track_data(const struct pelf_image *im)
 {
-    const Elf64_Ehdr *eh = (const Elf64_Ehdr *)im->file;
-    const Elf64_Phdr *ph = (const Elf64_Phdr *)(im->file + eh->e_phoff);
-    for (unsigned i = 0; i < eh->e_phnum; i++)
-        if (ph[i].p_type == PT_LOAD && (ph[i].p_flags & PF_W))
-            snap_track(im->base + ph[i].p_vaddr, ph[i].p_memsz);
+    for (unsigned i = 0; i < im->nwritable; i++)
+        snap_track(im->base + im->writable[i].off, im->writable[i].len);
 }
 
 /* An error from an install function names use_foreign_library/1, not the
@@ -662,26 +430,28 @@ static void load_library(term_t spec)
         if (why)
             load_error(path, why);
     }
-    struct image im = {.path = path};
-    im.file = read_whole(path, &im.flen);
-    if (!im.file)
+    size_t flen;
+    errno = 0;
+    unsigned char *file = read_whole(path, &flen);
+    if (!file)
         load_error(path, errno ? strerror(errno) : "empty file");
     const char *slash = strrchr(path, '/');
     char stem[128];
     snprintf(stem, sizeof stem, "%s", slash ? slash + 1 : path);
     stem[strcspn(stem, ".")] = 0;
-    void (*install)(void);
-    if (!map_image(&im, &install, stem)) {
-        mem_pfree(im.file);
+    struct pelf_image im;
+    bool ok = pelf_load(file, flen, stem, &loader_host, &im);
+    mem_pfree(file);
+    if (!ok)
         load_error(path, im.err);
-    }
-    /* install runs in a solve of its own: when it raises an error, what it
-     * registered (persistent) is taken back before the error goes on */
-    running_install = install;
+    /* the constructors and install run in a solve of their own: when they
+     * raise an error, what install registered (persistent) is taken back
+     * before the error goes on */
+    running = &im;
     P->nreg = 0;
     term_t ball;
     enum solve_status st = solve(term_atom(atom_from_cstr("$plugin_install")), NULL, NULL, &ball);
-    running_install = NULL;
+    running = NULL;
     if (st != SOLVE_TRUE) {
         for (size_t i = 0; i < P->nreg; i++) {
             struct pred *p = db_lookup(P->reg[i]);
@@ -689,13 +459,11 @@ static void load_library(term_t spec)
             p->flags &= ~(unsigned)(PRED_BUILTIN | PRED_SYSTEM | PRED_DEFINED);
         }
         __real_munmap(im.base, im.span);
-        mem_pfree(im.file);
         if (st == SOLVE_ERROR)
             solve_throw(install_context(ball));
         load_error(path, "its install function failed");
     }
     track_data(&im);
-    mem_pfree(im.file);
     if (P->n == P->cap) {
         size_t cap = P->cap ? 2 * P->cap : 8;
         struct loaded *nl = mem_prealloc(P->libs, cap * sizeof *nl);
@@ -707,14 +475,23 @@ static void load_library(term_t spec)
     P->libs[P->n++] = (struct loaded){pa, im.base, im.span};
 }
 
-/* '$plugin_install': runs the install function of the plugin being loaded. */
+/* '$plugin_install': runs the constructors and the install function of the
+ * plugin being loaded (what they malloc is persistent). */
 static bool bi_plugin_install(term_t *a)
 {
     (void)a;
-    if (!running_install)
+    if (!running)
         return false;
     installing = true;
-    running_install();
+    if (running->init)
+        ((void (*)(void))running->init)();
+    for (size_t i = 0; i < running->ninit; i++) {
+        uint64_t f;
+        memcpy(&f, &running->init_array[i], 8);
+        if (f != 0 && f != (uint64_t)-1)
+            ((void (*)(void))(uintptr_t)f)();
+    }
+    ((void (*)(void))running->install)();
     installing = false;
     return true;
 }

@@ -3,7 +3,7 @@
 # plugin: clang with the write barrier, position-independent, linked as a
 # shared object with no libraries of its own (the loader resolves what it
 # uses against the engine).  docs/plugins.md.
-PLUGIN_SRCS := engine/plugin.c
+PLUGIN_SRCS := engine/plugin.c engine/plugin_elf.c
 PLUGIN_OBJS := $(patsubst %.c,$(B)/guest/%.o,$(PLUGIN_SRCS))
 $(ENGINE_LIB): $(PLUGIN_OBJS)
 -include $(PLUGIN_OBJS:.o=.d)
@@ -22,3 +22,12 @@ $(PLUGIN_CC): engine/plugin.mk vmm/snap.mk
 	} >$@.tmp && chmod +x $@.tmp && mv $@.tmp $@
 BINS += $(PLUGIN_CC)
 INSTALL_HEADERS += engine/snaplog.h
+
+# The fuzz target of the plugin loader's ELF reading (libFuzzer, host clang);
+# tests/fuzz/fuzz_plugin_elf.sh runs it briefly, seeded with real plugins.
+$(B)/fuzz/fuzz_plugin_elf: tests/fuzz/fuzz_plugin_elf.c engine/plugin_elf.c engine/plugin_elf.h
+	@mkdir -p $(@D)
+	$(SNAPCC) -std=gnu11 -g -O1 -fsanitize=fuzzer,address,undefined -Iengine tests/fuzz/fuzz_plugin_elf.c engine/plugin_elf.c -o $@
+ifneq ($(SANITIZE),1)
+TEST_BINS += $(B)/fuzz/fuzz_plugin_elf
+endif
