@@ -5,8 +5,9 @@
  * copy-on-write) and the child runs on.  RESTORE(k) kills the holders of
  * newer snapshots and the running process; holder k, once it has no child
  * left, forks again and its child returns 1 from TAKE.  DROP(k) kills the
- * holders of k and newer; their children are adopted by the nearest older
- * holder, since every holder is a child subreaper.
+ * holders of k and newer, and waits until they are dead; their children
+ * are adopted by the nearest older holder, since every holder is a child
+ * subreaper.
  *
  * The first TAKE first forks a relay: the original process, whose exit
  * status the caller (a shell, tests/run, snapvm) waits for, only waits and
@@ -39,11 +40,16 @@
 #include "snapvm_abi.h"
 
 #include <errno.h>
+#include <fcntl.h>
+#include <poll.h>
+#include <sched.h>
+#include <stdio.h>
 #include <signal.h>
 #include <stdint.h>
 #include <string.h>
 #include <sys/mman.h>
 #include <sys/prctl.h>
+#include <sys/syscall.h>
 #include <ucontext.h>
 #include <sys/wait.h>
 #include <unistd.h>
@@ -125,6 +131,12 @@ static void restore_terminal(void)
         sigaction(terminal_signals[i], &program_action[i], NULL);
 }
 
+/* Kill holder pid and return once it is dead.  Waiting matters: SIGKILL
+ * lands asynchronously, and a holder still running could reap its child
+ * (the running process, which goes on after a DROP) before it dies, so
+ * that the child's end would never reach the holder that adopts it.  A
+ * pidfd becomes readable when the process has ended (Linux 5.3); without
+ * one, /proc says when it is a zombie. */
 static void doom(pid_t pid)
 {
     for (int i = 0; i < 2 * SNAPVM_COARSE_MAX_LIVE; i++)
@@ -132,7 +144,29 @@ static void doom(pid_t pid)
             shared->doomed[i] = pid;
             break;
         }
+    int fd = (int)syscall(SYS_pidfd_open, pid, 0);
     kill(pid, SIGKILL);
+    if (fd >= 0) {
+        struct pollfd p = {.fd = fd, .events = POLLIN};
+        while (poll(&p, 1, -1) < 0 && errno == EINTR)
+            ;
+        close(fd);
+        return;
+    }
+    char path[64], buf[256];
+    snprintf(path, sizeof path, "/proc/%d/stat", (int)pid);
+    for (;;) {
+        int f = open(path, O_RDONLY);
+        if (f < 0)
+            return; /* reaped already */
+        ssize_t n = read(f, buf, sizeof buf - 1);
+        close(f);
+        buf[n > 0 ? n : 0] = 0;
+        const char *paren = strrchr(buf, ')');
+        if (!paren || paren[1] == 0 || paren[2] == 'Z' || paren[2] == 'X')
+            return;
+        sched_yield();
+    }
 }
 
 static int was_doomed(pid_t pid)
