@@ -205,8 +205,14 @@ static void directive(term_t d)
         }
         return;
     }
-    if (is_f(d, "module", 2))
-        return; /* one module, user */
+    if (is_f(d, "module", 2)) {
+        /* one module, user: every predicate is visible; but the operators
+         * a module exports are the importer's too, as in swipl */
+        for (term_t l = term_deref(term_arg(d, 2)); term_is_list_cell(l); l = term_deref(term_arg(l, 2)))
+            if (is_f(term_deref(term_arg(l, 1)), "op", 3))
+                run_directive(term_arg(l, 1));
+        return;
+    }
     if (is_f(d, "include", 1)) {
         term_t f = term_deref(term_arg(d, 1));
         if (term_is_atom(f)) {
@@ -732,8 +738,115 @@ static long bi_prolog_load_context(term_t *a, long alt)
     return -1;
 }
 
+/* Each predicate indicator of a declaration's argument (Name/Arity or
+ * Name//Arity, in a comma list or a list), to fn. */
+static void each_pi(term_t spec, void (*fn)(term_t pi, functor_t f))
+{
+    spec = term_deref(spec);
+    if (term_is_var(spec))
+        err_instantiation();
+    if (term_is_compound(spec) && (term_functor(spec) == FUNCTOR_comma2 || term_functor(spec) == FUNCTOR_dot2)) {
+        each_pi(term_arg(spec, 1), fn);
+        each_pi(term_arg(spec, 2), fn);
+        return;
+    }
+    if (spec == TERM_NIL)
+        return;
+    bool dcg = is_f(spec, "//", 2);
+    if (!dcg && !is_f(spec, "/", 2))
+        err_type(atom_from_cstr("predicate_indicator"), spec);
+    term_t n = term_deref(term_arg(spec, 1)), ar = term_deref(term_arg(spec, 2));
+    if (term_is_var(n) || term_is_var(ar))
+        err_instantiation();
+    if (!term_is_atom(n))
+        err_type(atom_from_cstr("atom"), n);
+    int64_t arity;
+    if (!term_get_int64(ar, &arity))
+        err_type(ATOM_integer, ar);
+    if (arity < 0 || arity > 1000)
+        err_domain(atom_from_cstr("not_less_than_zero"), ar);
+    fn(spec, functor_intern(term_get_atom(n), (unsigned)arity + (dcg ? 2 : 0)));
+}
+
+/* multifile(+PIs): clauses may come from several files; the predicate is
+ * defined from now on (a call fails rather than raising an existence
+ * error), as in swipl.  A reconsult of one of the files still replaces
+ * all of its clauses, not only that file's. */
+static void declare_multifile(term_t pi, functor_t f)
+{
+    struct pred *p = db_get(f);
+    if (!p)
+        err_resource(ATOM_memory);
+    if (p->flags & (PRED_SYSTEM | PRED_CONTROL))
+        err_permission(ATOM_modify, ATOM_static_procedure, pi);
+    p->flags |= PRED_DEFINED;
+}
+
+static bool bi_multifile(term_t *a)
+{
+    each_pi(a[0], declare_multifile);
+    return true;
+}
+
+/* meta_predicate(+Heads): with one module there is nothing to qualify;
+ * the specifications are checked (0..9, :, ^, //, ?, +, -, *) and kept
+ * nowhere. */
+static void check_meta_spec(term_t h)
+{
+    h = term_deref(h);
+    if (term_is_var(h))
+        err_instantiation();
+    if (term_is_compound(h) && term_functor(h) == FUNCTOR_comma2) {
+        check_meta_spec(term_arg(h, 1));
+        check_meta_spec(term_arg(h, 2));
+        return;
+    }
+    if (is_f(h, ":", 2))
+        h = term_deref(term_arg(h, 2));
+    if (!term_is_compound(h))
+        err_type(atom_from_cstr("compound"), h);
+    for (unsigned i = 1; i <= functor_arity(term_functor(h)); i++) {
+        term_t m = term_deref(term_arg(h, i));
+        int64_t k;
+        bool ok = term_get_int64(m, &k) ? k >= 0 && k <= 9 : false;
+        if (term_is_atom(m)) {
+            const char *n = atom_name(term_get_atom(m));
+            ok = !strcmp(n, ":") || !strcmp(n, "^") || !strcmp(n, "//") || !strcmp(n, "?") || !strcmp(n, "+") ||
+                 !strcmp(n, "-") || !strcmp(n, "*");
+        }
+        if (!ok)
+            err_domain(atom_from_cstr("meta_argument_specifier"), m);
+    }
+}
+
+static bool bi_meta_predicate(term_t *a)
+{
+    check_meta_spec(a[0]);
+    return true;
+}
+
+/* table(+Specs): tabling is not implemented: the predicates run as plain
+ * Prolog (the same answers for programs that terminate without tabling),
+ * and a warning says so, once per directive. */
+static bool bi_table(term_t *a)
+{
+    char g[1024], text[1200];
+    text_of_term(g, sizeof g, a[0], true);
+    snprintf(text, sizeof text, "tabling is not supported: %s runs untabled", g);
+    if (cur && cur->path)
+        warn(text);
+    else {
+        fflush(stdout);
+        fprintf(stderr, "Warning: %s\n", text);
+    }
+    return true;
+}
+
 void consult_register(void)
 {
+    db_register_det("multifile", 1, bi_multifile);
+    db_register_det("meta_predicate", 1, bi_meta_predicate);
+    db_register_det("table", 1, bi_table);
     db_register_nondet("prolog_load_context", 2, bi_prolog_load_context);
     loader_init();
     db_register_det("$load_clause", 1, bi_load_clause);

@@ -47,13 +47,23 @@ static term_t body_convert(term_t b)
 
 term_t dbpreds_body(term_t body) { return body_convert(body); }
 
+/* Module:Term, with one module: Term (a qualified clause or head names
+ * the same predicate as the bare one). */
+static term_t unqualified(term_t t)
+{
+    t = term_deref(t);
+    while (term_is_compound(t) && term_functor(t) == FUNCTOR_colon2 && term_is_atom(term_deref(term_arg(t, 1))))
+        t = term_deref(term_arg(t, 2));
+    return t;
+}
+
 void dbpreds_split(term_t clause, term_t *head, term_t *body)
 {
-    term_t c = term_deref(clause);
+    term_t c = unqualified(clause);
     if (term_is_var(c))
         err_instantiation();
     if (term_is_compound(c) && term_functor(c) == FUNCTOR_neck2) {
-        *head = term_deref(term_arg(c, 1));
+        *head = unqualified(term_arg(c, 1));
         *body = term_deref(term_arg(c, 2));
     } else {
         *head = c;
