@@ -29,6 +29,8 @@ struct loader {
     atom_t *loaded; /* absolute paths loaded so far */
     size_t nloaded, cap;
     struct pterm *main_goal;
+    atom_t main_file; /* where initialization(G, main) was */
+    long main_line;
     unsigned long errors;
 };
 
@@ -56,6 +58,12 @@ static bool loader_init(void)
 }
 
 struct pterm *consult_main_goal(void) { return L ? L->main_goal : NULL; }
+
+const char *consult_main_goal_at(long *line)
+{
+    *line = L->main_line;
+    return atom_name(L->main_file);
+}
 unsigned long consult_error_count(void) { return L ? L->errors : 0; }
 
 static bool was_loaded(atom_t a)
@@ -198,6 +206,8 @@ static void directive(term_t d)
             if (L->main_goal)
                 copy_free(L->main_goal);
             L->main_goal = copy_to_persistent(term_arg(d, 1));
+            L->main_file = atom_from_cstr(cur->path);
+            L->main_line = cur->line;
         } else if (term_is_atom(when) && !strcmp(atom_name(term_get_atom(when)), "now")) {
             run_directive(term_arg(d, 1));
         } else {

@@ -41,6 +41,8 @@ void consult_text(const char *name, const char *text);
 
 /* The goal of initialization(G, main), or NULL (persistent copy). */
 struct pterm *consult_main_goal(void);
+/* The file (and *line) of that initialization/2 directive. */
+const char *consult_main_goal_at(long *line);
 
 /* Warnings and errors printed while loading so far (for exit statuses). */
 unsigned long consult_error_count(void);

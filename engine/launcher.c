@@ -13,6 +13,7 @@
 #include <termios.h>
 #include <unistd.h>
 
+#include "engine/cli.h"
 #include "vmm/host/vm.h"
 
 extern char **environ;
@@ -55,7 +56,8 @@ static unsigned long long parse_size(const char *s)
 int main(int argc, char **argv)
 {
     struct vm_opts o = {.backend = VM_AUTO, .name = "snaplog", .tool = "snaplog"};
-    for (int i = 1; i < argc && strcmp(argv[i], "--"); i++) {
+    int opts_end = cli_options_end(argc, argv);
+    for (int i = 1; i < opts_end; i++) {
         if (!strcmp(argv[i], "-q"))
             o.quiet = 1; /* as swipl -q: no informational messages, this note included */
         else if (!strcmp(argv[i], "--no-kvm"))
@@ -64,6 +66,8 @@ int main(int argc, char **argv)
             o.backend = VM_KVM;
         else if (!strcmp(argv[i], "--mem") && i + 1 < argc)
             o.mem = parse_size(argv[i + 1]);
+        else if (cli_takes_value(argv[i]))
+            i++; /* -g GOAL: GOAL is not an option, even if it reads like one */
         else if (!strncmp(argv[i], "--mem=", 6))
             o.mem = parse_size(argv[i] + 6);
     }

@@ -17,8 +17,10 @@
 #include "dcg.h"
 #include "flags.h"
 #include "lang/ops.h"
+#include "lang/writer.h"
 #include "message.h"
 #include "solve.h"
+#include "cli.h"
 #include "plugin.h"
 #include "reflect.h"
 #include "stats.h"
@@ -40,11 +42,14 @@
 #endif
 
 static const char usage[] =
-    "usage: snaplog [options] [file.pl ...] [-- arg ...]\n"
+    "usage: snaplog [options] [file [file.pl ...]] [arg ...]\n"
     "\n"
     "Consults the files, runs the -g goals, then the -t goal (default: the\n"
-    "interactive toplevel).  As swipl: halt(N) exits with N; a -g goal that fails\n"
-    "exits 1, one that raises an uncaught error prints it and exits 2.\n"
+    "interactive toplevel).  As swipl: options come before the files; the\n"
+    "arguments after the files (from the first one that does not end in .pl)\n"
+    "are the program's, in current_prolog_flag(argv, A); halt(N) exits with N;\n"
+    "a -g goal that fails exits 1, one that raises an uncaught error prints it\n"
+    "and exits 2.\n"
     "\n"
     "  -g GOAL            run GOAL after loading (repeatable, in order)\n"
     "  -t GOAL            run GOAL instead of the toplevel; exit 0 if it succeeds, else 1\n"
@@ -54,7 +59,7 @@ static const char usage[] =
     "  --stack-limit SIZE limit of the term heap (as swipl's --stack-limit)\n"
     "  --version          print the version and exit\n"
     "  --help             print this help and exit\n"
-    "  --                 the arguments after it go to current_prolog_flag(argv, A)\n";
+    "  --                 ends the options or the files: what follows is argv\n";
 
 /* "512M" -> bytes; 0 on a bad size. */
 static size_t parse_size(const char *s)
@@ -108,13 +113,17 @@ int main(int argc, char **argv)
     /* natively a NORESERVE reservation costs nothing; under snapvm the guest
      * RAM is finite (1 GiB by default) and shared with everything else */
     size_t heap = strcmp(snap_backend(), "kvm") ? (size_t)1 << 30 : (size_t)256 << 20;
-    for (int i = 1; i < argc; i++) {
+    int opts_end = cli_options_end(argc, argv), nfile_args;
+    rest = cli_files_end(argc, argv, opts_end, &nfile_args);
+    if (nfile_args > 256) {
+        fprintf(stderr, "snaplog: too many files (256 at most)\n");
+        return 2;
+    }
+    for (int i = 0; i < nfile_args; i++)
+        files[nfiles++] = argv[opts_end + i];
+    for (int i = 1; i < opts_end; i++) {
         const char *a = argv[i];
         const char *val = NULL;
-        if (!strcmp(a, "--")) {
-            rest = i + 1;
-            break;
-        }
         if ((!strcmp(a, "-g") || !strcmp(a, "-t") || !strcmp(a, "--mem") || !strcmp(a, "--stack-limit"))) {
             if (i + 1 >= argc) {
                 fprintf(stderr, "snaplog: %s needs an argument\n%s", a, usage);
@@ -148,15 +157,9 @@ int main(int argc, char **argv)
         } else if (!strcmp(a, "--help") || !strcmp(a, "-h")) {
             fputs(usage, stdout);
             return 0;
-        } else if (a[0] == '-' && a[1]) {
+        } else {
             fprintf(stderr, "snaplog: unknown option '%s'\n%s", a, usage);
             return 2;
-        } else {
-            if (nfiles == 256) {
-                fprintf(stderr, "snaplog: too many files (256 at most)\n");
-                return 2;
-            }
-            files[nfiles++] = a;
         }
     }
 
@@ -186,11 +189,28 @@ int main(int argc, char **argv)
         term_t g = copy_from_persistent(mg);
         enum solve_status s = solve(g, NULL, NULL, &ball);
         fflush(stdout);
+        if (s == SOLVE_TRUE)
+            return 0;
+        /* as swipl: "FILE:LINE: user:Goal: false", or the goal and the error */
+        long line;
+        const char *file = consult_main_goal_at(&line);
+        wr_sink w;
+        wr_sink_buffer(&w);
+        wr_puts(&w, "user:");
+        wr_options wo;
+        wr_options_writeq(&wo);
+        wr_term(&w, copy_from_persistent(mg), &wo);
         if (s == SOLVE_ERROR) {
-            msg_print_error(NULL, ball);
-            return 2;
+            wr_puts(&w, " ");
+            msg_exception_text(&w, ball);
+        } else {
+            wr_puts(&w, ": false");
         }
-        return s == SOLVE_TRUE ? 0 : 1;
+        char *text = wr_sink_take(&w, NULL);
+        fprintf(stderr, "ERROR: %s:%ld: %s\n", file, line, text);
+        free(text);
+        wr_sink_free(&w);
+        return s == SOLVE_ERROR ? 2 : 1;
     }
     for (int i = 0; i < ngoals; i++) {
         char what[4096];

@@ -12,8 +12,8 @@ command -v python3 > /dev/null || { echo "python3 is not installed"; exit 77; }
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 prog=$("$top/tests/bench/stdlib/consult_50k" "$work" 5000) || exit 1
-runs=("$b/snaplog --no-kvm -q $prog -g bench(1) -t halt")
-[ -z "${KVM_REASON:-}" ] && runs+=("$b/snaplog --kvm -q $prog -g bench(1) -t halt")
+runs=("$b/snaplog --no-kvm -q -g bench(1) -t halt $prog")
+[ -z "${KVM_REASON:-}" ] && runs+=("$b/snaplog --kvm -q -g bench(1) -t halt $prog")
 command -v swipl > /dev/null && runs+=("swipl -q -g bench(1) -t halt $prog")
 fail=0
 for r in "${runs[@]}"; do

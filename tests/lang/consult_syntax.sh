@@ -24,7 +24,7 @@ for f in "$dir"/*.pl; do
     name=$(basename "$f" .pl)
     sed "s|@DIR@|$dir|g" "$dir/$name.expected" > "$work/$name.want"
     for be in "${backends[@]}"; do
-        (cd "$dir" && "$b/snaplog" "$be" -q "$f" -g main -t halt > "$work/$name.got" 2>&1)
+        (cd "$dir" && "$b/snaplog" "$be" -q -g main -t halt "$f" > "$work/$name.got" 2>&1)
         if ! diff -u "$work/$name.want" "$work/$name.got" > "$work/diff"; then
             echo "$name.pl ($be): consult output differs:"
             head -20 "$work/diff"

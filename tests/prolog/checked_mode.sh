@@ -12,7 +12,7 @@ trap 'rm -rf "$tmp"' EXIT
 fail=0
 for n in control_cut catch_throw all_solutions database dcg directives pcre_backtrack pcre_text \
     arith_bignums arith_order; do
-    SNAP_CHECK=1 timeout 120 "$b/snaplog-engine" --mem 4M -q "tests/prolog/$n.pl" -g main -t halt \
+    SNAP_CHECK=1 timeout 120 "$b/snaplog-engine" --mem 4M -q -g main -t halt "tests/prolog/$n.pl" \
         >"$tmp/out" 2>"$tmp/err"
     status=$?
     if [ $status != 0 ] || ! diff -q "$tmp/out" "tests/prolog/$n.expected" >/dev/null; then

@@ -11,7 +11,7 @@ tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 f=tests/prolog/data/messages.pl
 abs=$(cd "$(dirname "$f")" && pwd)/$(basename "$f")
-"$b/snaplog-engine" -q "$f" -g true -t halt 2>"$tmp/ours" >/dev/null
+"$b/snaplog-engine" -q -g true -t halt "$f" 2>"$tmp/ours" >/dev/null
 swipl -q -g true -t halt "$f" 2>"$tmp/swipl" >/dev/null
 norm() { sed "s|$abs|FILE|g; s|_[0-9][0-9]*|_V|g; s|_G[0-9][0-9]*|_V|g" "$1"; }
 # swipl also prints a second "Goal (directive) failed" after an error in a

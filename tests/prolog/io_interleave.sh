@@ -31,7 +31,7 @@ for be in ${TEST_BACKENDS:-native kvm}; do
         [ -n "${KVM_REASON:-}" ] && continue
         flag=--kvm
     fi
-    "$b/snaplog" $flag -q "$tmp/p.pl" -g main -t halt >"$tmp/out" 2>&1
+    "$b/snaplog" $flag -q -g main -t halt "$tmp/p.pl" >"$tmp/out" 2>&1
     if [ "$(cat "$tmp/out")" != "$want" ]; then
         echo "[$be] order differs:"; diff <(echo "$want") "$tmp/out"; fail=1
     fi

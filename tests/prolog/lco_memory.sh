@@ -6,8 +6,8 @@ set -u
 b=${SNAPLOG_BUILD:-build}
 [ -x "$b/snaplog-engine" ] || { echo "$b/snaplog-engine was not built"; exit 77; }
 command -v /usr/bin/time >/dev/null || { echo "no /usr/bin/time"; exit 77; }
-out=$(/usr/bin/time -f 'peak %M' "$b/snaplog-engine" -q tests/prolog/lco.pl \
-  -g 'main, statistics(snapshots_taken, S), write(snapshots(S)), nl' -t halt 2>&1) || { echo "$out"; exit 1; }
+out=$(/usr/bin/time -f 'peak %M' "$b/snaplog-engine" -q \
+  -g 'main, statistics(snapshots_taken, S), write(snapshots(S)), nl' -t halt tests/prolog/lco.pl 2>&1) || { echo "$out"; exit 1; }
 echo "$out"
 peak=$(echo "$out" | sed -n 's/^peak \([0-9]*\)$/\1/p')
 snaps=$(echo "$out" | sed -n 's/^snapshots(\([0-9]*\))$/\1/p')

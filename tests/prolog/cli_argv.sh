@@ -1,0 +1,51 @@
+#!/usr/bin/env bash
+# tests/prolog/cli_argv.sh: the command line as swipl reads it.  Options
+# come first; the first other argument is a file, and so is each following
+# one ending in .pl; from the next argument on, everything is argv, options
+# included; "--" ends options or files.  library(main) with argv_options/3,
+# and a main goal of initialization(main, main) that fails or raises, with
+# swipl's message and exit status.  Every expected line was checked against
+# swipl 9.0.4 (the same commands with swipl for snaplog).  On each backend.
+set -u
+b=${SNAPLOG_BUILD:-build}
+[ -x "$b/snaplog" ] || { echo "$b/snaplog was not built"; exit 77; }
+d=tests/prolog/data
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+printf ':- initialization(main, main).\nmain :- fail.\n' >"$tmp/fails.pl"
+printf ':- initialization(main, main).\nmain :- atom_length(_, _).\n' >"$tmp/raises.pl"
+
+check() { # check BACKEND WANT-STATUS WANT-OUTPUT ARGS...
+    local be=$1 want_status=$2 want=$3
+    shift 3
+    local got status
+    got=$("$b/snaplog" "$be" "$@" 2>&1)
+    status=$?
+    if [ "$got" != "$want" ] || [ "$status" != "$want_status" ]; then
+        printf '%s: snaplog %s\n  want (status %s):\n%s\n  got (status %s):\n%s\n' "$be" "$*" "$want_status" "$want" "$status" "$got"
+        return 1
+    fi
+}
+
+run() { # run BACKEND
+    local be=$1
+    check "$be" 0 $'[zz,\'-q\',\'-g\',true]\nmore_loaded' $d/argv_show.pl $d/argv_more.pl zz -q -g true || return 1
+    check "$be" 0 $'[\'tests/prolog/data/argv_more.pl\']\nmore_not_loaded' $d/argv_show.pl -- $d/argv_more.pl || return 1
+    check "$be" 0 $'[]\nmore_loaded' -q $d/argv_show.pl $d/argv_more.pl || return 1
+    check "$be" 0 $'[a,\'--no-kvm\']\nmore_not_loaded' -q $d/argv_show.pl a --no-kvm || return 1
+    check "$be" 0 "[a,b,'-v']-[verbose(true),n(3),name(x_y),color(false)]" \
+        $d/argv_script.pl a --verbose --n=3 --name=x_y b --no-color -v || return 1
+    check "$be" 0 "[x,'--n=1']-[]" $d/argv_script.pl x -- --n=1 || return 1
+    check "$be" 1 "[]-[fail(true)]
+ERROR: $PWD/$d/argv_script.pl:3: user:main: false" $d/argv_script.pl --fail || return 1
+    check "$be" 1 "ERROR: $tmp/fails.pl:1: user:main: false" "$tmp/fails.pl" || return 1
+    check "$be" 2 "ERROR: $tmp/raises.pl:1: user:main atom_length/2: Arguments are not sufficiently instantiated" \
+        "$tmp/raises.pl" || return 1
+}
+
+run --no-kvm || exit 1
+if [ -n "${KVM_REASON:-}" ]; then
+    echo "native passed; kvm skipped: $KVM_REASON"
+    exit 77
+fi
+run --kvm || exit 1

@@ -1,0 +1,1 @@
+argv_more.
