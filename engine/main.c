@@ -183,6 +183,16 @@ int main(int argc, char **argv)
     for (int i = 0; i < nfiles; i++)
         consult_file_top(files[i]);
 
+    /* as swipl: the -g goals, then the main goal of initialization(G, main) */
+    for (int i = 0; i < ngoals; i++) {
+        char what[4096];
+        snprintf(what, sizeof what, "-g %s", goals[i]);
+        int r = toplevel_run_text(goals[i], what);
+        if (r) {
+            fflush(stdout);
+            return r;
+        }
+    }
     struct pterm *mg = consult_main_goal();
     if (mg) {
         term_t ball;
@@ -211,15 +221,6 @@ int main(int argc, char **argv)
         free(text);
         wr_sink_free(&w);
         return s == SOLVE_ERROR ? 2 : 1;
-    }
-    for (int i = 0; i < ngoals; i++) {
-        char what[4096];
-        snprintf(what, sizeof what, "-g %s", goals[i]);
-        int r = toplevel_run_text(goals[i], what);
-        if (r) {
-            fflush(stdout);
-            return r;
-        }
     }
     int status;
     if (toplevel) {

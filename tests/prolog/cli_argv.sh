@@ -2,7 +2,8 @@
 # tests/prolog/cli_argv.sh: the command line as swipl reads it.  Options
 # come first; the first other argument is a file, and so is each following
 # one ending in .pl; from the next argument on, everything is argv, options
-# included; "--" ends options or files.  library(main) with argv_options/3,
+# included; "--" ends options or files; -g goals run before the main goal.
+# library(main) with argv_options/3,
 # and a main goal of initialization(main, main) that fails or raises, with
 # swipl's message and exit status.  Every expected line was checked against
 # swipl 9.0.4 (the same commands with swipl for snaplog).  On each backend.
@@ -39,6 +40,7 @@ run() { # run BACKEND
     check "$be" 1 "[]-[fail(true)]
 ERROR: $PWD/$d/argv_script.pl:3: user:main: false" $d/argv_script.pl --fail || return 1
     check "$be" 1 "ERROR: $tmp/fails.pl:1: user:main: false" "$tmp/fails.pl" || return 1
+    check "$be" 0 $'g1\n[]\nmore_not_loaded' -g 'writeln(g1)' $d/argv_show.pl || return 1
     check "$be" 2 "ERROR: $tmp/raises.pl:1: user:main atom_length/2: Arguments are not sufficiently instantiated" \
         "$tmp/raises.pl" || return 1
 }
