@@ -30,7 +30,7 @@ struct table {
 
 static struct table *T; /* set once by stream_init */
 
-enum { STREAM_FILE_BUF = 64 * 1024 };
+enum { STREAM_FILE_BUF = 256 * 1024 };
 static functor_t F_stream;
 
 static _Noreturn void no_memory(void) { err_resource(ATOM_memory); }
