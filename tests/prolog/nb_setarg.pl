@@ -82,7 +82,11 @@ main :-
     (   nb_setarg(1, K3, h(_)), K3 = k(h(R1)), R1 = bound, fail
     ;   true
     ),
-    arg(1, K3, h(R2)), show(same_branch_binding_undone, var(R2)).
+    arg(1, K3, h(R2)), show(same_branch_binding_undone, var(R2)),
+    % into a kept copy itself, and a value that holds the term
+    S5 = s(x), nb_setarg(1, S5, f(0)), arg(1, S5, F5),
+    ( nb_setarg(1, F5, 5), fail ; true ), writeq(nested_copy(S5)), nl,
+    S6 = s(x, y), ( nb_setarg(1, S6, g(S6)), fail ; true ), S6 = s(g(s(Inner, _)), _), writeq(self(Inner)), nl.
 
 garbage(0) :- !.
 garbage(N) :- numlist(1, 50000, L), msort(L, _), N1 is N-1, garbage(N1).
