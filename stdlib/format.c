@@ -15,6 +15,7 @@
 #include "engine/unify.h"
 #include "lang/writer.h"
 #include "stdlib/arith.h"
+#include "stdlib/fmtfloat.h"
 #include "stdlib/text.h"
 #include "stream.h"
 
@@ -264,6 +265,13 @@ static void put_float(struct fmt *f, term_t t, char d, long digits)
         free(s);
     }
     char spec[8] = {'%', '.', '*', d, 0}, small[64];
+    if (d != 'g') {
+        size_t k = fmtfloat(v, d, (int)(digits > 64 ? -1 : digits), small);
+        if (k) {
+            wr_put(&f->buf, small, k);
+            return;
+        }
+    }
     int n = snprintf(small, sizeof small, spec, (int)digits, v);
     if ((size_t)n < sizeof small) {
         wr_put(&f->buf, small, (size_t)n);
