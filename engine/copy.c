@@ -189,7 +189,11 @@ term_t copy_from_persistent(const struct pterm *p)
     /* an atomic root needs no heap at all */
     if (p->ncells == 1 && (term_is_atom(p->cells[0]) || term_is_smallint(p->cells[0])))
         return p->cells[0];
-    term_t *base = heap_alloc(p->ncells);
+    return copy_from_persistent_at(p, heap_alloc(p->ncells));
+}
+
+term_t copy_from_persistent_at(const struct pterm *p, term_t *base)
+{
     /* copy and relocate in one pass, with plain stores rather than memcpy:
      * the cells are fresh, and an instrumented store to a fresh cell costs
      * one shadow check where the memcpy wrapper would log the range */

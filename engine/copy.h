@@ -26,6 +26,9 @@ struct pterm *copy_to_persistent(term_t t);
 void copy_free(struct pterm *p);
 /* A fresh heap instance of p (p stays valid). */
 term_t copy_from_persistent(const struct pterm *p);
+/* The same at base (p->ncells cells of fresh memory the caller provides:
+ * nb_setarg/3's kept region); returns the root. */
+term_t copy_from_persistent_at(const struct pterm *p, term_t *base);
 /* copy_term/2 without attributes: a heap copy of t with fresh variables. */
 term_t copy_term(term_t t);
 /* Is t ground? */

@@ -17,6 +17,11 @@ struct gc_state {
     size_t bitcap;  /* in words */
     uint32_t *rank; /* live cells before each bitmap word */
     size_t rankcap;
+    struct {
+        term_t *lo;
+        char *const *top;
+    } ranges[2]; /* gc_register_old_range */
+    size_t nranges;
 };
 
 static struct gc_state *G;
@@ -32,6 +37,14 @@ void gc_register_root(term_t *root)
 {
     if (gc_init() && G->nroots < sizeof G->roots / sizeof G->roots[0])
         G->roots[G->nroots++] = root;
+}
+
+void gc_register_old_range(term_t *lo, char *const *top)
+{
+    if (gc_init() && G->nranges < sizeof G->ranges / sizeof G->ranges[0]) {
+        G->ranges[G->nranges].lo = lo;
+        G->ranges[G->nranges++].top = top;
+    }
 }
 
 void gc_get_stats(struct gc_stats *out)
@@ -160,6 +173,20 @@ static bool ensure_scratch(size_t words)
     return true;
 }
 
+static void mark_old(const struct region *r, struct wstack *s, term_t *lo, term_t *hi)
+{
+    for (term_t *p = lo; p < hi; p++) {
+        term_t w = *p;
+        if (term_tag(w) == TAG_HDR) {
+            if (term_hdr_is_box(w))
+                p += term_hdr_box_cells(w) - 1;
+            continue;
+        }
+        if (young(r, w))
+            mark_from(r, s, w);
+    }
+}
+
 void gc_collect(char *young_start, term_t **roots, size_t nroots)
 {
     struct region r = {(term_t *)young_start, (term_t *)heap_top};
@@ -176,16 +203,9 @@ void gc_collect(char *young_start, term_t **roots, size_t nroots)
         mark_from(&r, &s, *G->roots[i]);
     /* old cells bound since the snapshot may point into the young region */
     term_t *old = (term_t *)heap_start;
-    for (term_t *p = old; p < r.lo; p++) {
-        term_t w = *p;
-        if (term_tag(w) == TAG_HDR) {
-            if (term_hdr_is_box(w))
-                p += term_hdr_box_cells(w) - 1;
-            continue;
-        }
-        if (young(&r, w))
-            mark_from(&r, &s, w);
-    }
+    mark_old(&r, &s, old, r.lo);
+    for (size_t i = 0; i < G->nranges; i++)
+        mark_old(&r, &s, G->ranges[i].lo, (term_t *)*G->ranges[i].top);
     wstack_fini(&s);
 
     size_t live = 0;
@@ -199,6 +219,8 @@ void gc_collect(char *young_start, term_t **roots, size_t nroots)
     for (size_t i = 0; i < G->nroots; i++)
         *G->roots[i] = forward(&r, *G->roots[i]);
     update_old(&r, old, r.lo);
+    for (size_t i = 0; i < G->nranges; i++)
+        update_old(&r, G->ranges[i].lo, (term_t *)*G->ranges[i].top);
     /* slide down: destinations never pass their sources */
     heap_top = (char *)update_and_slide(&r, words);
     G->stats.collections++;

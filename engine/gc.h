@@ -24,6 +24,11 @@ void gc_collect(char *young, term_t **roots, size_t nroots);
 /* A global term_t the collector must treat as a root (forever). */
 void gc_register_root(term_t *root);
 
+/* Cells outside the heap, [lo, *top), that may hold pointers into it
+ * (nb_setarg/3's kept copies): scanned and updated like the old heap.  At
+ * most two; *top must stay readable forever. */
+void gc_register_old_range(term_t *lo, char *const *top);
+
 /* Collections so far, cells reclaimed (persistent counters). */
 struct gc_stats {
     unsigned long collections;

@@ -4,6 +4,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "engine/utf8.h"
+
 void wr_sink_buffer(wr_sink *s)
 {
     memset(s, 0, sizeof *s);
@@ -87,25 +89,5 @@ void wr_puts(wr_sink *s, const char *str)
 void wr_put_cp(wr_sink *s, int c)
 {
     char b[4];
-    size_t n;
-    if (c < 0x80) {
-        b[0] = (char)c;
-        n = 1;
-    } else if (c < 0x800) {
-        b[0] = (char)(0xc0 | (c >> 6));
-        b[1] = (char)(0x80 | (c & 0x3f));
-        n = 2;
-    } else if (c < 0x10000) {
-        b[0] = (char)(0xe0 | (c >> 12));
-        b[1] = (char)(0x80 | ((c >> 6) & 0x3f));
-        b[2] = (char)(0x80 | (c & 0x3f));
-        n = 3;
-    } else {
-        b[0] = (char)(0xf0 | (c >> 18));
-        b[1] = (char)(0x80 | ((c >> 12) & 0x3f));
-        b[2] = (char)(0x80 | ((c >> 6) & 0x3f));
-        b[3] = (char)(0x80 | (c & 0x3f));
-        n = 4;
-    }
-    wr_put(s, b, n);
+    wr_put(s, b, utf8_encode(c, b));
 }

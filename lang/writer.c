@@ -327,7 +327,8 @@ static void write_var(writer *w, term_t v)
         return;
     }
     char b[32];
-    snprintf(b, sizeof b, "_%ld", (long)(term_ptr(v) - (term_t *)(void *)heap_start)); /* swipl: _123 */
+    long off = (long)(term_ptr(v) - (term_t *)(void *)heap_start); /* swipl: _123 */
+    snprintf(b, sizeof b, off < 0 ? "_G%ld" : "_%ld", off < 0 ? -off : off); /* below: nb_setarg's copies */
     emits(w, b);
 }
 

@@ -293,6 +293,11 @@ static bool number_list(term_t *a, atom_t kind)
     if (!ground_list || term_is_var(l)) {
         if (term_is_var(n))
             err_instantiation();
+        if (term_is_smallint(n)) { /* no heap copy of the digits */
+            char b[24];
+            size_t len = text_int(term_get_smallint(n), b);
+            return unify(l, text_make(kind, b, len));
+        }
         text x;
         text_get(n, TEXT_NUMBER, ATOM_number, &x);
         bool ok = unify(l, text_make(kind, x.s, x.len));

@@ -2,9 +2,9 @@
  *
  * The text is built in a pending buffer (malloc'd, so backtrackable like any
  * scratch): column stops (~| ~+) need the text since the previous stop to
- * insert fill (~t) into it.  The pending text goes to the stream at each
- * column stop and at the end; when a directive raises an error, what was
- * formatted before it is written first, as swipl does.
+ * insert fill (~t) into it.  The pending text goes to the stream at the end;
+ * when a directive raises an error, what was formatted before it is written
+ * first, as swipl does.
  */
 #include <math.h>
 #include <stdlib.h>
@@ -15,6 +15,7 @@
 #include "engine/unify.h"
 #include "lang/writer.h"
 #include "stdlib/arith.h"
+#include "stdlib/fmtfloat.h"
 #include "stdlib/text.h"
 #include "stream.h"
 
@@ -33,6 +34,13 @@ struct fmt {
 
 static atom_t A(const char *s) { return atom_from_cstr(s); }
 
+/* Atoms every call needs, interned once at registration (before any
+ * snapshot, so no restore resets them). */
+static atom_t a_text;
+static functor_t f_stream;
+
+/* The pending text to the stream: once, at the end (or before an error),
+ * so that a line costs one stream write, not one per column stop. */
 static void emit(struct fmt *f)
 {
     if (f->out && f->buf.len) {
@@ -107,9 +115,12 @@ static void column_stop(struct fmt *f, int64_t target)
             grow += share[i] * fl[i];
         }
         /* make room at the end, then move the pieces right, last first */
+        static const char room[64] = {0};
         size_t old = f->buf.len;
-        for (size_t i = 0; i < grow; i++)
-            wr_put(&f->buf, " ", 1);
+        for (size_t i = 0; i < grow; i += sizeof room)
+            wr_put(&f->buf, room, grow - i < sizeof room ? grow - i : sizeof room);
+        if (f->buf.err)
+            err_resource(ATOM_memory);
         char *b = f->buf.buf;
         size_t end = old, shift = grow;
         for (int i = f->nfill - 1; i >= 0; i--) {
@@ -123,7 +134,6 @@ static void column_stop(struct fmt *f, int64_t target)
         col = target;
     }
     f->nfill = 0;
-    emit(f);
     f->seg = f->buf.len;
     f->seg_col = col;
 }
@@ -255,6 +265,13 @@ static void put_float(struct fmt *f, term_t t, char d, long digits)
         free(s);
     }
     char spec[8] = {'%', '.', '*', d, 0}, small[64];
+    if (d != 'g') {
+        size_t k = fmtfloat(v, d, (int)(digits > 64 ? -1 : digits), small);
+        if (k) {
+            wr_put(&f->buf, small, k);
+            return;
+        }
+    }
     int n = snprintf(small, sizeof small, spec, (int)digits, v);
     if ((size_t)n < sizeof small) {
         wr_put(&f->buf, small, (size_t)n);
@@ -295,6 +312,11 @@ static void put_term(struct fmt *f, term_t t, void (*opts)(wr_options *))
 {
     wr_options o;
     opts(&o);
+    if (o.portray && f->out && f->nfill == 0) {
+        /* portray/1 writes to the stream itself: what is pending goes first */
+        f->seg_col = column(f);
+        emit(f);
+    }
     f->buf.last = -1; /* no space against what was before, as swipl */
     wr_term(&f->buf, t, &o);
     if (f->buf.err == WR_ERR_DEEP)
@@ -441,8 +463,8 @@ static void do_format(stream *out, term_t fmt, term_t args, char **res, size_t *
         err_instantiation();
     text ft;
     if (term_is_number(fmt) || (term_is_compound(fmt) && !term_is_list_cell(fmt)))
-        err_type(A("text"), fmt);
-    text_get(fmt, TEXT_ATOM | TEXT_STRING | TEXT_LIST, A("text"), &ft);
+        err_type(a_text, fmt);
+    text_get(fmt, TEXT_ATOM | TEXT_STRING | TEXT_LIST, a_text, &ft);
     args = term_deref(args);
     if (!term_is_list_cell(args) && args != TERM_NIL)
         args = term_cons(args, TERM_NIL);
@@ -478,7 +500,7 @@ bool stream_unify_output(term_t spec, const char *p, size_t len);
 static bool bi_format3(term_t *a)
 {
     term_t o = term_deref(a[0]);
-    if (term_is_compound(o) && term_functor(o) != functor_intern(A("$stream"), 1)) {
+    if (term_is_compound(o) && term_functor(o) != f_stream) {
         atom_t n;
         unsigned ar;
         term_name_arity(o, &n, &ar);
@@ -501,6 +523,8 @@ static bool bi_format3(term_t *a)
 
 void format_register(void)
 {
+    a_text = A("text");
+    f_stream = functor_intern(A("$stream"), 1);
     db_register_det("format", 1, bi_format1);
     db_register_det("format", 2, bi_format2);
     db_register_det("format", 3, bi_format3);

@@ -29,6 +29,8 @@ struct table {
 };
 
 static struct table *T; /* set once by stream_init */
+
+enum { STREAM_FILE_BUF = 256 * 1024 };
 static functor_t F_stream;
 
 static _Noreturn void no_memory(void) { err_resource(ATOM_memory); }
@@ -204,28 +206,40 @@ stream *stream_pos(stream *s) { return s->fp == stderr ? T->v[1] : s; }
 
 /* --- output --------------------------------------------------------------- */
 
+/* The position after writing p[0..n): in locals, stored once, since the
+ * stream lives in persistent memory and every store there is checked. */
 static void count_out(stream *s, const unsigned char *p, size_t n)
 {
     s->bytes += (int64_t)n;
     if (s->binary)
         return;
+    int64_t chars = 0, lines = s->lines, linepos = s->linepos;
+    bool octet = s->octet;
     for (size_t i = 0; i < n; i++) {
         unsigned char c = p[i];
-        if (!s->octet && (c & 0xc0) == 0x80)
+        if (c >= 0x20 && c < 0x80) {
+            chars++;
+            linepos++;
             continue;
-        s->chars++;
+        }
+        if (!octet && (c & 0xc0) == 0x80)
+            continue;
+        chars++;
         if (c == '\n') {
-            s->lines++;
-            s->linepos = 0;
+            lines++;
+            linepos = 0;
         } else if (c == '\t') {
-            s->linepos = (s->linepos | 7) + 1;
+            linepos = (linepos | 7) + 1;
         } else if (c == '\b') {
-            if (s->linepos > 0)
-                s->linepos--;
+            if (linepos > 0)
+                linepos--;
         } else {
-            s->linepos++;
+            linepos++;
         }
     }
+    s->chars += chars;
+    s->lines = lines;
+    s->linepos = linepos;
 }
 
 void stream_write(stream *s, const char *p, size_t n)
@@ -470,10 +484,15 @@ stream *stream_open_file(const char *path, atom_t mode, bool binary)
     FILE *fp = fopen(path, fm);
     if (!fp)
         return NULL;
-    /* under snapvm every flush is a request to the monitor: fewer, larger */
-    setvbuf(fp, NULL, _IOFBF, 64 * 1024);
+    /* Under snapvm every flush is a request to the monitor: fewer, larger.
+     * The buffer must be given: with NULL, glibc ignores the size and
+     * buffers st_blksize bytes (4 KiB on /dev/null or a pipe). */
+    char *buf = mem_palloc(STREAM_FILE_BUF);
+    if (buf)
+        setvbuf(fp, buf, _IOFBF, STREAM_FILE_BUF);
     stream *s = new_stream();
     s->fp = fp;
+    s->fbuf = buf;
     s->mode = mode;
     s->input = fm[0] == 'r';
     s->output = fm[0] != 'r' || fm[1] == '+';
@@ -490,6 +509,8 @@ void stream_close(stream *s)
     }
     if (s->fp)
         fclose(s->fp);
+    mem_pfree(s->fbuf); /* after fclose: it flushes from the buffer */
+    s->fbuf = NULL;
     mem_pfree(s->mem);
     s->mem = NULL;
     s->fp = NULL;

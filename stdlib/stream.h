@@ -40,6 +40,7 @@ typedef struct stream {
     atom_t mode;      /* read, write, append */
     atom_t file_name; /* 0 when none */
     FILE *fp;         /* NULL for an in-memory stream */
+    char *fbuf;       /* fp's stdio buffer (persistent), or NULL */
     char *mem;        /* in-memory output text (persistent), mem_len bytes */
     size_t mem_len, mem_cap;
     unsigned char back[32]; /* pushed-back bytes of a stream without a FILE, back[nback-1] next */

@@ -7,6 +7,7 @@
 #include "engine/db.h"
 #include "engine/error.h"
 #include "engine/unify.h"
+#include "nbarg.h"
 
 static bool is_list(term_t t);
 
@@ -143,18 +144,13 @@ static bool bi_setarg(term_t *a)
 }
 
 /* nb_setarg(+N, +Term, +Value) is semidet: as setarg/3 with a copy of
- * Value.  Unlike swipl, the assignment is undone by backtracking to a
- * choice point older than it: Term lives on the term heap, and a restore
- * puts every heap cell written since the snapshot back (a store cannot be
- * exempted from the undo log, and a value outside the heap could not be
- * referred to from inside it).  Values that must survive backtracking go
- * through nb_setval/2 (docs/library.md). */
+ * Value, and not undone by backtracking (nbarg.c). */
 static bool bi_nb_setarg(term_t *a)
 {
     term_t *cell = arg_cell(a);
     if (!cell)
         return false;
-    *cell = copy_term(a[2]);
+    nbarg_set(cell, a[2]);
     return true;
 }
 
@@ -216,6 +212,7 @@ static bool bi_copy_term(term_t *a) { return unify(a[1], copy_term(a[0])); }
 
 void terms_register(void)
 {
+    nbarg_init();
     db_register_test("var", 1, bi_var);
     db_register_test("nonvar", 1, bi_nonvar);
     db_register_test("atom", 1, bi_atom);

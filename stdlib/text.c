@@ -7,6 +7,7 @@
 #include "engine/error.h"
 #include "engine/solve.h"
 #include "engine/unify.h"
+#include "engine/utf8.h"
 #include "atoms.h"
 #include "chartype.h"
 #include "read.h"
@@ -32,12 +33,29 @@ static void on_heap(text *out, const char *p, size_t len)
     out->s = term_string_chars(term_string(p, len), &out->len);
 }
 
+/* snprintf costs more than the rest of number_codes/2 together. */
+size_t text_int(int64_t v, char *b)
+{
+    char d[24], *p = d + sizeof d;
+    uint64_t u = v < 0 ? 0 - (uint64_t)v : (uint64_t)v;
+    do {
+        *--p = (char)('0' + u % 10);
+        u /= 10;
+    } while (u);
+    if (v < 0)
+        *--p = '-';
+    size_t n = (size_t)(d + sizeof d - p);
+    memcpy(b, p, n);
+    b[n] = 0;
+    return n;
+}
+
 /* Numbers print as write/1 prints them: 12, -3, 1.0e10, bignum digits. */
 static void number_text(term_t t, text *out)
 {
     char b[WR_FLOAT_MAX > WR_INT_MAX ? WR_FLOAT_MAX : WR_INT_MAX];
     if (term_is_smallint(t)) {
-        on_heap(out, b, wr_format_int(term_get_smallint(t), b));
+        on_heap(out, b, text_int(term_get_smallint(t), b));
     } else if (term_is_float(t)) {
         on_heap(out, b, wr_format_float(term_get_float(t), b));
     } else {
@@ -122,18 +140,25 @@ static void tb_cp(struct tbuf *b, int c)
     b->len += text_utf8_encode(c, b->p + b->len);
 }
 
-void text_list(term_t l, text *out)
+/* The characters of the code or char list t (dereferenced) into b, which
+ * starts as the caller's stack buffer of b->cap bytes; returns true when it
+ * grew off it into malloc'd memory (the caller frees b->p then).  A throw
+ * leaks no buffer: the restore it causes frees it. */
+static bool list_bytes(term_t t, term_t l, struct tbuf *b)
 {
-    term_t t = term_deref(l);
-    if (term_is_string(t)) { /* swipl takes a string where a list is wanted */
-        out->buf = NULL;
-        out->s = term_string_chars(t, &out->len);
-        return;
-    }
-    struct tbuf b = {0};
+    char *stack = b->p;
+    bool spilled = false;
     int kind = 0; /* 1 codes, 2 chars, decided by the first element */
     for (; term_is_list_cell(t); t = term_deref(term_arg(t, 2))) {
         term_t e = term_deref(term_arg(t, 1));
+        if (term_is_smallint(e) && kind != 2) { /* the common case: a code */
+            int64_t v = term_get_smallint(e);
+            kind = 1;
+            if (v >= 0 && v < 0x80 && b->len + 1 < b->cap) {
+                b->p[b->len++] = (char)v;
+                continue;
+            }
+        }
         if (term_is_var(e))
             err_instantiation();
         int64_t v;
@@ -147,20 +172,65 @@ void text_list(term_t l, text *out)
         } else if (kind == 2) {
             c = text_char_of(e);
         }
-        if (c < 0) {
+        if (c < 0)
             err_type(kind != 2 ? atom_from_cstr("character_code") : ATOM_character, e);
+        if (c < 0x80 && b->len + 1 < b->cap) {
+            b->p[b->len++] = (char)c;
+        } else {
+            if (!spilled && b->len + 5 > b->cap) {
+                /* off the stack: tb_room reallocs */
+                char *p = malloc(b->cap * 2);
+                if (!p)
+                    err_resource(ATOM_memory);
+                memcpy(p, stack, b->len);
+                b->p = p;
+                b->cap *= 2;
+                spilled = true;
+            }
+            tb_cp(b, c);
         }
-        if (c < 0x80 && b.len + 1 < b.cap)
-            b.p[b.len++] = (char)c;
-        else
-            tb_cp(&b, c);
     }
     if (term_is_var(t))
         err_instantiation();
     if (t != TERM_NIL)
         err_type(ATOM_list, l);
-    on_heap(out, b.p ? b.p : "", b.len);
-    free(b.p);
+    return spilled;
+}
+
+void text_list(term_t l, text *out)
+{
+    term_t t = term_deref(l);
+    if (term_is_string(t)) { /* swipl takes a string where a list is wanted */
+        out->buf = NULL;
+        out->s = term_string_chars(t, &out->len);
+        return;
+    }
+    /* most texts fit the stack buffer: no malloc, no realloc */
+    char stack[256];
+    struct tbuf b = {stack, 0, sizeof stack};
+    bool spilled = list_bytes(t, l, &b);
+    on_heap(out, b.p, b.len);
+    if (spilled)
+        free(b.p);
+}
+
+/* The atom of the text of list l (as text_list takes it), with no heap
+ * copy of the text on the way. */
+static term_t list_atom(term_t l)
+{
+    term_t t = term_deref(l);
+    if (term_is_string(t)) {
+        size_t n;
+        const char *s = term_string_chars(t, &n);
+        return text_atom(s, n);
+    }
+    char stack[256];
+    struct tbuf b = {stack, 0, sizeof stack};
+    bool spilled = list_bytes(t, l, &b);
+    term_t a = text_atom(b.p, b.len);
+    if (spilled)
+        free(b.p);
+    return a;
 }
 
 char *text_join(const text *parts, size_t n, const char *sep, size_t seplen, size_t *len)
@@ -259,6 +329,8 @@ bool text_list_conv(term_t *a, unsigned accept, atom_t type, atom_t made, atom_t
     if (!term_is_var(t)) {
         text_get(t, accept, type, &x);
         ok = text_unify(a[1], kind, x.s, x.len);
+    } else if (made == ATOM_atom_t) {
+        return unify(t, list_atom(a[1]));
     } else {
         text_list(a[1], &x);
         ok = unify(t, text_make(made, x.s, x.len));
@@ -292,30 +364,7 @@ size_t text_utf8_offset(const char *s, size_t len, size_t i)
     return off;
 }
 
-size_t text_utf8_encode(int c, char *o)
-{
-    unsigned u = (unsigned)c;
-    if (u < 0x80) {
-        o[0] = (char)u;
-        return 1;
-    }
-    if (u < 0x800) {
-        o[0] = (char)(0xC0 | u >> 6);
-        o[1] = (char)(0x80 | (u & 0x3F));
-        return 2;
-    }
-    if (u < 0x10000) {
-        o[0] = (char)(0xE0 | u >> 12);
-        o[1] = (char)(0x80 | (u >> 6 & 0x3F));
-        o[2] = (char)(0x80 | (u & 0x3F));
-        return 3;
-    }
-    o[0] = (char)(0xF0 | u >> 18);
-    o[1] = (char)(0x80 | (u >> 12 & 0x3F));
-    o[2] = (char)(0x80 | (u >> 6 & 0x3F));
-    o[3] = (char)(0x80 | (u & 0x3F));
-    return 4;
-}
+size_t text_utf8_encode(int c, char *o) { return utf8_encode(c, o); }
 
 /* --- numbers --------------------------------------------------------------- */
 

@@ -88,6 +88,10 @@ size_t text_utf8_encode(int c, char *out);
 /* The code point at s (n > 0 bytes left); *used its byte length. */
 int text_utf8_decode(const char *s, size_t n, size_t *used);
 
+/* The decimal digits of v, NUL-terminated, at b (24 bytes room); returns
+ * their count. */
+size_t text_int(int64_t v, char *b);
+
 /* text_number: parse s as a Prolog number the way number_codes/2 does
  * (leading layout allowed, a sign, any number syntax).  Returns the number
  * term, or 0 when s is not a number; *syntax gets the reader's syntax

@@ -34,7 +34,7 @@ SNAP_LDFLAGS := -static -Wl,-T,$(CURDIR)/$(SNAP_LDSCRIPT) \
 
 # Runtime files: all but the allocator are plain code (the runtime writes
 # only untracked memory); the allocator is compiled with the barrier.
-SNAP_RT_PLAIN := init log take pheap check wrap_mem wrap_libc mmap
+SNAP_RT_PLAIN := init log take pheap check wrap_mem wrap_libc mmap persist
 SNAP_RT_OBJS := $(SNAP_RT_PLAIN:%=$(B)/snap/snap_%.o) $(B)/snap/snap_switch.o $(B)/snap/snap_malloc.o
 # -fno-builtin: the runtime must not turn its own loops into calls to the
 # wrapped memset/memcpy (a wrapper would call itself)
@@ -88,6 +88,8 @@ LIBS += $(SNAP_RUNTIME) $(SNAP_CC)
 INSTALL_LIBS += $(SNAP_RUNTIME) vmm/guest/snap.ld
 INSTALL_HEADERS += vmm/include/snap.h vmm/guest/snap_sections.h
 SNAPTEST_FLAGS_snap_wrappers_checked := -snap-check
+SNAPTEST_FLAGS_snap_persist_checked := -snap-check
+$(B)/tests/snap/snap_persist_checked: tests/snap/snap_persist.c
 $(SNAPTEST_BINS): tests/snap/snap_test.h vmm/include/snap.h
 $(B)/tests/snap/snap_wrappers_checked: tests/snap/snap_wrappers.c
 SNAPTEST_FLAGS_snap_check_catches := -snap-check

@@ -57,6 +57,14 @@ int main(void)
     SAME();
     UNDONE(snprintf(g + 1, 100, "%d-%s", 42, "x"); sprintf(h + 200, "%0300d", 7));
     SAME();
+    /* snprintf into lines already written since the take (it skips the
+     * length pass) and into a range whose first line is written and whose
+     * others are armed (they must still be logged) */
+    char *al = (char *)(((uintptr_t)h + 1024) & ~(uintptr_t)63);
+    UNDONE(al[0] = 'q'; CHECK(snprintf(al + 1, 40, "%d", 12345) == 5 && strcmp(al + 1, "12345") == 0));
+    SAME();
+    UNDONE(al[0] = 'q'; CHECK(snprintf(al + 1, 400, "%0200d", 7) == 200));
+    SAME();
     UNDONE(strcpy(h, "a,b,,c"); CHECK(strcmp(strtok(h, ","), "a") == 0));
     strcpy(h, "one two");
     CHECK(strcmp(strtok(h, " "), "one") == 0);

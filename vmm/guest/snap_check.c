@@ -115,6 +115,17 @@ void snap_check_drop(long serial)
     nrec--; /* its buffer stays for the next snapshot at this depth */
 }
 
+void snap_check_patch(uintptr_t a, size_t n, const void *src)
+{
+    const unsigned char *b = src;
+    for (size_t k = 0; k < nrec; k++)
+        for (size_t i = 0; i < recs[k].n; i++) {
+            struct chk_line *l = &recs[k].lines[i];
+            uintptr_t lo = l->addr > a ? l->addr : a, hi = l->addr + SNAP_LINE < a + n ? l->addr + SNAP_LINE : a + n;
+            for (uintptr_t x = lo; x < hi; x++) l->data[x - l->addr] = b[x - a];
+        }
+}
+
 /* ---- naming an address: the program's symbol table, read once ---- */
 
 static const char *symbol_of(uintptr_t a, uintptr_t *off)

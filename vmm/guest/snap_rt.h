@@ -177,6 +177,8 @@ void snap_mmap_release(uintptr_t p, size_t n);
 void snap_check_take(long serial);
 void snap_check_restore(long serial);
 void snap_check_drop(long serial);
+/* snap_write_persistent's bytes [a, a+n) into every live snapshot's copy. */
+void snap_check_patch(uintptr_t a, size_t n, const void *src);
 
 /* snap_pheap.c: the chunks of the tracked allocator (a persistent table,
  * so chunks given out after a snapshot are reused after its restore). */

@@ -43,6 +43,11 @@ static struct {
 } stk;
 static struct snap_bump bumps[MAX_BUMPS];
 static int nbumps, npublic;
+/* Kept regions (snap_register_bump_kept): apart, so that takes and restores
+ * of a program without one pay one compare for them. */
+#define MAX_KEPT 2
+static struct snap_bump kept[MAX_KEPT];
+static int nkept;
 
 /* Chunks beyond this many (log, records, stack) are given back when no
  * snapshot is live: guest memory under snapvm is finite, and a burst of deep
@@ -82,7 +87,7 @@ static struct snap_bump *bump_new(void **top)
     return b;
 }
 
-int snap_register_bump(void **top, void *lo, void *hi)
+static int bump_check(void **top, void *lo, void *hi)
 {
     snap_init();
     if (!top || (uintptr_t)lo > (uintptr_t)hi || (uintptr_t)*top < (uintptr_t)lo ||
@@ -91,6 +96,12 @@ int snap_register_bump(void **top, void *lo, void *hi)
     /* A tracked mapping is armed whole at each take, fresh cells included:
      * every first write to them would be logged in every epoch. */
     if (snap_mmap_overlaps((uintptr_t)lo, (uintptr_t)hi)) return errno = EINVAL, -1;
+    return 0;
+}
+
+int snap_register_bump(void **top, void *lo, void *hi)
+{
+    if (bump_check(top, lo, hi) < 0) return -1;
     if (npublic == MAX_PUBLIC) return errno = ENOMEM, -1;
     struct snap_bump *b = bump_new(top);
     if (!b) return -1;
@@ -98,6 +109,21 @@ int snap_register_bump(void **top, void *lo, void *hi)
     b->lo_c = lo;
     b->hi_c = hi;
     /* what is allocated already is tracked from the next take on */
+    b->fresh = (uintptr_t)lo;
+    return 0;
+}
+
+int snap_register_bump_kept(void **top, void *lo, void *hi)
+{
+    if (bump_check(top, lo, hi) < 0) return -1;
+    if (((uintptr_t)lo | (uintptr_t)*top) & (SNAP_LINE - 1)) return errno = EINVAL, -1;
+    if (nkept == MAX_KEPT) return errno = ENOMEM, -1;
+    struct snap_bump *b = &kept[nkept++];
+    b->top = top;
+    b->lo = &b->lo_c;
+    b->hi = &b->hi_c;
+    b->lo_c = lo;
+    b->hi_c = hi;
     b->fresh = (uintptr_t)lo;
     return 0;
 }
@@ -136,6 +162,25 @@ void snap_bump_ranges(void (*fn)(uintptr_t lo, uintptr_t hi, void *arg), void *a
 {
     for (int i = 0; i < nbumps; i++) /* the allocator's: in snap_arena_ranges */
         if (bumps[i].lo == &bumps[i].lo_c) fn((uintptr_t)*bumps[i].lo, (uintptr_t)*bumps[i].top, arg);
+    for (int i = 0; i < nkept; i++) fn((uintptr_t)kept[i].lo_c, (uintptr_t)*kept[i].top, arg);
+}
+
+/* A kept region's allocations since the latest take or restore are visible
+ * to every snapshot from now on (no restore takes them back): armed, so
+ * that a store to them is logged like one to older memory. */
+static __attribute__((noinline)) void kept_arm(void)
+{
+    for (int i = 0; i < nkept; i++) bump_arm(&kept[i]);
+}
+
+int snap_kept_publish(void **top)
+{
+    for (int i = 0; i < nkept; i++)
+        if (kept[i].top == top) {
+            bump_arm(&kept[i]);
+            return 0;
+        }
+    return errno = EINVAL, -1;
 }
 
 /* ---- snapshots ---- */
@@ -251,6 +296,7 @@ struct snap_rec *snap_take_c(snap_id *id, uintptr_t sp, uintptr_t rip)
     int nb = nbumps;
     r->nbumps = nb;
     for (int i = 0; i < nb; i++) r->bump_top[i] = (void *)bump_arm(&bumps[i]);
+    if (SNAP_UNLIKELY(nkept)) kept_arm();
     snap_rt.st.takes = (uint64_t)serial;
     depth = d + 1;
     snap_rt.st.stack_bytes = len;
@@ -295,6 +341,7 @@ struct snap_rec *snap_restore_c(snap_id id, long v)
         bumps[i].fresh = (uintptr_t)t;
     }
     for (; i < nbumps; i++) bumps[i].fresh = (uintptr_t)*bumps[i].top;
+    if (SNAP_UNLIKELY(nkept)) kept_arm(); /* their tops stay */
     stk.ci = r->stk_chunk;
     stk.off = (size_t)(r->stk - stk.base[r->stk_chunk]) + ((r->len + 15) & ~(size_t)15);
     snap_rt.st.restores++;

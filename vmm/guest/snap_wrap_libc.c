@@ -179,9 +179,21 @@ static int fmt_len(const char *fmt, va_list ap)
     return n;
 }
 
+/* Is any line of [p, p + n) armed?  A destination that was written since
+ * the newest take (a fresh buffer, the stack) needs no log, and then no
+ * second formatting pass to learn the length. */
+static int range_armed(const void *p, size_t n)
+{
+    if (SNAP_UNLIKELY(!snap_rt.ready)) return 0;
+    uintptr_t u = (uintptr_t)p & ~(SNAP_LINE - 1), e = (uintptr_t)p + n;
+    for (; u < e; u += SNAP_LINE)
+        if (*snap_shadow(u)) return 1;
+    return 0;
+}
+
 int __wrap_vsnprintf(char *d, size_t size, const char *fmt, va_list ap)
 {
-    if (size) {
+    if (size && range_armed(d, size)) {
         int n = fmt_len(fmt, ap);
         if (n >= 0) LOG(d, (size_t)n + 1 < size ? (size_t)n + 1 : size);
     }

@@ -100,6 +100,35 @@ void snap_set_base(void *frame);
  * of the program's tracked mappings) or ENOMEM (more than 4 regions). */
 int snap_register_bump(void **top, void *lo, void *hi);
 
+/* A kept bump region: as snap_register_bump, but no restore lowers *top,
+ * so what is allocated there survives backtracking, while stores into it
+ * are undone like stores to any tracked memory once the cells are
+ * published (below; a take or a restore publishes them too).  For values
+ * that must outlive the branch that made them but stay backtrackable
+ * inside (nb_setarg/3's copies).  lo and *top must be 64-byte aligned, and
+ * the program should allocate whole 64-byte lines: a line shared with
+ * older cells would be logged, and a restore would take the new cells back.
+ * *top must live in untracked memory (a restore must not roll it back).
+ * Returns 0, or -1 with errno EINVAL (as snap_register_bump, or misaligned)
+ * or ENOMEM (more than 2 regions). */
+int snap_register_bump_kept(void **top, void *lo, void *hi);
+
+/* Arms the kept region's cells allocated since the latest take, restore or
+ * publish: from now on a store to them is logged and undone by a restore of
+ * any live snapshot.  Call after filling new cells.  Returns 0, or -1 with
+ * errno EINVAL when top is not a kept region's. */
+int snap_kept_publish(void **top);
+
+/* Writes the n bytes at src to p so that no restore undoes it: the saved
+ * copies of those bytes in every live snapshot get them too.  p is tracked
+ * (or untracked) memory, not the stack (which restores copy back: aborts
+ * with a message), nor memory that a live snapshot sees as free malloc
+ * memory (its saved contents may be the allocator's).  For nb_setarg/3: a heap cell set this way keeps its
+ * value on backtracking, as long as the memory stays allocated.  Costs time
+ * in proportion to the undo log of the live snapshots (one compare per
+ * entry), plus, in the checking mode, to their reference copies. */
+void snap_write_persistent(void *p, const void *src, size_t n);
+
 /* Logs [p, p+n) as about to be written by code the barrier cannot see
  * (assembly, uninstrumented libraries, the kernel).  Call before the write. */
 void snap_log_range(const void *p, size_t n);
