@@ -16,7 +16,7 @@ trap 'rm -rf "$tmp"' EXIT
 fail=0
 for be in ${TEST_BACKENDS:-native}; do
     [ "$be" = native ] || continue
-    SNAP_CHECK=1 "$b/snaplog" --no-kvm -q tests/prolog/nb_setarg.pl -g main -t halt >"$tmp/out" 2>&1
+    SNAP_CHECK=1 "$b/snaplog" --no-kvm -q -g main -t halt tests/prolog/nb_setarg.pl >"$tmp/out" 2>&1
     status=$?
     if [ $status != 0 ] || ! diff -q tests/prolog/nb_setarg.expected "$tmp/out" >/dev/null; then
         echo "[$be] status $status, output differs:"; diff tests/prolog/nb_setarg.expected "$tmp/out" | head -5; fail=1
