@@ -27,6 +27,7 @@
 struct loader {
     unsigned next_load_id;
     atom_t *loaded; /* absolute paths loaded so far */
+    int64_t *mtime; /* their modification times when loaded (-1: library or gone) */
     size_t nloaded, cap;
     struct pterm *main_goal;
     atom_t main_file; /* where initialization(G, main) was */
@@ -74,18 +75,36 @@ static bool was_loaded(atom_t a)
     return false;
 }
 
+/* A file's modification time in nanoseconds, or -1. */
+static int64_t file_mtime(const char *path)
+{
+    struct stat st;
+    if (stat(path, &st) != 0)
+        return -1;
+    return (int64_t)st.st_mtim.tv_sec * 1000000000 + st.st_mtim.tv_nsec;
+}
+
+/* a is being loaded (again): remember it, and its time for make/0. */
 static void mark_loaded(atom_t a)
 {
-    if (was_loaded(a))
-        return;
+    for (size_t i = 0; i < L->nloaded; i++)
+        if (L->loaded[i] == a) {
+            L->mtime[i] = file_mtime(atom_name(a));
+            return;
+        }
     if (L->nloaded == L->cap) {
         size_t cap = L->cap ? L->cap * 2 : 16;
         atom_t *n = mem_prealloc(L->loaded, cap * sizeof *n);
         if (!n)
             return;
         L->loaded = n;
+        int64_t *t = mem_prealloc(L->mtime, cap * sizeof *t);
+        if (!t)
+            return;
+        L->mtime = t;
         L->cap = cap;
     }
+    L->mtime[L->nloaded] = lib_is_file(a) ? -1 : file_mtime(atom_name(a));
     L->loaded[L->nloaded++] = a;
 }
 
@@ -852,8 +871,28 @@ static bool bi_table(term_t *a)
     return true;
 }
 
+/* make: reload every loaded file that changed since it was loaded, in the
+ * order they were first loaded (as swipl's make/0; a change to an
+ * included file alone is not seen). */
+static bool bi_make(term_t *a)
+{
+    (void)a;
+    for (size_t i = 0; i < L->nloaded; i++) {
+        atom_t f = L->loaded[i];
+        if (L->mtime[i] < 0)
+            continue;
+        int64_t now = file_mtime(atom_name(f));
+        if (now < 0 || now == L->mtime[i])
+            continue;
+        mark_loaded(f);
+        consult_path(atom_name(f), f);
+    }
+    return true;
+}
+
 void consult_register(void)
 {
+    db_register_det("make", 0, bi_make);
     db_register_det("multifile", 1, bi_multifile);
     db_register_det("meta_predicate", 1, bi_meta_predicate);
     db_register_det("table", 1, bi_table);
