@@ -6,6 +6,7 @@
 
 #include "db.h"
 #include "error.h"
+#include "solve.h"
 #include "lang/reader.h"
 #include "lang/writer.h"
 
@@ -80,22 +81,37 @@ static void formal_text(wr_sink *s, term_t f)
         wr_puts(s, ": ");
         put_term(s, arg(f, 2), true);
     } else if (is(f, "permission_error", 3)) {
+        /* swipl's wording: the type as it is, but for these pairs */
+        static const struct {
+            const char *action, *type, *text;
+        } worded[] = {
+            {"modify", "static_procedure", "modify static procedure"},
+            {"input", "stream", "read from output stream"},
+            {"output", "stream", "write to input stream"},
+            {"input", "binary_stream", "read characters from binary stream"},
+            {"output", "binary_stream", "write characters to binary stream"},
+            {"input", "text_stream", "read bytes from TEXT stream"},
+            {"output", "text_stream", "write bytes to TEXT stream"},
+            {"redefine", "built_in_procedure", "redefine built-in predicate"},
+        };
+        term_t act = arg(f, 1), ty = arg(f, 2);
+        const char *text = NULL;
+        for (size_t i = 0; i < sizeof worded / sizeof worded[0] && !text; i++)
+            if (is(act, worded[i].action, 0) && is(ty, worded[i].type, 0))
+                text = worded[i].text;
         wr_puts(s, "No permission to ");
-        put_term(s, arg(f, 1), false);
-        wr_puts(s, " ");
-        wr_sink t;
-        wr_sink_buffer(&t);
-        put_term(&t, arg(f, 2), false);
-        char *ty = wr_sink_take(&t, NULL);
-        for (char *c = ty; *c; c++)
-            if (*c == '_')
-                *c = ' ';
-        wr_puts(s, ty);
-        free(ty);
-        wr_sink_free(&t);
+        if (text) {
+            wr_puts(s, text);
+        } else {
+            put_term(s, act, false);
+            wr_puts(s, " ");
+            put_term(s, ty, false);
+        }
         wr_puts(s, " `");
         put_term(s, arg(f, 3), true);
         wr_puts(s, "'");
+        if (is(act, "redefine", 0) && is(ty, "built_in_procedure", 0))
+            wr_puts(s, "\nUse :- redefine_system_predicate(+Head) if redefinition is intended");
     } else if (is(f, "evaluation_error", 1)) {
         wr_puts(s, "Arithmetic: evaluation error: `");
         put_term(s, arg(f, 1), false);
@@ -162,24 +178,34 @@ void msg_exception_text(wr_sink *s, term_t ball)
     }
 }
 
-static int to_stderr(void *ctx, const char *p, size_t n)
+/* text on stderr, each of its lines after prefix (swipl's "ERROR: " on
+ * every line of a message). */
+static void emit_lines(const char *prefix, const char *text)
 {
-    (void)ctx;
-    return fwrite(p, 1, n, stderr) == n ? 0 : 1;
+    fflush(stdout);
+    for (;;) {
+        const char *nl = strchr(text, '\n');
+        size_t n = nl ? (size_t)(nl - text) : strlen(text);
+        fprintf(stderr, "%s%.*s\n", prefix, (int)n, text);
+        if (!nl)
+            break;
+        text = nl + 1;
+    }
 }
 
 void msg_print_error(const char *where, term_t ball)
 {
     wr_sink s;
-    fflush(stdout);
-    wr_sink_callback(&s, to_stderr, NULL);
-    wr_puts(&s, "ERROR: ");
+    wr_sink_buffer(&s);
     if (where) {
         wr_puts(&s, where);
         wr_puts(&s, ": ");
     }
     msg_exception_text(&s, ball);
-    wr_puts(&s, "\n");
+    char *text = wr_sink_take(&s, NULL);
+    emit_lines("ERROR: ", text ? text : "");
+    free(text);
+    wr_sink_free(&s);
 }
 
 void msg_print_at(const char *kind, const char *file, long line, const char *text)
@@ -188,28 +214,42 @@ void msg_print_at(const char *kind, const char *file, long line, const char *tex
     fprintf(stderr, "%s: %s:%ld:\n%s:    %s\n", kind, file, line, kind, text);
 }
 
-/* print_message(+Kind, +Term) is det: errors and warnings go to stderr. */
+/* print_message(+Kind, +Term) is det: errors and warnings go to stderr,
+ * each line after "ERROR: " or "Warning: "; format(Fmt, Args) is
+ * formatted; silent and informational messages print nothing. */
 static bool bi_print_message(term_t *a)
 {
     term_t kind = term_deref(a[0]);
     if (term_is_atom(kind) && (term_get_atom(kind) == ATOM_silent || term_get_atom(kind) == atom_from_cstr("informational")))
         return true;
-    wr_sink s;
-    fflush(stdout);
-    wr_sink_callback(&s, to_stderr, NULL);
+    const char *prefix = "";
     if (term_is_atom(kind) && term_get_atom(kind) == ATOM_error)
-        wr_puts(&s, "ERROR: ");
+        prefix = "ERROR: ";
     else if (term_is_atom(kind) && term_get_atom(kind) == ATOM_warning)
-        wr_puts(&s, "Warning: ");
+        prefix = "Warning: ";
     term_t m = term_deref(a[1]);
+    wr_sink s;
+    wr_sink_buffer(&s);
     if (is(m, "format", 2)) {
-        /* format(Fmt, Args): leave it to format/3 semantics would need
-         * streams; print the pieces plainly */
-        put_term(&s, arg(m, 1), false);
+        term_t out = term_new_var(), ball;
+        term_t args[3] = {term_compound1(functor_intern(atom_from_cstr("atom"), 1), out), arg(m, 1), arg(m, 2)};
+        term_t g = term_compound(functor_intern(atom_from_cstr("format"), 3), args);
+        if (solve(g, NULL, NULL, &ball) == SOLVE_TRUE && term_is_atom(term_deref(out)))
+            wr_puts(&s, atom_name(term_get_atom(term_deref(out))));
+        else
+            put_term(&s, m, true); /* a format that does not format: the term itself */
     } else {
         msg_exception_text(&s, m);
     }
-    wr_puts(&s, "\n");
+    char *text = wr_sink_take(&s, NULL);
+    if (is(m, "format", 2)) { /* a newline in the format is the text's own, as in swipl */
+        fflush(stdout);
+        fprintf(stderr, "%s%s\n", prefix, text ? text : "");
+    } else {
+        emit_lines(prefix, text ? text : "");
+    }
+    free(text);
+    wr_sink_free(&s);
     return true;
 }
 
