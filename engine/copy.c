@@ -10,6 +10,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "atom.h"
+#include "error.h"
 #include "mem.h"
 #include "wstack.h"
 
@@ -230,6 +232,12 @@ term_t copy_term(term_t t)
     return base[0];
 }
 
+void copy_need_acyclic(term_t t)
+{
+    if (!walk_is_acyclic(t))
+        err_representation(atom_from_cstr("cyclic_term"));
+}
+
 bool copy_is_ground(term_t t)
 {
     struct wstack w;
@@ -242,7 +250,7 @@ bool copy_is_ground(term_t t)
         t = term_deref(wstack_pop(&w));
         if (term_is_var(t)) {
             ground = false;
-        } else if (term_is_compound(t) && (steps++ < WALK_CYCLE_STEPS || wmap_add(seen ? seen : (seen = wmap_new()), t, 0))) {
+        } else if (term_is_compound(t) && walk_enter(&seen, &steps, t, 0)) {
             unsigned n = functor_arity(term_functor(t));
             for (unsigned i = 1; i <= n; i++)
                 wstack_push(&w, term_arg(t, i));

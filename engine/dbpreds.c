@@ -69,6 +69,7 @@ static bool do_assert(term_t clause, bool at_end)
 {
     term_t head, body;
     dbpreds_split(clause, &head, &body);
+    copy_need_acyclic(clause);
     body = body_convert(body);
     struct pred *p = db_get(functor_of(head));
     if (!p)

@@ -156,6 +156,20 @@ static inline bool wmap_add(struct wmap *m, term_t a, term_t b)
     return fresh;
 }
 
+/* Should a walker go into the compound (a, b) (b is 0 for a walk over one
+ * term)?  Within the first WALK_CYCLE_STEPS calls always; past them only
+ * when the pair is new to *seen (made here on the first such call, freed by
+ * the walker with wmap_free): a pair met before is assumed equal
+ * (co-inductively), which is what makes the walks end on cyclic terms. */
+static inline bool walk_enter(struct wmap **seen, size_t *steps, term_t a, term_t b)
+{
+    if ((*steps)++ < WALK_CYCLE_STEPS)
+        return true;
+    if (!*seen)
+        *seen = wmap_new();
+    return wmap_add(*seen, a, b);
+}
+
 /* Is t a finite tree?  (A header function so that the writer, built
  * without the rest of the engine in its tests, can use it.) */
 static inline bool walk_is_acyclic(term_t t)
