@@ -10,8 +10,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "atom.h"
-#include "error.h"
 #include "mem.h"
 #include "wstack.h"
 
@@ -230,12 +228,6 @@ term_t copy_term(term_t t)
     memcpy(base, S->cells, S->n * sizeof(term_t));
     relocate(base, S->n);
     return base[0];
-}
-
-void copy_need_acyclic(term_t t)
-{
-    if (!walk_is_acyclic(t))
-        err_representation(atom_from_cstr("cyclic_term"));
 }
 
 bool copy_is_ground(term_t t)

@@ -28,9 +28,6 @@ void copy_free(struct pterm *p);
 term_t copy_from_persistent(const struct pterm *p);
 /* copy_term/2 without attributes: a heap copy of t with fresh variables. */
 term_t copy_term(term_t t);
-/* Raise representation_error(cyclic_term) when t is cyclic: a clause must
- * be a finite tree (assert checks before it stores one, as swipl). */
-void copy_need_acyclic(term_t t);
 /* Is t ground? */
 bool copy_is_ground(term_t t);
 
