@@ -70,6 +70,8 @@ static void write_value(term_t t)
     wr_options_print(&o);
     o.spacing = true;
     o.numbervars = true;
+    o.priority = 699; /* the right side of X = Value, as swipl: X = (a, b), X = (-) */
+    o.operand = true;
     wr_sink s;
     wr_sink_buffer(&s);
     wr_term(&s, t, &o);
