@@ -36,6 +36,9 @@ static void tvec_push(struct tvec *a, term_t t)
  * improper lists. */
 static void list_to_vec(term_t l, struct tvec *a)
 {
+    size_t n;
+    if (!walk_list_tail(l, &n)) /* cyclic: type_error(list, L), as swipl */
+        err_type(ATOM_list, l);
     term_t t = term_deref(l);
     for (; term_is_list_cell(t); t = term_deref(term_arg(t, 2)))
         tvec_push(a, term_arg(t, 1));
@@ -185,10 +188,11 @@ static bool bi_sort4(term_t *a)
 /* length(?List, ?N) is nondet when both are partial. alt: next length + 1. */
 static long bi_length(term_t *a, long alt)
 {
-    term_t t = term_deref(a[0]);
-    int64_t k = 0;
-    for (; term_is_list_cell(t); t = term_deref(term_arg(t, 2)))
-        k++;
+    size_t cells;
+    term_t t = walk_list_tail(a[0], &cells);
+    if (!t) /* a cyclic list */
+        err_type(ATOM_list, a[0]);
+    int64_t k = (int64_t)cells;
     term_t n = term_deref(a[1]);
     if (t == TERM_NIL)
         return unify(n, term_int(k)) ? 0 : -1;
