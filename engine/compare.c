@@ -170,9 +170,7 @@ int compare_terms(term_t a, term_t b)
                         c = atom_compare(functor_name(fa), functor_name(fb));
                     break;
                 }
-                /* a pair met before is assumed identical, so that cyclic
-                 * terms compare in finite time */
-                if (steps++ < WALK_CYCLE_STEPS || wmap_add(seen ? seen : (seen = wmap_new()), a, b)) {
+                if (walk_enter(&seen, &steps, a, b)) {
                     unsigned n = functor_arity(fa);
                     for (unsigned i = n; i >= 2; i--) {
                         wstack_push(&s, term_arg(a, i));

@@ -1,4 +1,4 @@
-/* control.c - throw/1, halt/0,1, between/3, =/2, \=/2. */
+/* control.c - throw/1, halt/0,1, =/2, \=/2. */
 #include "control.h"
 
 #include <snap.h>
@@ -63,38 +63,6 @@ static bool bi_halt0(term_t *a)
 /* halt(+Status). */
 static bool bi_halt1(term_t *a) { do_halt((int)err_need_int(a[0])); }
 
-/* between(+Low, +High, ?X) is nondet.  High may be inf or infinite.
- * alt: the next value to produce, biased by one so 0 stays "first call";
- * a call with X bound, or Low >= High, is deterministic (ND_PROBE). */
-static long bi_between(term_t *a, long alt)
-{
-    int64_t lo = err_need_int(a[0]), hi;
-    term_t h = term_deref(a[1]);
-    if (term_is_atom(h) && (term_get_atom(h) == atom_from_cstr("inf") || term_get_atom(h) == atom_from_cstr("infinite")))
-        hi = INT64_MAX;
-    else
-        hi = err_need_int(h);
-    term_t x = term_deref(a[2]);
-    if (!term_is_var(x)) {
-        if (!term_is_integer(x))
-            err_type(ATOM_integer, x);
-        int64_t v;
-        return term_get_int64(x, &v) && v >= lo && v <= hi ? 0 : -1;
-    }
-    if (alt == ND_PROBE) { /* one solution at most: lo == hi, or none */
-        if (lo < hi)
-            return ND_PROBE;
-        alt = 0;
-    }
-    int64_t v = alt ? (int64_t)(alt - 1) + lo : lo;
-    if (v > hi)
-        return -1;
-    term_bind(x, term_int(v));
-    if (v == hi)
-        return 0;
-    return (long)(v - lo) + 2;
-}
-
 void control_register(void)
 {
     db_register_det("=", 2, bi_unify);
@@ -103,5 +71,4 @@ void control_register(void)
     db_register_det("throw", 1, bi_throw);
     db_register_det("halt", 0, bi_halt0);
     db_register_det("halt", 1, bi_halt1);
-    db_register_nondet_probe("between", 3, bi_between);
 }

@@ -246,7 +246,7 @@ bool copy_is_ground(term_t t)
         t = term_deref(wstack_pop(&w));
         if (term_is_var(t)) {
             ground = false;
-        } else if (term_is_compound(t) && (steps++ < WALK_CYCLE_STEPS || wmap_add(seen ? seen : (seen = wmap_new()), t, 0))) {
+        } else if (term_is_compound(t) && walk_enter(&seen, &steps, t, 0)) {
             unsigned n = functor_arity(term_functor(t));
             for (unsigned i = 1; i <= n; i++)
                 wstack_push(&w, term_arg(t, i));

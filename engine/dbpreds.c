@@ -8,6 +8,7 @@
 #include "copy.h"
 #include "db.h"
 #include "error.h"
+#include "stdlib/cyclic.h"
 #include "unify.h"
 
 /* Sentinel passed through snap_restore when no clause is left to try. */
@@ -79,6 +80,7 @@ static bool do_assert(term_t clause, bool at_end)
 {
     term_t head, body;
     dbpreds_split(clause, &head, &body);
+    cyclic_need_acyclic(clause);
     body = body_convert(body);
     struct pred *p = db_get(functor_of(head));
     if (!p)

@@ -1,11 +1,15 @@
-/* flags.c - the Prolog flags: current_prolog_flag/2, set_prolog_flag/2.
+/* flags.c - the Prolog flags: current_prolog_flag/2, set_prolog_flag/2,
+ * create_prolog_flag/3.
  *
- * Three kinds, as swipl has them: read-only flags that describe the system
- * (bounded, max_integer, version, ...), flags a program may change (unknown,
- * double_quotes, occurs_check, ...: each with its set of values), and flags
- * a program creates by setting a name that is not a flag yet.  All of it is
- * persistent memory (DESIGN section 5): set_prolog_flag is not undone by
- * backtracking.
+ * As swipl has them: read-only flags that describe the system (bounded,
+ * version, ...), flags a program may change, each with a type (a set of
+ * atoms: unknown, double_quotes, ...; a boolean: debug, gc, ...; any term:
+ * argv), and flags a program creates, by create_prolog_flag/3 or by
+ * setting a name that is not a flag yet, typed by their first value
+ * (boolean, atom, integer, float or term) unless declared.  A value of the
+ * wrong type is type_error(Type, Value), as swipl raises it (bool for a
+ * boolean).  All of it is persistent memory (DESIGN section 5):
+ * set_prolog_flag is not undone by backtracking.
  */
 #include "flags.h"
 
@@ -25,8 +29,8 @@
 #define FLAGS_MAX_INTEGER INT64_MAX
 #define FLAGS_MIN_INTEGER INT64_MIN
 
-/* A changeable flag's value is one of the atoms in vals ("" ends); the
- * first is its default. */
+/* A flag whose value is one of the atoms in vals ("" ends); the first is
+ * its default. */
 struct rw_flag {
     const char *name;
     const char *vals[6];
@@ -37,27 +41,39 @@ static const struct rw_flag rw_flags[] = {
     {"double_quotes", {"string", "codes", "chars", "atom", ""}},
     {"back_quotes", {"codes", "chars", "string", "symbol_char", ""}},
     {"occurs_check", {"false", "true", "error", ""}},
-    {"debug", {"false", "true", ""}},
-    {"char_conversion", {"false", "true", ""}},
-    {"iso", {"false", "true", ""}},
-    {"report_error", {"true", "false", ""}},
 };
 #define N_RW (sizeof rw_flags / sizeof rw_flags[0])
 
+/* Boolean flags a program may set (stored; the engine does not read
+ * them): name and default. */
+static const struct {
+    const char *name;
+    bool value;
+} bool_flags[] = {
+    {"debug", false}, {"char_conversion", false}, {"iso", false}, {"report_error", true},
+    {"gc", true},     {"last_call_optimisation", true}, {"prefer_rationals", false},
+};
+#define N_BOOL (sizeof bool_flags / sizeof bool_flags[0])
+
 static const char *const ro_names[] = {"bounded", "max_integer", "min_integer", "max_tagged_integer",
-                                       "min_tagged_integer", "argv", "dialect", "version",
-                                       "integer_rounding_function", "max_arity", "last_call_optimisation",
-                                       "gc", "prefer_rationals"};
+                                       "min_tagged_integer", "dialect", "version",
+                                       "integer_rounding_function", "max_arity"};
 #define N_RO (sizeof ro_names / sizeof ro_names[0])
+
+/* The type of a created flag. */
+enum ftype { FT_BOOL, FT_ATOM, FT_INTEGER, FT_FLOAT, FT_TERM };
 
 struct user_flag {
     atom_t name;
+    enum ftype type;
+    bool read_only;
     struct pterm *value;
 };
 
 struct flags {
     struct pterm *argv;
-    atom_t rw[N_RW]; /* current values of rw_flags */
+    atom_t rw[N_RW];    /* current values of rw_flags */
+    bool bools[N_BOOL]; /* current values of bool_flags */
     struct user_flag *user;
     size_t nuser, cap;
 };
@@ -68,11 +84,24 @@ static bool flags_init(void)
 {
     if (!F) {
         F = mem_pzalloc(sizeof *F);
-        if (F)
+        if (F) {
             for (size_t i = 0; i < N_RW; i++)
                 F->rw[i] = atom_from_cstr(rw_flags[i].vals[0]);
+            for (size_t i = 0; i < N_BOOL; i++)
+                F->bools[i] = bool_flags[i].value;
+        }
     }
     return F != NULL;
+}
+
+static void set_argv(term_t l)
+{
+    struct pterm *p = copy_to_persistent(l);
+    if (!p)
+        err_resource(ATOM_memory);
+    if (F->argv)
+        copy_free(F->argv);
+    F->argv = p;
 }
 
 void flags_set_argv(int argc, char **argv)
@@ -103,6 +132,14 @@ static int rw_index(const char *name)
     return -1;
 }
 
+static int bool_index(const char *name)
+{
+    for (size_t i = 0; i < N_BOOL; i++)
+        if (!strcmp(bool_flags[i].name, name))
+            return (int)i;
+    return -1;
+}
+
 static struct user_flag *user_find(atom_t a)
 {
     for (size_t i = 0; i < F->nuser; i++)
@@ -111,11 +148,13 @@ static struct user_flag *user_find(atom_t a)
     return NULL;
 }
 
-/* The value of a system flag, or 0 when name is not one. */
+static term_t bool_term(bool b) { return term_atom(b ? ATOM_true : ATOM_false); }
+
+/* The value of a read-only system flag, or 0 when name is not one. */
 static term_t ro_value(const char *name)
 {
     if (!strcmp(name, "bounded"))
-        return term_atom(FLAGS_BOUNDED ? ATOM_true : ATOM_false);
+        return bool_term(FLAGS_BOUNDED);
     if (!strcmp(name, "max_integer"))
         return FLAGS_BOUNDED ? term_int(FLAGS_MAX_INTEGER) : 0;
     if (!strcmp(name, "min_integer"))
@@ -124,8 +163,6 @@ static term_t ro_value(const char *name)
         return term_int(TERM_INT_MAX);
     if (!strcmp(name, "min_tagged_integer"))
         return term_int(TERM_INT_MIN);
-    if (!strcmp(name, "argv"))
-        return F->argv ? copy_from_persistent(F->argv) : TERM_NIL;
     if (!strcmp(name, "dialect"))
         return term_atom(atom_from_cstr("snaplog"));
     if (!strcmp(name, "version"))
@@ -134,10 +171,6 @@ static term_t ro_value(const char *name)
         return term_atom(atom_from_cstr("toward_zero"));
     if (!strcmp(name, "max_arity"))
         return term_atom(atom_from_cstr("unbounded"));
-    if (!strcmp(name, "last_call_optimisation") || !strcmp(name, "gc"))
-        return TERM_TRUE;
-    if (!strcmp(name, "prefer_rationals"))
-        return term_atom(ATOM_false);
     return 0;
 }
 
@@ -148,6 +181,10 @@ static term_t flag_value(atom_t a)
     int i = rw_index(name);
     if (i >= 0)
         return term_atom(F->rw[i]);
+    if ((i = bool_index(name)) >= 0)
+        return bool_term(F->bools[i]);
+    if (!strcmp(name, "argv"))
+        return F->argv ? copy_from_persistent(F->argv) : TERM_NIL;
     term_t v = ro_value(name);
     if (v)
         return v;
@@ -156,13 +193,18 @@ static term_t flag_value(atom_t a)
 }
 
 /* The i-th flag of the enumeration: read-only, changeable, then created. */
+#define N_SYS (N_RO + N_RW + N_BOOL + 1)
 static atom_t flag_at(size_t i)
 {
     if (i < N_RO)
         return atom_from_cstr(ro_names[i]);
-    if (i < N_RO + N_RW)
-        return atom_from_cstr(rw_flags[i - N_RO].name);
-    return F->user[i - N_RO - N_RW].name;
+    if ((i -= N_RO) < N_RW)
+        return atom_from_cstr(rw_flags[i].name);
+    if ((i -= N_RW) < N_BOOL)
+        return atom_from_cstr(bool_flags[i].name);
+    if (i == N_BOOL)
+        return atom_from_cstr("argv");
+    return F->user[i - N_BOOL - 1].name;
 }
 
 /* current_prolog_flag(?Flag, ?Value) is nondet.  alt: the next flag's index. */
@@ -176,7 +218,7 @@ static long bi_current_flag(term_t *a, long alt)
         term_t v = flag_value(term_get_atom(f));
         return v && unify(a[1], v) ? 0 : -1;
     }
-    size_t n = N_RO + N_RW + F->nuser;
+    size_t n = N_SYS + F->nuser;
     for (size_t i = (size_t)alt; i < n; i++) {
         term_t v = flag_value(flag_at(i));
         if (v && control_unifiable(a[1], v)) {
@@ -188,32 +230,59 @@ static long bi_current_flag(term_t *a, long alt)
     return -1;
 }
 
-/* set_prolog_flag(+Flag, +Value) is det. */
-static bool bi_set_flag(term_t *a)
+/* A boolean value as swipl takes it: true, false, on, off, 1, 0. */
+static bool need_bool(term_t v)
 {
-    flags_init();
-    term_t f = term_deref(a[0]);
-    term_t v = term_deref(a[1]);
-    if (term_is_var(f) || term_is_var(v))
-        err_instantiation();
-    if (!term_is_atom(f))
-        err_type(ATOM_atom_t, f);
-    atom_t fa = term_get_atom(f);
-    const char *name = atom_name(fa);
-    int i = rw_index(name);
-    if (i >= 0) {
-        if (!term_is_atom(v)) /* swipl: type_error(atom, V) before the domain */
+    if (v == TERM_TRUE || v == term_atom(ATOM_on) || v == term_int(1))
+        return true;
+    if (v == term_atom(ATOM_false) || v == term_atom(ATOM_off) || v == term_int(0))
+        return false;
+    err_type(atom_from_cstr("bool"), v);
+}
+
+/* v checked against type t (a float flag takes an integer as a float). */
+static term_t typed_value(enum ftype t, term_t v)
+{
+    switch (t) {
+    case FT_BOOL:
+        return bool_term(need_bool(v));
+    case FT_ATOM:
+        if (!term_is_atom(v))
             err_type(ATOM_atom_t, v);
-        for (const char *const *p = rw_flags[i].vals; **p; p++)
-            if (!strcmp(*p, atom_name(term_get_atom(v)))) {
-                F->rw[i] = term_get_atom(v);
-                return true;
-            }
-        err_domain(fa, v);
+        return v;
+    case FT_INTEGER:
+        if (!term_is_integer(v))
+            err_type(ATOM_integer, v);
+        return v;
+    case FT_FLOAT:
+        if (term_is_float(v))
+            return v;
+        if (term_is_smallint(v))
+            return term_float((double)term_get_smallint(v));
+        err_type(ATOM_float_t, v);
+    case FT_TERM:
+        break;
     }
-    if (ro_value(name))
-        err_permission(ATOM_modify, atom_from_cstr("flag"), f);
-    /* a new flag, or a created one set again (swipl: any value) */
+    return v;
+}
+
+/* The type a flag takes from its first value. */
+static enum ftype type_of(term_t v)
+{
+    if (v == TERM_TRUE || v == term_atom(ATOM_false))
+        return FT_BOOL;
+    if (term_is_atom(v))
+        return FT_ATOM;
+    if (term_is_integer(v))
+        return FT_INTEGER;
+    if (term_is_float(v))
+        return FT_FLOAT;
+    return FT_TERM;
+}
+
+/* Set the created flag fa (made if new). */
+static void user_set(atom_t fa, enum ftype type, bool read_only, term_t v)
+{
     struct pterm *p = copy_to_persistent(v);
     if (!p)
         err_resource(ATOM_memory);
@@ -236,6 +305,114 @@ static bool bi_set_flag(term_t *a)
     if (u->value)
         copy_free(u->value);
     u->value = p;
+    u->type = type;
+    u->read_only = read_only;
+}
+
+/* The flag name of f: instantiation and type errors. */
+static atom_t need_flag_name(term_t f)
+{
+    if (term_is_var(f))
+        err_instantiation();
+    if (!term_is_atom(f))
+        err_type(ATOM_atom_t, f);
+    return term_get_atom(f);
+}
+
+/* Is fa a system flag a program may not change? */
+static bool read_only(atom_t fa)
+{
+    struct user_flag *u = user_find(fa);
+    return ro_value(atom_name(fa)) || (u && u->read_only);
+}
+
+/* set_prolog_flag(+Flag, +Value) is det. */
+static bool bi_set_flag(term_t *a)
+{
+    flags_init();
+    term_t f = term_deref(a[0]);
+    term_t v = term_deref(a[1]);
+    atom_t fa = need_flag_name(f);
+    const char *name = atom_name(fa);
+    if (read_only(fa))
+        err_permission(ATOM_modify, atom_from_cstr("flag"), f);
+    if (!strcmp(name, "argv")) { /* any term, as swipl */
+        set_argv(v);
+        return true;
+    }
+    if (term_is_var(v))
+        err_instantiation();
+    int i = rw_index(name);
+    if (i >= 0) {
+        if (!term_is_atom(v)) /* swipl: type_error(atom, V) before the domain */
+            err_type(ATOM_atom_t, v);
+        for (const char *const *p = rw_flags[i].vals; **p; p++)
+            if (!strcmp(*p, atom_name(term_get_atom(v)))) {
+                F->rw[i] = term_get_atom(v);
+                return true;
+            }
+        err_domain(fa, v);
+    }
+    if ((i = bool_index(name)) >= 0) {
+        F->bools[i] = need_bool(v);
+        return true;
+    }
+    struct user_flag *u = user_find(fa);
+    enum ftype t = u ? u->type : type_of(v);
+    user_set(fa, t, false, typed_value(t, v));
+    return true;
+}
+
+/* create_prolog_flag(+Flag, +Value, +Options) is det.  Options:
+ * type(boolean|atom|integer|float|term), access(read_write|read_only),
+ * keep(Bool) (an existing flag stays as it is). */
+static bool bi_create_flag(term_t *a)
+{
+    flags_init();
+    term_t f = term_deref(a[0]);
+    term_t v = term_deref(a[1]);
+    atom_t fa = need_flag_name(f);
+    if (term_is_var(v))
+        err_instantiation();
+    enum ftype t = type_of(v);
+    bool ro = false, keep = false;
+    term_t l = term_deref(a[2]);
+    for (; term_is_list_cell(l); l = term_deref(term_arg(l, 2))) {
+        term_t o = term_deref(term_arg(l, 1));
+        if (term_is_var(o))
+            err_instantiation();
+        if (!term_is_compound(o) || functor_arity(term_functor(o)) != 1)
+            err_domain(atom_from_cstr("create_prolog_flag_option"), o);
+        const char *on = atom_name(functor_name(term_functor(o)));
+        term_t x = term_deref(term_arg(o, 1));
+        if (!strcmp(on, "type")) {
+            atom_t ta = need_flag_name(x);
+            static const char *const names[] = {"boolean", "atom", "integer", "float", "term"};
+            size_t k = 0;
+            while (k < 5 && strcmp(atom_name(ta), names[k]))
+                k++;
+            if (k == 5)
+                err_domain(atom_from_cstr("prolog_flag_type"), x);
+            t = (enum ftype)k;
+        } else if (!strcmp(on, "access")) {
+            atom_t aa = need_flag_name(x);
+            if (strcmp(atom_name(aa), "read_only") && strcmp(atom_name(aa), "read_write"))
+                err_domain(atom_from_cstr("flag_access"), x);
+            ro = !strcmp(atom_name(aa), "read_only");
+        } else if (!strcmp(on, "keep")) {
+            keep = need_bool(x);
+        }
+    }
+    if (term_is_var(l))
+        err_instantiation();
+    if (l != TERM_NIL)
+        err_type(ATOM_list, a[2]);
+    const char *name = atom_name(fa);
+    if (ro_value(name) || rw_index(name) >= 0 || bool_index(name) >= 0 || !strcmp(name, "argv"))
+        err_permission(ATOM_modify, atom_from_cstr("flag"), f);
+    if (keep && user_find(fa))
+        return true;
+    user_set(fa, t, ro, typed_value(t, v));
     return true;
 }
 
@@ -244,4 +421,5 @@ void flags_register(void)
     flags_init();
     db_register_nondet("current_prolog_flag", 2, bi_current_flag);
     db_register_det("set_prolog_flag", 2, bi_set_flag);
+    db_register_det("create_prolog_flag", 3, bi_create_flag);
 }

@@ -12,10 +12,12 @@
  * alternative binds only on success (its value: the next index + 1). */
 #include "reflect.h"
 
+#include "consult.h"
 #include "control.h"
 #include "copy.h"
 #include "db.h"
 #include "error.h"
+#include "stdlib/library.h"
 #include "unify.h"
 
 /* Loaded from the library (consult_text: file system), not from the user's files. */
@@ -42,6 +44,52 @@ static bool visible(const struct pred *p)
     return (p->flags & PRED_DEFINED) && ((p->flags & PRED_DYNAMIC) || p->nlive > 0);
 }
 
+static bool c_coded(const struct pred *p) { return (p->flags & (PRED_BUILTIN | PRED_CONTROL)) != 0; }
+
+/* The module p belongs to, as swipl names it: system for built-ins and the
+ * boot text, the library's own module (lists) for a library predicate,
+ * else user (there is one module for programs). */
+static atom_t module_of(const struct pred *p)
+{
+    if (c_coded(p) || from_library(p))
+        return ATOM_system;
+    atom_t m = lib_module_of_file(p->file);
+    return m ? m : ATOM_user;
+}
+
+/* t without its module qualifier M: (M an atom or a variable: *m is the
+ * atom, or 0 and *mvar the variable; both 0 when there is none). */
+static term_t strip_module(term_t t, atom_t *m, term_t *mvar)
+{
+    *m = 0;
+    *mvar = 0;
+    t = term_deref(t);
+    if (term_is_compound(t) && term_functor(t) == FUNCTOR_colon2) {
+        term_t q = term_deref(term_arg(t, 1));
+        if (term_is_atom(q)) {
+            *m = term_get_atom(q);
+            return term_deref(term_arg(t, 2));
+        }
+        if (term_is_var(q)) {
+            *mvar = q;
+            return term_deref(term_arg(t, 2));
+        }
+    }
+    return t;
+}
+
+/* Is p current in module m?  In user: what a call there reaches (the
+ * library once loaded, as swipl imports it); in system: the built-ins; in
+ * a library's module: that library's predicates once it is loaded. */
+static bool current_in(const struct pred *p, atom_t m)
+{
+    if (!visible(p))
+        return false;
+    if (m == ATOM_user)
+        return true;
+    return module_of(p) == m;
+}
+
 /* The most general goal of p: name(_, ..., _). */
 static term_t general_goal(const struct pred *p)
 {
@@ -56,18 +104,19 @@ static term_t general_goal(const struct pred *p)
 
 /* Name/Arity, checked as ISO 8.8.2.3 says: a variable, or a term
  * Name/Arity whose Name is a variable or an atom and whose Arity is a
- * variable or an integer; anything else is type_error(predicate_indicator). */
-static void check_pi(term_t pi, term_t *name, term_t *arity)
+ * variable or an integer; anything else is type_error(predicate_indicator,
+ * culprit), culprit being the argument with its module qualifier. */
+static void check_pi(term_t pi, term_t culprit, term_t *name, term_t *arity)
 {
     pi = term_deref(pi);
     *name = *arity = 0;
     if (term_is_var(pi))
         return;
     if (!term_is_compound(pi) || term_functor(pi) != FUNCTOR_slash2)
-        err_type(atom_from_cstr("predicate_indicator"), pi);
+        err_type(atom_from_cstr("predicate_indicator"), culprit);
     term_t n = term_deref(term_arg(pi, 1)), a = term_deref(term_arg(pi, 2));
     if ((!term_is_var(n) && !term_is_atom(n)) || (!term_is_var(a) && !term_is_integer(a)))
-        err_type(atom_from_cstr("predicate_indicator"), pi);
+        err_type(atom_from_cstr("predicate_indicator"), culprit);
     *name = term_is_var(n) ? 0 : n;
     *arity = term_is_var(a) ? 0 : a;
 }
@@ -84,25 +133,34 @@ static bool pi_agrees(const struct pred *p, term_t name, term_t arity)
     return true;
 }
 
-/* current_predicate(?PI) is nondet. */
+/* current_predicate(?PI) is nondet; PI may be Module:PI.  Unqualified (or
+ * user:) it enumerates the user's predicates and tests any visible one; a
+ * library module (lists:append/3) holds that library's predicates once it
+ * is loaded; an unbound module is bound to the predicate's. */
 static long bi_current_predicate1(term_t *a, long alt)
 {
-    term_t name, arity;
-    check_pi(a[0], &name, &arity);
+    atom_t m;
+    term_t mvar, name, arity;
+    term_t pi0 = strip_module(a[0], &m, &mvar);
+    check_pi(pi0, a[0], &name, &arity);
     if (name && arity) { /* a test: no enumeration */
         int64_t v;
         if (!term_get_int64(arity, &v) || v < 0)
             return -1;
         struct pred *p = db_lookup(functor_intern(term_get_atom(name), (unsigned)v));
-        return p && visible(p) ? 0 : -1;
+        if (!p || !current_in(p, m ? m : mvar ? module_of(p) : ATOM_user))
+            return -1;
+        return !mvar || unify(mvar, term_atom(module_of(p))) ? 0 : -1;
     }
     bool more = true;
     for (size_t i = (size_t)alt; more; i++) {
         struct pred *p = db_pred_at(i, &more);
-        if (!p || !user_defined(p) || !pi_agrees(p, name, arity))
+        if (!p || !pi_agrees(p, name, arity))
+            continue;
+        if (m && m != ATOM_user ? c_coded(p) || !current_in(p, m) : !user_defined(p))
             continue;
         term_t pi = err_pred_indicator(functor_name(p->f), functor_arity(p->f));
-        if (!unify(a[0], pi))
+        if (!unify(pi0, pi) || (mvar && !unify(mvar, term_atom(module_of(p)))))
             return -1;
         return more ? (long)i + 1 : 0;
     }
@@ -148,6 +206,7 @@ enum prop {
     PROP_DYNAMIC,
     PROP_STATIC,
     PROP_DISCONTIGUOUS,
+    PROP_IMPORTED_FROM,
     PROP_FILE,
     PROP_LINE_COUNT,
     PROP_NUMBER_OF_CLAUSES,
@@ -168,7 +227,7 @@ static size_t count_rules(const struct pred *p)
 
 /* Property k of p as a term, or 0 when p does not have it.  In swipl's
  * order: interpreted, visible, built_in, foreign, dynamic or static,
- * discontiguous, file, line_count, number_of_clauses, number_of_rules,
+ * discontiguous, imported_from, file, line_count, number_of_clauses, number_of_rules,
  * defined.  Library predicates are interpreted and static, not built_in:
  * a program may define its own member/2, as in swipl. */
 static term_t property(const struct pred *p, enum prop k)
@@ -190,6 +249,10 @@ static term_t property(const struct pred *p, enum prop k)
         return p->flags & PRED_DYNAMIC ? 0 : term_atom(atom_from_cstr("static"));
     case PROP_DISCONTIGUOUS:
         return p->flags & PRED_DISCONTIGUOUS ? term_atom(atom_from_cstr("discontiguous")) : 0;
+    case PROP_IMPORTED_FROM: {
+        atom_t m = module_of(p);
+        return m == ATOM_user ? 0 : term_compound1(functor_intern(atom_from_cstr("imported_from"), 1), term_atom(m));
+    }
     case PROP_FILE:
         return consulted ? term_compound1(functor_intern(atom_from_cstr("file"), 1), term_atom(p->file)) : 0;
     case PROP_LINE_COUNT:
@@ -225,10 +288,14 @@ static bool prop_agrees(term_t want, term_t have)
 /* predicate_property(?Head, ?Prop) is nondet (swipl's, not ISO; like
  * swipl it fails, raising nothing, when Head is not callable or Prop is no
  * property).  alt = (predicate index << 4 | property) + 1; with Head bound
- * only its predicate is looked at. */
+ * only its predicate is looked at, autoloaded first if a library exports
+ * it (swipl: predicate_property(append(_,_,_), defined) is true before any
+ * call).  A module qualifier on Head is accepted and not looked at. */
 static long bi_predicate_property(term_t *a, long alt)
 {
-    term_t head = term_deref(a[0]), want = term_deref(a[1]);
+    atom_t m;
+    term_t mvar;
+    term_t head = strip_module(a[0], &m, &mvar), want = term_deref(a[1]);
     if (!term_is_var(head) && !term_is_callable(head))
         return -1;
     if (!term_is_var(want) && !term_is_atom(want)
@@ -239,7 +306,10 @@ static long bi_predicate_property(term_t *a, long alt)
         atom_t hn;
         unsigned ha;
         term_name_arity(head, &hn, &ha);
-        only = db_lookup(functor_intern(hn, ha));
+        functor_t f = functor_intern(hn, ha);
+        only = db_lookup(f);
+        if ((!only || !visible(only)) && alt == 0 && consult_autoload(f)) /* as swipl */
+            only = db_lookup(f);
         if (!only || !visible(only))
             return -1;
     }

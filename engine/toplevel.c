@@ -17,6 +17,7 @@
 #include "mem.h"
 #include "message.h"
 #include "solve.h"
+#include "stdlib/read.h"
 #include "unify.h"
 #include "vmm/guest/plat.h"
 
@@ -30,7 +31,7 @@ void toplevel_halt_hook(int status)
 int toplevel_run_text(const char *text, const char *what)
 {
     rd_options opt;
-    rd_options_default(&opt);
+    read_options_default(&opt); /* the flags as earlier goals left them */
     rd_result res;
     rd_status st = rd_read_text(text, strlen(text), &opt, &res);
     if (st != RD_OK) {
@@ -69,6 +70,8 @@ static void write_value(term_t t)
     wr_options_print(&o);
     o.spacing = true;
     o.numbervars = true;
+    o.priority = 699; /* the right side of X = Value, as swipl: X = (a, b), X = (-) */
+    o.operand = true;
     wr_sink s;
     wr_sink_buffer(&s);
     wr_term(&s, t, &o);
@@ -83,20 +86,27 @@ static void write_value(term_t t)
  *
  * The bindings are printed inside a snapshot of their own, so that the
  * printer may rewrite the terms it prints and the restore puts them back:
- *  - a cycle (X = f(X)) is cut where it comes back to a compound seen on the
- *    way down: the argument becomes '$VAR'(Name), the query variable whose
- *    value that compound is, or a fresh _S1 printed after `% where`;
- *  - query variables with identical values are printed as a chain
- *    (X = Y, Y = 1);
+ *  - query variables with identical values (==, on the values as they are)
+ *    form a group, printed as a chain (X = Y, Y = 1) with the value of its
+ *    last member;
+ *  - the groups' values are walked in order, depth first, and each compound
+ *    a cycle comes back to (a target) is replaced, where the cycle closes
+ *    and where its parent points to it, by one term '$VAR'(Name).  When a
+ *    value's walk finds one target and it is the value itself, Name is the
+ *    group's (X = f(X)); otherwise the walk's targets are _S1, _S2 ... in
+ *    the order their cycles close, defined after `% where`.  A later value
+ *    that reaches a named compound shows the name (Y = g(X), Z = h(_S1)):
+ *    the factorization swipl 9.0.4 makes, binding after binding;
  *  - the other variables of the values are named: _ once, _A, _B ... when
  *    shared.
  * The text goes to stdout, flushed before the restore (the stdio buffer is
  * backtrackable memory). */
 
-/* Compound cells met by the walk: open addressing on their address. */
+/* Compound cells met by the walks: open addressing on their address. */
 struct seen {
     term_t *key;
     unsigned char *state; /* 1 on the current path (grey), 2 done */
+    term_t *name;         /* the '$VAR' term standing for a target, or 0 */
     size_t cap, n;
 };
 
@@ -108,23 +118,27 @@ static size_t seen_slot(struct seen *m, term_t t)
     return h;
 }
 
-static unsigned char *seen_state(struct seen *m, term_t t)
+/* The slot of t, added if new (state 0); valid until the next call. */
+static size_t seen_find(struct seen *m, term_t t)
 {
     if (2 * (m->n + 1) > m->cap) {
         struct seen g = {.cap = m->cap ? 2 * m->cap : 256};
         g.key = calloc(g.cap, sizeof *g.key);
         g.state = calloc(g.cap, 1);
-        if (!g.key || !g.state)
+        g.name = calloc(g.cap, sizeof *g.name);
+        if (!g.key || !g.state || !g.name)
             err_resource(ATOM_memory);
         for (size_t i = 0; i < m->cap; i++)
             if (m->key[i]) {
                 size_t j = seen_slot(&g, m->key[i]);
                 g.key[j] = m->key[i];
                 g.state[j] = m->state[i];
+                g.name[j] = m->name[i];
                 g.n++;
             }
         free(m->key);
         free(m->state);
+        free(m->name);
         *m = g;
     }
     size_t h = seen_slot(m, t);
@@ -132,17 +146,20 @@ static unsigned char *seen_state(struct seen *m, term_t t)
         m->key[h] = t;
         m->n++;
     }
-    return &m->state[h];
+    return h;
 }
 
+/* The targets named _S<k>, listed after the value they were found in. */
+struct where {
+    term_t t;    /* the compound */
+    term_t name; /* its '$VAR' term */
+    int root;    /* the binding whose walk found it */
+};
+
 struct answer {
-    int nv;
-    atom_t *names;     /* the query variables shown */
-    term_t *vals;      /* their values, dereferenced */
-    int nwhere;        /* cycles through no query variable: _S1 = ... */
-    term_t where[64];
-    int where_root[64]; /* the binding whose value led to it */
-    int cap_where;
+    struct where *w;
+    int nwhere, cap;
+    int nsnames; /* _S names given so far */
 };
 
 static term_t var_term(const char *name)
@@ -150,34 +167,38 @@ static term_t var_term(const char *name)
     return term_compound1(functor_intern(atom_from_cstr("$VAR"), 1), term_atom(atom_from_cstr(name)));
 }
 
-/* Cut the cycles of a->vals[root]. */
+static void var_term_rename(term_t v, atom_t name) { term_ptr(v)[1] = term_atom(name); }
+
+/* Cut the cycles of r, the value of binding root named rname.  Returns the
+ * name the value itself is shown as when it is one of several targets
+ * (X = _S1, % where ...), else 0. */
 struct frame {
     term_t t;       /* a compound on the current path */
     term_t *parent; /* the argument cell that led here (NULL for a root) */
     unsigned next;  /* next argument to visit */
-    int sname;      /* its _S number once a cycle came back to it, else 0 */
 };
 
-static void cut_cycles(struct answer *a, int root, struct seen *m)
+static term_t cut_cycles(struct answer *a, int root, term_t r, atom_t rname, struct seen *m)
 {
-    term_t r = a->vals[root];
-    if (!term_is_compound(r) || *seen_state(m, r))
-        return;
+    if (!term_is_compound(r))
+        return 0;
+    size_t h0 = seen_find(m, r);
+    if (m->state[h0])
+        return 0;
+    int first_where = a->nwhere;
     size_t cap = 64, n = 0;
     struct frame *st = malloc(cap * sizeof *st);
     if (!st)
         err_resource(ATOM_memory);
-    *seen_state(m, r) = 1;
-    st[n++] = (struct frame){r, NULL, 1, 0};
+    m->state[h0] = 1;
+    st[n++] = (struct frame){r, NULL, 1};
     while (n) {
         struct frame *f = &st[n - 1];
         if (f->next > functor_arity(term_functor(f->t))) {
-            *seen_state(m, f->t) = 2;
-            if (f->sname && f->parent) { /* printed as _Sn, defined after % where */
-                char buf[24];
-                snprintf(buf, sizeof buf, "_S%d", f->sname);
-                *f->parent = var_term(buf);
-            }
+            size_t h = seen_find(m, f->t);
+            m->state[h] = 2;
+            if (m->name[h] && f->parent)
+                *f->parent = m->name[h];
             n--;
             continue;
         }
@@ -185,31 +206,29 @@ static void cut_cycles(struct answer *a, int root, struct seen *m)
         term_t t = term_deref(*cell);
         if (!term_is_compound(t))
             continue;
-        unsigned char *state = seen_state(m, t);
-        if (*state == 2)
-            continue;
-        if (*state == 1) { /* back to a compound on the path: a cycle */
-            const char *name = NULL; /* the last of X = Y, Y = f(Y), as swipl */
-            for (int i = a->nv - 1; i >= 0 && !name; i--)
-                if (a->vals[i] == t)
-                    name = atom_name(a->names[i]);
-            char buf[24];
-            if (!name) {
-                size_t k = n;
-                while (k > 0 && st[k - 1].t != t)
-                    k--;
-                if (k > 0 && !st[k - 1].sname && a->nwhere < a->cap_where) {
-                    a->where_root[a->nwhere] = root;
-                    a->where[a->nwhere++] = t;
-                    st[k - 1].sname = a->nwhere;
-                }
-                snprintf(buf, sizeof buf, "_S%d", k > 0 ? st[k - 1].sname : 0);
-                name = buf;
-            }
-            *cell = var_term(name);
+        size_t h = seen_find(m, t);
+        if (m->state[h] == 2) { /* done: named if a target of an earlier walk */
+            if (m->name[h])
+                *cell = m->name[h];
             continue;
         }
-        *state = 1;
+        if (m->state[h] == 1) { /* back to a compound on the path: a cycle */
+            if (!m->name[h]) {
+                if (a->nwhere == a->cap) {
+                    a->cap = a->cap ? 2 * a->cap : 16;
+                    struct where *g = realloc(a->w, (size_t)a->cap * sizeof *g);
+                    if (!g)
+                        err_resource(ATOM_memory);
+                    a->w = g;
+                }
+                term_t v = var_term("_");
+                m->name[h] = v;
+                a->w[a->nwhere++] = (struct where){t, v, root};
+            }
+            *cell = m->name[h];
+            continue;
+        }
+        m->state[h] = 1;
         if (n == cap) {
             cap *= 2;
             struct frame *g = realloc(st, cap * sizeof *st);
@@ -217,9 +236,23 @@ static void cut_cycles(struct answer *a, int root, struct seen *m)
                 err_resource(ATOM_memory);
             st = g;
         }
-        st[n++] = (struct frame){t, cell, 1, 0};
+        st[n++] = (struct frame){t, cell, 1};
     }
     free(st);
+    term_t shown = 0;
+    if (a->nwhere == first_where + 1 && a->w[first_where].t == r) { /* X = f(X) */
+        var_term_rename(a->w[first_where].name, rname);
+        a->nwhere--;
+    } else {
+        for (int w = first_where; w < a->nwhere; w++) {
+            char buf[24];
+            snprintf(buf, sizeof buf, "_S%d", ++a->nsnames);
+            var_term_rename(a->w[w].name, atom_from_cstr(buf));
+            if (a->w[w].t == r)
+                shown = a->w[w].name;
+        }
+    }
+    return shown;
 }
 
 /* Count occurrences of unbound variables in t (now acyclic) into o. */
@@ -276,22 +309,42 @@ static bool print_bindings_now(term_t names)
         vals[nv] = term_deref(term_arg(eq, 2));
         nv++;
     }
-    struct answer a = {.nv = nv, .names = nm, .vals = vals, .cap_where = 64};
+    /* query variables with identical values form a group, printed as a
+     * chain (X = Y, Y = 1) with the value of its last member; decided by ==
+     * on the values as they are, before any cycle is cut (X = f(X),
+     * Y = f(Y) is one group, as in swipl) */
+    bool unbound[MAXV];
+    int first[MAXV]; /* the group's first member */
+    int last[MAXV];  /* for a first member: the group's last */
+    for (int i = 0; i < nv; i++) {
+        unbound[i] = term_is_var(vals[i]);
+        first[i] = last[i] = i;
+        for (int j = 0; j < i; j++)
+            if (first[j] == j && unbound[i] == unbound[j] &&
+                (unbound[i] ? vals[i] == vals[j] : compare_terms(vals[i], vals[j]) == 0)) {
+                first[i] = j;
+                last[j] = i;
+                break;
+            }
+    }
+    struct answer a = {0};
     struct seen m = {0};
+    term_t shown[MAXV]; /* for a first member: what the group's value is shown as */
     for (int i = 0; i < nv; i++)
-        cut_cycles(&a, i, &m);
+        if (first[i] == i) {
+            shown[i] = cut_cycles(&a, last[i], vals[last[i]], nm[last[i]], &m);
+            if (!shown[i])
+                shown[i] = vals[last[i]];
+        }
     /* a query variable still unbound keeps its name; a variable met in the
      * values that is another query variable is printed by that name */
     struct occ occ[MAXV];
     int no = 0;
     for (int i = 0; i < nv; i++)
-        if (!term_is_var(vals[i]))
-            count_vars(vals[i], occ, &no, MAXV);
+        if (first[i] == i && !unbound[i])
+            count_vars(vals[last[i]], occ, &no, MAXV);
     for (int i = 0; i < a.nwhere; i++)
-        count_vars(a.where[i], occ, &no, MAXV);
-    bool unbound[MAXV];
-    for (int i = 0; i < nv; i++)
-        unbound[i] = term_is_var(vals[i]);
+        count_vars(a.w[i].t, occ, &no, MAXV);
     int letter = 0;
     for (int i = 0; i < no; i++) {
         const char *name = NULL; /* X = Y, Y = Z: Z stands for them in other values */
@@ -310,18 +363,14 @@ static bool print_bindings_now(term_t names)
         }
         term_bind(occ[i].var, var_term(name));
     }
-    /* chains of equal values: X = Y, Y = 1 (swipl groups by ==) */
-    bool done[MAXV] = {false};
     bool any = false;
     for (int i = 0; i < nv; i++) {
-        if (done[i])
+        if (first[i] != i)
             continue;
         int group[MAXV], ng = 0;
         for (int j = i; j < nv; j++)
-            if (!done[j] && (j == i || (unbound[i] ? vals[j] == vals[i] : !unbound[j] && compare_terms(vals[i], vals[j]) == 0))) {
+            if (first[j] == i)
                 group[ng++] = j;
-                done[j] = true;
-            }
         if (unbound[i] && ng == 1)
             continue; /* X = _: nothing to say */
         if (any)
@@ -330,25 +379,24 @@ static bool print_bindings_now(term_t names)
             printf("%s%s = %s", k ? ", " : "", atom_name(nm[group[k]]), atom_name(nm[group[k + 1]]));
         if (!unbound[i]) {
             printf("%s%s = ", ng > 1 ? ", " : "", atom_name(nm[group[ng - 1]]));
-            write_value(vals[i]);
+            write_value(shown[i]);
         }
         /* the cycles first met in this group's value, as swipl: after it */
-        bool first = true;
+        bool head = true;
         for (int w = 0; w < a.nwhere; w++) {
-            bool here = false;
-            for (int k = 0; k < ng; k++)
-                here |= a.where_root[w] == group[k];
-            if (!here)
+            if (a.w[w].root != last[i])
                 continue;
-            put(first ? ", % where\n" : ",\n");
-            printf("    _S%d = ", w + 1);
-            write_value(a.where[w]);
-            first = false;
+            put(head ? ", % where\n" : ",\n");
+            printf("    %s = ", atom_name(term_get_atom(term_arg(a.w[w].name, 1))));
+            write_value(a.w[w].t);
+            head = false;
         }
         any = true;
     }
+    free(a.w);
     free(m.key);
     free(m.state);
+    free(m.name);
     return any;
 }
 
@@ -484,9 +532,11 @@ int toplevel_repl(void)
     rd_lexer lx;
     rd_lex_init(&lx, &src);
     rd_options opt;
-    rd_options_default(&opt);
-    opt.want_variable_names = true;
     for (;;) {
+        /* each query with the flags as the previous one left them
+         * (double_quotes, back_quotes), as swipl */
+        read_options_default(&opt);
+        opt.want_variable_names = true;
         in.fresh = true;
         rd_result res;
         rd_status st = rd_read(&lx, &opt, &res);

@@ -54,7 +54,7 @@ static bool occurs(term_t v, term_t t)
         t = term_deref(wstack_pop(&s));
         if (t == v) {
             found = true;
-        } else if (term_is_compound(t) && (steps++ < WALK_CYCLE_STEPS || wmap_add(seen ? seen : (seen = wmap_new()), t, 0))) {
+        } else if (term_is_compound(t) && walk_enter(&seen, &steps, t, 0)) {
             unsigned n = functor_arity(term_functor(t));
             for (unsigned i = 1; i <= n; i++)
                 wstack_push(&s, term_arg(t, i));
@@ -99,9 +99,7 @@ static int unify_walk3(term_t a, term_t b, bool oc, const term_t *fresh, struct 
                     ok = 0;
                     break;
                 }
-                /* a pair met before is assumed equal (co-inductively): what
-                 * makes cyclic terms terminate */
-                if (steps++ < WALK_CYCLE_STEPS || wmap_add(seen ? seen : (seen = wmap_new()), a, b)) {
+                if (walk_enter(&seen, &steps, a, b)) {
                     unsigned n = functor_arity(term_functor(a));
                     for (unsigned i = n; i >= 2; i--) {
                         wstack_push(&s, term_arg(a, i));
@@ -175,9 +173,7 @@ static bool unify_walk(term_t a, term_t b, bool oc)
                     ok = false;
                     break;
                 }
-                /* a pair met before is assumed equal (co-inductively): what
-                 * makes cyclic terms terminate */
-                if (steps++ < WALK_CYCLE_STEPS || wmap_add(seen ? seen : (seen = wmap_new()), a, b)) {
+                if (walk_enter(&seen, &steps, a, b)) {
                     unsigned n = functor_arity(term_functor(a));
                     /* push args 2..n, go on with the first: lists walk their tail last */
                     for (unsigned i = n; i >= 2; i--) {

@@ -156,6 +156,47 @@ static inline bool wmap_add(struct wmap *m, term_t a, term_t b)
     return fresh;
 }
 
+/* Should a walker go into the compound (a, b) (b is 0 for a walk over one
+ * term)?  Within the first WALK_CYCLE_STEPS calls always; past them only
+ * when the pair is new to *seen (made here on the first such call, freed by
+ * the walker with wmap_free): a pair met before is assumed equal
+ * (co-inductively), which is what makes the walks end on cyclic terms. */
+static inline bool walk_enter(struct wmap **seen, size_t *steps, term_t a, term_t b)
+{
+    if ((*steps)++ < WALK_CYCLE_STEPS)
+        return true;
+    if (!*seen)
+        *seen = wmap_new();
+    return wmap_add(*seen, a, b);
+}
+
+/* Walk the list cells from t: the tail dereferenced (TERM_NIL, an unbound
+ * variable or another term), with the number of cells in *n; 0 for a cyclic
+ * list (L = [a|L]).  Brent's cycle finding: the walk compares each cell
+ * with one remembered at the last power of two, so it costs a compare per
+ * cell and ends within about three times the length of a cycle. */
+static inline term_t walk_list_tail(term_t t, size_t *n)
+{
+    t = term_deref(t);
+    term_t mark = t;
+    size_t k = 0, power = 1, since = 0;
+    while (term_is_list_cell(t)) {
+        t = term_deref(term_arg(t, 2));
+        k++;
+        if (t == mark) {
+            *n = k;
+            return 0;
+        }
+        if (++since == power) {
+            mark = t;
+            power *= 2;
+            since = 0;
+        }
+    }
+    *n = k;
+    return t;
+}
+
 /* Is t a finite tree?  (A header function so that the writer, built
  * without the rest of the engine in its tests, can use it.) */
 static inline bool walk_is_acyclic(term_t t)

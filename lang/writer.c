@@ -714,7 +714,7 @@ void wr_term(wr_sink *out, term_t t, const wr_options *o)
     }
     if (o->name_vars)
         count_vars(&w, t);
-    write_term(&w, t, 1200, false);
+    write_term(&w, t, o->priority ? o->priority : 1200, o->operand);
     free(w.vt);
     free(w.cl);
 }

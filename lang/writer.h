@@ -24,6 +24,9 @@ typedef struct wr_options {
     bool spacing;      /* a space after argument and list commas (swipl's spacing(next_argument), the toplevel) */
     bool quote_wide;   /* quote atoms with code points above 0xFF (swipl's write_canonical) */
     int max_depth;     /* 0: no limit; else deeper terms and longer lists print as ... */
+    int priority;      /* the context's priority, 0 for 1200: an operator term above it is bracketed */
+    bool operand;      /* the term is an operand: an atom that is an operator is bracketed, (-),
+                        * as swipl's toplevel writes an answer (with priority 699) */
     /* portray: called for every non-variable subterm when set (print/1); if
      * it returns true it has written the term itself to out. */
     bool (*portray)(void *ctx, term_t t, wr_sink *out);

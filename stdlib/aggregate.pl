@@ -9,10 +9,12 @@ aggregate_all(Spec, _, _) :- var(Spec), !, throw(error(instantiation_error, _)).
 aggregate_all(count, G, C) :- !, findall(x, G, L), length(L, C).
 aggregate_all(count(T), G, C) :- !, findall(T, G, L), length(L, C).
 aggregate_all(sum(E), G, S) :- !, findall(E, G, L), '$aggr_sum'(L, 0, S).
-aggregate_all(max(E), G, M) :- !, findall(E, G, L), L = [H|T], '$aggr_max'(T, H, M).
-aggregate_all(min(E), G, M) :- !, findall(E, G, L), L = [H|T], '$aggr_min'(T, H, M).
-aggregate_all(max(E, W), G, max(M, MW)) :- !, findall(E-W, G, L), L = [H|T], '$aggr_maxw'(T, H, M-MW).
-aggregate_all(min(E, W), G, min(M, MW)) :- !, findall(E-W, G, L), L = [H|T], '$aggr_minw'(T, H, M-MW).
+% The first solution is evaluated (max, min) or checked to be a number
+% (max/2, min/2) before any other, so a bad one raises the error swipl's does.
+aggregate_all(max(E), G, M) :- !, findall(E, G, L), L = [H|T], H1 is H, '$aggr_max'(T, H1, M).
+aggregate_all(min(E), G, M) :- !, findall(E, G, L), L = [H|T], H1 is H, '$aggr_min'(T, H1, M).
+aggregate_all(max(E, W), G, max(M, MW)) :- !, findall(E-W, G, L), L = [H|T], '$aggr_number'(H), '$aggr_maxw'(T, H, M-MW).
+aggregate_all(min(E, W), G, min(M, MW)) :- !, findall(E-W, G, L), L = [H|T], '$aggr_number'(H), '$aggr_minw'(T, H, M-MW).
 aggregate_all(bag(E), G, L) :- !, findall(E, G, L).
 aggregate_all(set(E), G, S) :- !, findall(E, G, L), sort(L, S).
 aggregate_all(Spec, _, _) :- throw(error(domain_error(aggregate_template, Spec), _)).
@@ -43,6 +45,7 @@ aggregate_all(Spec, D, G, R) :-
 '$aggr_max'([X|Xs], M0, M) :- M1 is max(M0, X), '$aggr_max'(Xs, M1, M).
 '$aggr_min'([], M0, M) :- M is M0.
 '$aggr_min'([X|Xs], M0, M) :- M1 is min(M0, X), '$aggr_min'(Xs, M1, M).
+'$aggr_number'(E-_) :- ( number(E) -> true ; throw(error(type_error(number, E), _)) ).
 '$aggr_maxw'([], M, M).
 '$aggr_maxw'([E-W|T], E0-W0, M) :- ( E > E0 -> '$aggr_maxw'(T, E-W, M) ; '$aggr_maxw'(T, E0-W0, M) ).
 '$aggr_minw'([], M, M).

@@ -1,4 +1,4 @@
-/* arith.c - is/2, the arithmetic comparisons, succ/2 and plus/3: evaluation
+/* arith.c - is/2, the arithmetic comparisons, succ/2, plus/3 and between/3: evaluation
  * of expressions over small integers, GMP bignums and floats, with swipl's
  * results and errors (docs/arith.md).
  *
@@ -73,6 +73,7 @@ struct arith_state {
     size_t natoms;
     uint8_t *ops[3];
     uint64_t rng;
+    atom_t inf, infinite; /* between/3's unbounded High */
 };
 static struct arith_state *A;
 
@@ -1073,6 +1074,82 @@ static bool bi_plus(term_t *a)
     err_instantiation();
 }
 
+/* A bound integer argument (instantiation and type errors). */
+static term_t need_bound_int(term_t t)
+{
+    t = term_deref(t);
+    if (term_is_var(t))
+        err_instantiation();
+    if (!term_is_integer(t))
+        err_type(ATOM_integer, t);
+    return t;
+}
+
+/* Compare two integer terms: -1, 0 or 1.  Reads bignums in place, so it
+ * writes nothing (between/3 decides its probe with it). */
+static int int_cmp(term_t a, term_t b)
+{
+    if (term_is_smallint(a) && term_is_smallint(b)) {
+        int64_t p = term_get_smallint(a), q = term_get_smallint(b);
+        return (p > q) - (p < q);
+    }
+    struct num x, y;
+    done();
+    eval(a, &x);
+    eval(b, &y);
+    int c = num_cmp(&x, &y);
+    done();
+    return c;
+}
+
+/* The integer term lo + off (off >= 0). */
+static term_t int_offset(term_t lo, int64_t off)
+{
+    if (term_is_smallint(lo)) {
+        int64_t v;
+        if (!__builtin_add_overflow(term_get_smallint(lo), off, &v))
+            return term_int(v);
+    }
+    struct num n;
+    done();
+    eval(lo, &n);
+    return add_small(&n, off);
+}
+
+/* between(+Low, +High, ?X) is nondet: Low =< X =< High, integers of any
+ * size; High may be inf or infinite.  alt - 1 is the offset from Low of the
+ * value to produce (alt 0: the first); a long's range of offsets is more
+ * than any enumeration reaches.  X bound, or Low >= High: deterministic
+ * (the ND_PROBE call). */
+static long bi_between(term_t *a, long alt)
+{
+    term_t lo = need_bound_int(a[0]);
+    term_t hi = term_deref(a[1]);
+    bool inf = term_is_atom(hi) && (term_get_atom(hi) == A->inf || term_get_atom(hi) == A->infinite);
+    if (!inf)
+        hi = need_bound_int(hi);
+    term_t x = term_deref(a[2]);
+    if (!term_is_var(x)) {
+        if (!term_is_integer(x))
+            err_type(ATOM_integer, x);
+        return int_cmp(lo, x) <= 0 && (inf || int_cmp(x, hi) <= 0) ? 0 : -1;
+    }
+    int c = inf ? -1 : int_cmp(lo, hi);
+    if (c > 0)
+        return -1;
+    if (alt == ND_PROBE) { /* one solution at most when lo == hi */
+        if (c < 0)
+            return ND_PROBE;
+        alt = 0;
+    }
+    int64_t off = alt ? alt - 1 : 0;
+    term_t v = int_offset(lo, off);
+    term_bind(x, v);
+    if (!inf && int_cmp(v, hi) >= 0)
+        return 0;
+    return (long)off + 2;
+}
+
 static bool arith_init(void)
 {
     big_init();
@@ -1091,6 +1168,8 @@ static bool arith_init(void)
     struct timespec ts;
     clock_gettime(CLOCK_REALTIME, &ts);
     A->rng = (uint64_t)ts.tv_sec * 1000000007u ^ (uint64_t)ts.tv_nsec;
+    A->inf = atom_from_cstr("inf");
+    A->infinite = atom_from_cstr("infinite");
     return true;
 }
 
@@ -1107,4 +1186,5 @@ void arith_register(void)
     db_register_test(">=", 2, bi_ge);
     db_register_det("succ", 2, bi_succ);
     db_register_det("plus", 3, bi_plus);
+    db_register_nondet_probe("between", 3, bi_between);
 }

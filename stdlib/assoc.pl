@@ -1,6 +1,6 @@
 /* library(assoc): association lists as AVL trees.  The empty tree is t; a
  * node is t(Key, Value, Balance, Left, Right), Balance one of < (left is
- * higher), = or > (right is higher).  Keys are compared by standard order. */
+ * higher), - or > (right is higher), as swipl's.  Keys are compared by standard order. */
 :- module(assoc, [empty_assoc/1, put_assoc/4, get_assoc/3, list_to_assoc/2, ord_list_to_assoc/2,
                   assoc_to_list/2, assoc_to_keys/2, assoc_to_values/2, max_assoc/3, min_assoc/3,
                   gen_assoc/3, del_assoc/4, map_assoc/2, map_assoc/3, is_assoc/1]).
@@ -15,7 +15,7 @@ get_assoc(K, t(K0, V0, _, L, R), V) :- compare(O, K, K0), '$assoc_get'(O, K, V, 
 put_assoc(K, A0, V, A) :- '$assoc_put'(A0, K, V, A, _).
 
 % '$assoc_put'(+Tree, +K, +V, -NewTree, -Grew): Grew is yes when the height grew.
-'$assoc_put'(t, K, V, t(K, V, =, t, t), yes).
+'$assoc_put'(t, K, V, t(K, V, -, t, t), yes).
 '$assoc_put'(t(K0, V0, B, L, R), K, V, New, Grew) :-
     compare(O, K, K0),
     '$assoc_put'(O, K0, V0, B, L, R, K, V, New, Grew).
@@ -27,24 +27,24 @@ put_assoc(K, A0, V, A) :- '$assoc_put'(A0, K, V, A, _).
 
 % The left subtree grew (G = yes) or not.
 '$assoc_left'(no, K, V, B, L, R, t(K, V, B, L, R), no).
-'$assoc_left'(yes, K, V, =, L, R, t(K, V, <, L, R), yes).
-'$assoc_left'(yes, K, V, >, L, R, t(K, V, =, L, R), no).
+'$assoc_left'(yes, K, V, -, L, R, t(K, V, <, L, R), yes).
+'$assoc_left'(yes, K, V, >, L, R, t(K, V, -, L, R), no).
 '$assoc_left'(yes, K, V, <, t(LK, LV, LB, LL, LR), R, New, no) :- '$assoc_rot_right'(LB, LK, LV, LL, LR, K, V, R, New).
 '$assoc_right'(no, K, V, B, L, R, t(K, V, B, L, R), no).
-'$assoc_right'(yes, K, V, =, L, R, t(K, V, >, L, R), yes).
-'$assoc_right'(yes, K, V, <, L, R, t(K, V, =, L, R), no).
+'$assoc_right'(yes, K, V, -, L, R, t(K, V, >, L, R), yes).
+'$assoc_right'(yes, K, V, <, L, R, t(K, V, -, L, R), no).
 '$assoc_right'(yes, K, V, >, L, t(RK, RV, RB, RL, RR), New, no) :- '$assoc_rot_left'(RB, RK, RV, RL, RR, K, V, L, New).
 
 % Left-left: a single rotation; left-right: a double one.
-'$assoc_rot_right'(<, LK, LV, LL, LR, K, V, R, t(LK, LV, =, LL, t(K, V, =, LR, R))).
-'$assoc_rot_right'(>, LK, LV, LL, t(XK, XV, XB, XL, XR), K, V, R, t(XK, XV, =, t(LK, LV, B1, LL, XL), t(K, V, B2, XR, R))) :-
+'$assoc_rot_right'(<, LK, LV, LL, LR, K, V, R, t(LK, LV, -, LL, t(K, V, -, LR, R))).
+'$assoc_rot_right'(>, LK, LV, LL, t(XK, XV, XB, XL, XR), K, V, R, t(XK, XV, -, t(LK, LV, B1, LL, XL), t(K, V, B2, XR, R))) :-
     '$assoc_double'(XB, B1, B2).
-'$assoc_rot_left'(>, RK, RV, RL, RR, K, V, L, t(RK, RV, =, t(K, V, =, L, RL), RR)).
-'$assoc_rot_left'(<, RK, RV, t(XK, XV, XB, XL, XR), RR, K, V, L, t(XK, XV, =, t(K, V, B1, L, XL), t(RK, RV, B2, XR, RR))) :-
+'$assoc_rot_left'(>, RK, RV, RL, RR, K, V, L, t(RK, RV, -, t(K, V, -, L, RL), RR)).
+'$assoc_rot_left'(<, RK, RV, t(XK, XV, XB, XL, XR), RR, K, V, L, t(XK, XV, -, t(K, V, B1, L, XL), t(RK, RV, B2, XR, RR))) :-
     '$assoc_double'(XB, B1, B2).
-'$assoc_double'(<, =, >).
-'$assoc_double'(=, =, =).
-'$assoc_double'(>, <, =).
+'$assoc_double'(<, -, >).
+'$assoc_double'(-, -, -).
+'$assoc_double'(>, <, -).
 
 % list_to_assoc(+Pairs, -Assoc): keys must be unique.
 list_to_assoc(L, A) :-
@@ -80,13 +80,13 @@ ord_list_to_assoc(L, A) :-
 % '$assoc_build'(+N, +Pairs, -Rest, -Height, -Tree): a balanced tree of the first N pairs.
 '$assoc_build'(0, L, L, 0, t) :- !.
 '$assoc_build'(N, L, Rest, H, t(K, V, B, Lt, Rt)) :-
-    NL is (N - 1) // 2, NR is N - 1 - NL,
+    NR is (N - 1) // 2, NL is N - 1 - NR, % the larger half left, as swipl
     '$assoc_build'(NL, L, [K-V|L1], HL, Lt),
     '$assoc_build'(NR, L1, Rest, HR, Rt),
     H is max(HL, HR) + 1,
     compare(O, HL, HR), '$assoc_balance'(O, B).
 '$assoc_balance'(<, >).
-'$assoc_balance'(=, =).
+'$assoc_balance'(=, -).
 '$assoc_balance'(>, <).
 
 assoc_to_list(A, L) :- '$assoc_list'(A, L, []).
@@ -105,13 +105,77 @@ gen_assoc(K, A, V) :- '$assoc_gen'(A, K, V).
 '$assoc_gen'(t(K, V, _, _, _), K, V).
 '$assoc_gen'(t(_, _, _, _, R), K, V) :- '$assoc_gen'(R, K, V).
 
-% del_assoc(+Key, +Assoc, ?Value, -NewAssoc): rebuilt from the list (O(n)).
-del_assoc(K, A, V, New) :-
-    get_assoc(K, A, V),
-    assoc_to_list(A, L),
-    '$assoc_del'(L, K, L1),
-    ord_list_to_assoc(L1, New).
-'$assoc_del'([K0-V|T], K, R) :- ( K0 == K -> R = T ; R = [K0-V|R1], '$assoc_del'(T, K, R1) ).
+% del_assoc(+Key, +Assoc, ?Value, -NewAssoc): AVL deletion.  A node with
+% two subtrees takes the smallest key of its right one when that is the
+% higher, else the largest of its left one: the trees swipl's makes.
+del_assoc(K, A0, V, A) :- '$assoc_del'(A0, K, V, A, _).
+
+% '$assoc_del'(+Tree, +K, ?V, -NewTree, -Shrunk): Shrunk is yes when the
+% height went down.
+'$assoc_del'(t(K0, V0, B, L, R), K, V, New, Sh) :-
+    compare(O, K, K0),
+    '$assoc_del'(O, K0, V0, B, L, R, K, V, New, Sh).
+'$assoc_del'(=, _, V0, B, L, R, _, V, New, Sh) :-
+    V = V0,
+    '$assoc_del_node'(B, L, R, New, Sh).
+'$assoc_del'(<, K0, V0, B, L, R, K, V, New, Sh) :-
+    '$assoc_del'(L, K, V, L1, LS),
+    '$assoc_del_fix'(LS, t(K0, V0, B, L1, R), left, New, Sh).
+'$assoc_del'(>, K0, V0, B, L, R, K, V, New, Sh) :-
+    '$assoc_del'(R, K, V, R1, RS),
+    '$assoc_del_fix'(RS, t(K0, V0, B, L, R1), right, New, Sh).
+
+'$assoc_del_node'(_, t, R, R, yes) :- !.
+'$assoc_del_node'(_, L, t, L, yes) :- !.
+'$assoc_del_node'(>, L, R, New, Sh) :- !,
+    '$assoc_del_min'(R, K, V, R1, RS),
+    '$assoc_del_fix'(RS, t(K, V, >, L, R1), right, New, Sh).
+'$assoc_del_node'(B, L, R, New, Sh) :-
+    '$assoc_del_max'(L, K, V, L1, LS),
+    '$assoc_del_fix'(LS, t(K, V, B, L1, R), left, New, Sh).
+
+'$assoc_del_min'(t(K0, V0, B, L, R), K, V, New, Sh) :-
+    (   L == t -> K = K0, V = V0, New = R, Sh = yes
+    ;   '$assoc_del_min'(L, K, V, L1, LS),
+        '$assoc_del_fix'(LS, t(K0, V0, B, L1, R), left, New, Sh)
+    ).
+'$assoc_del_max'(t(K0, V0, B, L, R), K, V, New, Sh) :-
+    (   R == t -> K = K0, V = V0, New = L, Sh = yes
+    ;   '$assoc_del_max'(R, K, V, R1, RS),
+        '$assoc_del_fix'(RS, t(K0, V0, B, L, R1), right, New, Sh)
+    ).
+
+% One side of a node got lower (yes) or not: its new balance, whether the
+% node got lower, or a rotation when the other side is now two higher.
+'$assoc_del_fix'(no, T, _, T, no).
+'$assoc_del_fix'(yes, t(K, V, B0, L, R), Side, New, Sh) :-
+    '$assoc_del_table'(B0, Side, B1, Sh0, Rotate),
+    (   Rotate == no -> New = t(K, V, B1, L, R), Sh = Sh0
+    ;   '$assoc_del_rot'(t(K, V, B0, L, R), New, Sh)
+    ).
+'$assoc_del_table'(-, right, <, no, no).
+'$assoc_del_table'(-, left, >, no, no).
+'$assoc_del_table'(<, right, -, yes, yes).
+'$assoc_del_table'(<, left, -, yes, no).
+'$assoc_del_table'(>, right, -, yes, no).
+'$assoc_del_table'(>, left, -, yes, yes).
+
+'$assoc_del_rot'(t(A, VA, >, Al, t(B, VB, Bb, Be, Ga)), New, Sh) :-
+    Bb \== (<), !,
+    (   Bb == (>) -> New = t(B, VB, -, t(A, VA, -, Al, Be), Ga), Sh = yes
+    ;   New = t(B, VB, <, t(A, VA, >, Al, Be), Ga), Sh = no
+    ).
+'$assoc_del_rot'(t(B, VB, <, t(A, VA, Ab, Al, Be), Ga), New, Sh) :-
+    Ab \== (>), !,
+    (   Ab == (<) -> New = t(A, VA, -, Al, t(B, VB, -, Be, Ga)), Sh = yes
+    ;   New = t(A, VA, >, Al, t(B, VB, <, Be, Ga)), Sh = no
+    ).
+'$assoc_del_rot'(t(A, VA, >, Al, t(B, VB, <, t(X, VX, B1, Be, Ga), De)),
+                 t(X, VX, -, t(A, VA, B2, Al, Be), t(B, VB, B3, Ga, De)), yes) :- !,
+    '$assoc_double'(B1, B2, B3).
+'$assoc_del_rot'(t(B, VB, <, t(A, VA, >, Al, t(X, VX, B1, Be, Ga)), De),
+                 t(X, VX, -, t(A, VA, B2, Al, Be), t(B, VB, B3, Ga, De)), yes) :-
+    '$assoc_double'(B1, B2, B3).
 
 map_assoc(_, t).
 map_assoc(P, t(_, V, _, L, R)) :- map_assoc(P, L), call(P, V), map_assoc(P, R).

@@ -4,7 +4,14 @@
 #include "cyclic.h"
 
 #include "engine/db.h"
+#include "engine/error.h"
 #include "engine/wstack.h"
+
+void cyclic_need_acyclic(term_t t)
+{
+    if (!walk_is_acyclic(t))
+        err_representation(atom_from_cstr("cyclic_term"));
+}
 
 static bool bi_acyclic_term(term_t *a) { return walk_is_acyclic(a[0]); }
 static bool bi_cyclic_term(term_t *a) { return !walk_is_acyclic(a[0]); }

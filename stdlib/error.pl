@@ -43,16 +43,20 @@ is_of_type(Type, X) :- '$error_type'(Type, X, true).
     ;   type_error(Type, X)
     ).
 
-% A list fails its type: a partial list is an instantiation error, an
-% element of the wrong type that element's error.
+% A list fails its type: first its shape (a partial list is an
+% instantiation error, anything else not a list type_error(list(Of), X),
+% or list for a list of anything), then the first element of the wrong
+% type raises that element's error, as swipl 9.0.4.
 '$error_not_list'(L, Whole, Of) :-
-    (   var(L) -> instantiation_error(Whole)
-    ;   L == [] -> true
-    ;   L = [H|T] ->
-        (   '$error_type'(Of, H, true) -> '$error_not_list'(T, Whole, Of)
-        ;   '$error_not'(Of, H)
-        )
-    ;   type_error(list, Whole)
+    '$error_tail'(L, Tail),
+    (   var(Tail) -> instantiation_error(Whole)
+    ;   Tail \== [] -> ( Of == any -> type_error(list, Whole) ; type_error(list(Of), Whole) )
+    ;   '$error_not_elem'(L, Of)
+    ).
+'$error_tail'(L, T) :- ( var(L) -> T = L ; L = [_|R] -> '$error_tail'(R, T) ; T = L ).
+'$error_not_elem'([H|T], Of) :-
+    (   '$error_type'(Of, H, true) -> '$error_not_elem'(T, Of)
+    ;   '$error_not'(Of, H)
     ).
 
 % '$error_type'(+Type, @X, -Ok): Type is known; Ok is true when X has it.

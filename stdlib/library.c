@@ -17,7 +17,8 @@ struct lib_index {
     functor_t *f;
     unsigned char *lib;
     size_t n, cap;
-    atom_t *files; /* lib_file_atom of each library, 0 until asked */
+    atom_t *files;   /* lib_file_atom of each library, 0 until asked */
+    atom_t *modules; /* the module each library declares, 0 if none */
 };
 
 static struct lib_index *X;
@@ -67,6 +68,9 @@ static void index_file(unsigned i)
             atom_t name;
             unsigned arity;
             if (term_name_arity(m, &name, &arity) && arity == 2 && !strcmp(atom_name(name), "module")) {
+                term_t mod = term_deref(term_arg(m, 1));
+                if (term_is_atom(mod))
+                    X->modules[i] = term_get_atom(mod);
                 for (term_t l = term_deref(term_arg(m, 2)); term_is_list_cell(l); l = term_deref(term_arg(l, 2))) {
                     term_t pi = term_deref(term_arg(l, 1));
                     if (!term_is_compound(pi) || term_functor(pi) != FUNCTOR_slash2)
@@ -89,7 +93,8 @@ static bool index_init(void)
     if (!X)
         return false;
     X->files = mem_pzalloc(lib_nfiles * sizeof *X->files);
-    if (!X->files)
+    X->modules = mem_pzalloc(lib_nfiles * sizeof *X->modules);
+    if (!X->files || !X->modules)
         return false;
     for (unsigned i = 0; i < lib_nfiles; i++)
         index_file(i);
@@ -128,6 +133,26 @@ bool lib_is_file(atom_t file)
         if (X->files[i] == file)
             return true;
     return false;
+}
+
+atom_t lib_module_of_file(atom_t file)
+{
+    if (!index_init())
+        return 0;
+    for (unsigned i = 0; i < lib_nfiles; i++)
+        if (lib_file_atom(i) == file)
+            return X->modules[i];
+    return 0;
+}
+
+int lib_of_module(atom_t module)
+{
+    if (!index_init())
+        return -1;
+    for (unsigned i = 0; i < lib_nfiles; i++)
+        if (X->modules[i] == module)
+            return (int)i;
+    return -1;
 }
 
 /* '$choice_depth'(-N) is det: the live snapshots (choice points and

@@ -31,6 +31,12 @@ atom_t lib_file_atom(unsigned i);
 /* Did the predicates of file come from the library (or the boot text)? */
 bool lib_is_file(atom_t file);
 
+/* The module that the library whose predicates carry file declares
+ * (lists for library(lists)), or 0 when file is no library's. */
+atom_t lib_module_of_file(atom_t file);
+/* The index of the library declaring module, or -1. */
+int lib_of_module(atom_t module);
+
 /* Register the library's C built-ins: global variables, listing. */
 void lib_register(void);
 

@@ -36,6 +36,9 @@ static void tvec_push(struct tvec *a, term_t t)
  * improper lists. */
 static void list_to_vec(term_t l, struct tvec *a)
 {
+    size_t n;
+    if (!walk_list_tail(l, &n)) /* cyclic: type_error(list, L), as swipl */
+        err_type(ATOM_list, l);
     term_t t = term_deref(l);
     for (; term_is_list_cell(t); t = term_deref(term_arg(t, 2)))
         tvec_push(a, term_arg(t, 1));
@@ -49,12 +52,18 @@ static void list_to_vec(term_t l, struct tvec *a)
     }
 }
 
-static term_t vec_to_list(const struct tvec *a)
+/* The list of a's elements ending in tail. */
+static term_t vec_to_list_tail(const struct tvec *a, term_t tail)
 {
-    term_t l = TERM_NIL;
+    term_t l = tail;
     for (size_t i = a->n; i-- > 0;)
         l = term_cons(a->v[i], l);
     return l;
+}
+
+static term_t vec_to_list(const struct tvec *a)
+{
+    return vec_to_list_tail(a, TERM_NIL);
 }
 
 /* How a sort compares: by the whole element (key 0) or its argument key,
@@ -179,10 +188,11 @@ static bool bi_sort4(term_t *a)
 /* length(?List, ?N) is nondet when both are partial. alt: next length + 1. */
 static long bi_length(term_t *a, long alt)
 {
-    term_t t = term_deref(a[0]);
-    int64_t k = 0;
-    for (; term_is_list_cell(t); t = term_deref(term_arg(t, 2)))
-        k++;
+    size_t cells;
+    term_t t = walk_list_tail(a[0], &cells);
+    if (!t) /* a cyclic list */
+        err_type(ATOM_list, a[0]);
+    int64_t k = (int64_t)cells;
     term_t n = term_deref(a[1]);
     if (t == TERM_NIL)
         return unify(n, term_int(k)) ? 0 : -1;
@@ -228,18 +238,21 @@ static void collect_vars(term_t t, struct tvec *out)
         struct wstack s;
         wstack_init(&s);
         wstack_push(&s, t);
+        struct wmap *seen = NULL; /* compounds visited, past WALK_CYCLE_STEPS */
+        size_t steps = 0;
         term_t mark = term_atom(ATOM_s_frame);
         while (!wstack_empty(&s)) {
             term_t x = term_deref(wstack_pop(&s));
             if (term_is_var(x)) {
                 tvec_push(found, x);
                 term_bind(x, mark);
-            } else if (term_is_compound(x)) {
+            } else if (term_is_compound(x) && walk_enter(&seen, &steps, x, 0)) {
                 for (unsigned i = functor_arity(term_functor(x)); i >= 1; i--)
                     wstack_push(&s, term_arg(x, i));
             }
         }
         wstack_fini(&s);
+        wmap_free(seen); /* persistent: the restore would not free it */
         snap_restore(id, 1);
     }
     snap_drop(id);
@@ -253,6 +266,17 @@ static bool bi_term_variables(term_t *a)
     struct tvec v = {0};
     collect_vars(a[0], &v);
     term_t l = vec_to_list(&v);
+    mem_pfree(v.v);
+    return unify(a[1], l);
+}
+
+/* term_variables(+T, -Vars, ?Tail) is det: Vars is the variables of T
+ * ending in Tail. */
+static bool bi_term_variables3(term_t *a)
+{
+    struct tvec v = {0};
+    collect_vars(a[0], &v);
+    term_t l = vec_to_list_tail(&v, a[2]);
     mem_pfree(v.v);
     return unify(a[1], l);
 }
@@ -343,6 +367,7 @@ void lists_register(void)
     db_register_det("numbervars", 3, bi_numbervars);
     db_register_nondet_probe("length", 2, bi_length);
     db_register_det("term_variables", 2, bi_term_variables);
+    db_register_det("term_variables", 3, bi_term_variables3);
     db_register_det("$free_variables", 4, bi_free_variables);
     db_register_det("=@=", 2, bi_variant);
     db_register_det("\\=@=", 2, bi_not_variant);

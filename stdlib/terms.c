@@ -7,6 +7,7 @@
 #include "engine/db.h"
 #include "engine/error.h"
 #include "engine/unify.h"
+#include "engine/wstack.h"
 #include "nbarg.h"
 
 static bool is_list(term_t t);
@@ -32,9 +33,8 @@ TYPECHECK(ground, copy_is_ground(t))
 
 static bool is_list(term_t t)
 {
-    while (term_is_list_cell(t))
-        t = term_deref(term_arg(t, 2));
-    return t == TERM_NIL;
+    size_t n;
+    return walk_list_tail(t, &n) == TERM_NIL; /* a cyclic list is not a list */
 }
 
 /* ==, \==, @<, @>, @=<, @>= (+T1, +T2) are semidet. */

@@ -50,10 +50,10 @@ is_lambda(T) :- compound(T), ( T = _>>_ ; T = _/_ ; T = \_ ), !.
     '$yall_split'(Lambda, Free, Local), !,
     '$yall_free'(Free),
     copy_term(Free/Local, Free/Copy),
-    '$yall_apply'(Copy, Args).
+    '$yall_apply'(Copy, Args, Free/Copy).
 '$yall_call'(Lambda, Args) :-
     copy_term(Lambda, Copy),
-    '$yall_apply'(Copy, Args).
+    '$yall_apply'(Copy, Args, Copy).
 
 % Free/[X]>>G reads as (Free/[X])>>G: >> and / are both yfx 400.
 '$yall_split'(Free/L, Free, L).
@@ -63,13 +63,29 @@ is_lambda(T) :- compound(T), ( T = _>>_ ; T = _/_ ; T = \_ ), !.
 '$yall_free'({_}) :- !.
 '$yall_free'(F) :- throw(error(type_error(lambda_free, F), _)).
 
-'$yall_apply'(Ps>>Body, Args) :- !,
-    '$yall_params'(Ps, Args, Rest, Ps>>Body),
+% '$yall_apply'(+Copy, +Args, +Whole): Whole is the lambda as called (with
+% its Free/ part), named by the errors.
+'$yall_apply'(Ps>>Body, Args, Whole) :- !,
+    '$yall_enough'(Ps, Args, Whole),
+    '$yall_params'(Ps, Args, Rest),
     '$yall_body'(Body, Rest).
-'$yall_apply'(\Lambda, Args) :- !,
+'$yall_apply'(\Lambda, Args, _) :- !,
     '$yall_hat'(Lambda, Args).
-'$yall_apply'(Goal, Args) :-
+'$yall_apply'(Goal, Args, _) :-
     '$yall_body'(Goal, Args).
+
+% Are there as many arguments as parameters (nothing bound)?  The errors
+% are swipl's: the lambda with its body qualified by the module, as
+% swipl 9.0.4 prints it.
+'$yall_enough'(Ps, _, _) :- var(Ps), !, throw(error(instantiation_error, _)).
+'$yall_enough'([], _, _) :- !.
+'$yall_enough'([_|Ps], [_|As], W) :- !, '$yall_enough'(Ps, As, W).
+'$yall_enough'([_|_], [], W) :- !, '$yall_qualified'(W, Q), throw(error(domain_error(lambda_parameters, Q), _)).
+'$yall_enough'(Ps, _, _) :- throw(error(type_error(list, Ps), _)).
+
+'$yall_qualified'(F/(Ps>>B), F/Ps>>(user:B)) :- !.
+'$yall_qualified'(Ps>>B, Ps>>(user:B)) :- !.
+'$yall_qualified'(L, L).
 
 '$yall_body'(\Lambda, Args) :- !, '$yall_hat'(Lambda, Args).
 '$yall_body'(Body, []) :- !, call(Body).
@@ -79,8 +95,5 @@ is_lambda(T) :- compound(T), ( T = _>>_ ; T = _/_ ; T = \_ ), !.
 '$yall_hat'(Lambda, [A|Args]) :- nonvar(Lambda), Lambda = X^Body, !, X = A, '$yall_hat'(Body, Args).
 '$yall_hat'(Body, Args) :- '$yall_body'(Body, Args).
 
-'$yall_params'(Ps, _, _, _) :- var(Ps), !, throw(error(instantiation_error, _)).
-'$yall_params'([], Args, Args, _) :- !.
-'$yall_params'([P|Ps], [A|As], Rest, L) :- !, P = A, '$yall_params'(Ps, As, Rest, L).
-'$yall_params'([_|_], [], _, L) :- !, throw(error(domain_error(lambda_parameters, L), _)).
-'$yall_params'(_, _, _, L) :- throw(error(type_error(lambda_parameters, L), _)).
+'$yall_params'([], Args, Args).
+'$yall_params'([P|Ps], [A|As], Rest) :- P = A, '$yall_params'(Ps, As, Rest).
