@@ -132,6 +132,7 @@ enum type_id {
     T_TO_LOWER,
     T_TO_UPPER,
     T_NEWLINE,
+    T_XDIGIT_W,
     T_CODE,
     NTYPES
 };
@@ -164,6 +165,7 @@ static const struct ctype {
     [T_TO_LOWER] = {"to_lower", CHAR},
     [T_TO_UPPER] = {"to_upper", CHAR},
     [T_NEWLINE] = {"newline", NOARG},
+    [T_XDIGIT_W] = {"xdigit", WEIGHT},
     [T_CODE] = {"code", WEIGHT},
 };
 
@@ -196,6 +198,9 @@ static bool has_type(enum type_id i, int c, int *v)
     case T_TO_LOWER: *v = chartype_upper(c); return true;
     case T_TO_UPPER: *v = chartype_lower(c); return true;
     case T_NEWLINE: return c == 10 || c == 13;
+    case T_XDIGIT_W: /* ASCII hexadecimal digits, as swipl */
+        *v = is_digit(c) && c < 128 ? c - '0' : c >= 'a' && c <= 'f' ? c - 'a' + 10 : c >= 'A' && c <= 'F' ? c - 'A' + 10 : -1;
+        return *v >= 0;
     case T_CODE: *v = c; return true;
     case NTYPES: break;
     }

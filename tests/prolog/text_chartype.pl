@@ -31,5 +31,7 @@ main :-
         code_type(0'a, alpha), code_type(0'7, digit(_)), code_type(0'A, upper(_)), code_type(0'a, to_lower(_)),
         code_type(a, alpha), code_type(_, digit(5)), code_type(0' , space), code_type(-1, alpha),
         char_type(1, alpha), char_type(ab, alpha), char_type(a, foo), char_type(a, foo(x)),
-        code_type(f(x), alpha), char_type(a, 1), char_type(_, _)
+        code_type(f(x), alpha), char_type(a, 1), char_type(_, _),
+        code_type(0'A, xdigit(_)), code_type(0'f, xdigit(_)), code_type(0'7, xdigit(_)),
+        code_type(0'g, xdigit(_)), char_type('F', xdigit(_)), char_type(_, xdigit(3))
     ]), t(G)).
