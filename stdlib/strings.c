@@ -13,8 +13,11 @@
 #include "atoms.h"
 #include "engine/db.h"
 #include "engine/error.h"
+#include "engine/solve.h"
 #include "engine/unify.h"
+#include "lang/reader.h"
 #include "lang/writer.h"
+#include "read.h"
 #include "text.h"
 
 static atom_t text_type(void) { return atom_from_cstr("text"); }
@@ -295,14 +298,25 @@ static bool bi_term_string(term_t *a)
     return unify(s, term_text(a[0], ATOM_string));
 }
 
-/* read_term_from_atom(+Atom, -Term, +Options) is det (Options ignored). */
+/* read_term_from_atom(+Atom, -Term, +Options) is det: read_term/2's
+ * options (variable_names, variables, singletons, double_quotes, ...). */
 static bool bi_read_term_from_atom(term_t *a)
 {
+    read_req r;
+    read_opts_parse(a[2], &r);
     text x;
     text_get(a[0], TEXT_ANY, ATOM_atom_t, &x);
-    term_t r = text_read(x.s, x.len, NULL);
+    rd_result res;
+    rd_status st = rd_read_text(x.s, x.len, &r.o, &res);
+    if (st == RD_SYNTAX_ERROR) {
+        term_t e = rd_error_term(&res.error, (atom_t)-1, x.s);
+        text_free(&x);
+        solve_throw(e);
+    }
     text_free(&x);
-    return unify(a[1], r);
+    if (st == RD_EOF)
+        return unify(a[1], term_atom(ATOM_end_of_file));
+    return read_term_finish(&r, a[1], &res);
 }
 
 /* atom_to_term(+Atom, -Term, -Bindings) is det: Bindings ['X'=_X, ...]. */
