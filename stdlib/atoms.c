@@ -391,7 +391,7 @@ static text *list_texts(term_t l, size_t *n, bool *partial)
     if (term_is_var(t))
         *partial = true;
     else if (t != TERM_NIL)
-        err_type(ATOM_list, l);
+        err_type(ATOM_list, t); /* swipl names the tail: [a|b] is type_error(list, b) */
     *n = k;
     if (*partial) {
         for (size_t i = 0; i < k; i++)

@@ -189,9 +189,11 @@ static void strip(const char *s, size_t *b, size_t *e, const text *pad)
 static bool bi_split_string(term_t *a)
 {
     text s, sep, pad;
-    text_get(a[0], TEXT_ANY, text_type(), &s);
-    text_get(a[1], TEXT_ANY, text_type(), &sep);
-    text_get(a[2], TEXT_ANY, text_type(), &pad);
+    /* text only: swipl takes no number here */
+    const unsigned accept = TEXT_ATOM | TEXT_STRING | TEXT_LIST;
+    text_get(a[0], accept, text_type(), &s);
+    text_get(a[1], accept, text_type(), &sep);
+    text_get(a[2], accept, text_type(), &pad);
     term_t head = TERM_NIL, last = 0;
     size_t start = 0, end = s.len, used;
     strip(s.s, &start, &end, &pad);
@@ -238,7 +240,7 @@ static bool bi_normalize_space(term_t *a)
     if (!kind)
         err_type(atom_from_cstr("output"), out);
     text in;
-    text_get(a[1], TEXT_ANY, text_type(), &in);
+    text_get(a[1], TEXT_ANY, ATOM_atomic, &in); /* swipl: type_error(atomic, f(x)) */
     char *buf = malloc(in.len + 1);
     if (!buf)
         err_resource(ATOM_memory);
