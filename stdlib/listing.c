@@ -128,9 +128,32 @@ static bool is_operator_term(term_t t)
     return false;
 }
 
+/* {Goals} (a DCG body's plain Prolog): "{ " then the goals one a line under
+ * the first, then "}" under the brace, as swipl. */
+static void curly(struct pc *p, term_t t, size_t col)
+{
+    wr_puts(&p->s, "{ ");
+    body(p, term_arg(t, 1), col + 2);
+    nl_indent(p, col);
+    wr_puts(&p->s, "}");
+}
+
+/* A goal or a fact, at priority 999 (an operator term above it is
+ * bracketed: (dynamic f/1)). */
+static void term999(struct pc *p, term_t t)
+{
+    wr_options o = p->o;
+    o.priority = 999;
+    wr_term(&p->s, t, &o);
+}
+
 static void goal(struct pc *p, term_t t)
 {
     t = term_deref(t);
+    if (is_f2(t, FUNCTOR_curly1)) {
+        curly(p, t, column(&p->s));
+        return;
+    }
     if (term_is_compound(t)) {
         functor_t f = term_functor(t);
         unsigned n = functor_arity(f);
@@ -163,7 +186,7 @@ static void goal(struct pc *p, term_t t)
             return;
         }
     }
-    wr_term(&p->s, t, &p->o);
+    term999(p, t);
 }
 
 static void body(struct pc *p, term_t t, size_t col)
@@ -245,15 +268,27 @@ static void clause_text(struct pc *p, term_t cl)
     name_vars(cl);
     cl = term_deref(cl);
     term_t head = cl, b = TERM_TRUE;
+    const char *neck = " :-";
     if (is_f2(cl, FUNCTOR_neck2)) {
         head = term_arg(cl, 1);
         b = term_deref(term_arg(cl, 2));
+    } else if (is_f2(cl, functor_intern(atom_from_cstr("-->"), 2))) {
+        head = term_arg(cl, 1);
+        b = term_deref(term_arg(cl, 2));
+        neck = " -->";
     }
-    wr_term(&p->s, head, &p->o);
-    if (b != TERM_TRUE) {
-        wr_puts(&p->s, " :-");
-        nl_indent(p, 4);
-        body(p, b, 4);
+    if (is_f2(cl, FUNCTOR_neck1)) { /* a directive: its goals under the first */
+        wr_puts(&p->s, ":- ");
+        body(p, term_arg(cl, 1), 3);
+    } else if (head == cl && (is_f2(cl, FUNCTOR_comma2) || is_disj(cl) || is_f2(cl, FUNCTOR_curly1))) {
+        body(p, cl, 0); /* a term that is a body: laid out as one */
+    } else {
+        term999(p, head);
+        if (b != TERM_TRUE || neck[1] == '-') {
+            wr_puts(&p->s, neck);
+            nl_indent(p, 4);
+            body(p, b, 4);
+        }
     }
     wr_puts(&p->s, ".\n");
 }
