@@ -405,6 +405,7 @@ static bool sgoal_init(struct sgoal *s, term_t g, uint64_t gen, struct pred **pp
         s->c = db_next_match(p->first, s->key, gen);
     }
     *pp = p;
+    M->stats.inferences++; /* a call (its retries on backtracking are not counted) */
     return true;
 }
 
@@ -440,7 +441,6 @@ static int shallow_condition(term_t g)
         char *hb;
         term_t t, cont = s.cont;
         long cutb = s.cutb;
-        M->stats.inferences++;
         if ((size_t)(heap_top - heap0) > SEARCH_HEAP_MAX || M->interrupted)
             goto give_up;
         if (!c)
@@ -642,8 +642,11 @@ static __attribute__((noinline)) enum solve_status run(term_t goal, solve_answer
         } else {
             err_type(ATOM_callable, goal);
         }
-        M->stats.inferences++;
 
+        /* statistics(inferences) counts calls of predicates, as swipl
+         * does: the control constructs below (',', ;, ->, \+, call/N,
+         * once/1, ignore/1 and the engine's own frames) are not counted,
+         * catch/3, findall/3,4 and forall/2 (predicates in swipl) are */
         switch (f) {
         case FUNCTOR_comma2:
             cont = frame(args[1], cutb, cont);
@@ -748,6 +751,7 @@ static __attribute__((noinline)) enum solve_status run(term_t goal, solve_answer
             goal = term_compound2(FUNCTOR_semicolon2, term_compound2(FUNCTOR_arrow2, args[0], TERM_TRUE), TERM_TRUE);
             continue;
         case FUNCTOR_forall2:
+            M->stats.inferences++;
             goal = term_compound1(
                 FUNCTOR_not_provable1,
                 term_compound2(FUNCTOR_comma2, args[0], term_compound1(FUNCTOR_not_provable1, args[1])));
@@ -766,6 +770,7 @@ static __attribute__((noinline)) enum solve_status run(term_t goal, solve_answer
             backtrack();
 
         case FUNCTOR_catch3: {
+            M->stats.inferences++;
             long idx = cp_push(CP_CATCH, ALT_FAIL);
             M->cps[idx].disabled = true; /* transparent to backtracking */
             TAKE(v, idx);
@@ -801,6 +806,7 @@ static __attribute__((noinline)) enum solve_status run(term_t goal, solve_answer
 
         case FUNCTOR_findall3:
         case FUNCTOR_findall4: {
+            M->stats.inferences++;
             long idx = cp_push(CP_FINDALL, ALT_DONE);
             M->cps[idx].coll = mem_pzalloc(sizeof(struct collector));
             if (!M->cps[idx].coll) {
@@ -836,6 +842,7 @@ static __attribute__((noinline)) enum solve_status run(term_t goal, solve_answer
         }
 
         /* a predicate */
+        M->stats.inferences++;
         struct pred *p = db_lookup(f);
         if ((!p || !(p->flags & (PRED_DEFINED | PRED_DYNAMIC))) && consult_autoload(f))
             p = db_lookup(f);
