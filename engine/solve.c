@@ -28,7 +28,7 @@
 #include "mem.h"
 #include "unify.h"
 
-enum cp_kind { CP_TOP, CP_CLAUSE, CP_ALT, CP_CATCH, CP_FINDALL, CP_BUILTIN };
+enum cp_kind { CP_TOP, CP_CLAUSE, CP_ALT, CP_CATCH, CP_FINDALL, CP_BUILTIN, CP_CLEANUP };
 
 /* Values a take returns besides 0 (taken) and -1 (error), for the kinds
  * whose alternative is not a clause pointer or a built-in's own value. */
@@ -52,6 +52,10 @@ struct cp {
     bool disabled;     /* failure drops it without a restore */
     struct collector *coll;
     char *heap_mark;   /* heap top at the take: the young region starts here */
+    term_t cleanup;    /* CP_CLEANUP: the goal a cut or a throw that removes
+                        * the record runs, or 0 (disarmed); a heap term older
+                        * than the record, so valid (and never moved by the
+                        * collector) while the record lives */
 };
 
 /* Persistent machine state, reached through M (set once by solve_init). */
@@ -61,6 +65,7 @@ struct machine {
     struct pterm *ball;        /* exception in flight */
     struct pterm *memory_ball; /* error(resource_error(memory), _), made at init */
     struct solve_stats stats;
+    size_t ncleanup;          /* armed CP_CLEANUP records: the cut's fast path tests it */
     volatile int interrupted; /* set by SIGINT; persistent, so no restore loses it */
 };
 
@@ -115,17 +120,91 @@ static void cp_pop_to(long n)
         struct cp *c = &M->cps[--M->ncp];
         if (c->coll)
             collector_free(c->coll);
+        if (c->cleanup)
+            M->ncleanup--;
     }
 }
 
-/* A cut: drop record b and every newer one with their snapshots. */
+static _Noreturn void take_failed(long idx);
+
+/* The cleanups of the armed CP_CLEANUP records from b up, newest first,
+ * disarmed, as a heap list; [] when there are none. */
+static term_t take_cleanups(long b)
+{
+    term_t l = TERM_NIL;
+    for (long i = b; i < (long)M->ncp; i++) {
+        struct cp *c = &M->cps[i];
+        if (c->cleanup) {
+            l = term_cons(c->cleanup, l);
+            c->cleanup = 0;
+            M->ncleanup--;
+        }
+    }
+    return l;
+}
+
+/* Run each cleanup of (l) once, in a nested solve, failure ignored.  With
+ * (raise), the first error one raised is raised when all have run (a cut
+ * of the running solve: its catchers are live); without, errors are
+ * ignored (another exception is on its way, or the solve is ending). */
+static void run_cleanups(term_t l, bool raise)
+{
+    static functor_t once_f, quiet_f;
+    if (!once_f) {
+        once_f = functor_intern(atom_from_cstr("$scc_once"), 1);
+        quiet_f = functor_intern(atom_from_cstr("$scc_run"), 1);
+    }
+    term_t err = 0, ball;
+    for (; l != TERM_NIL; l = term_arg(l, 2))
+        if (solve(term_compound1(raise ? once_f : quiet_f, term_arg(l, 1)), NULL, NULL, &ball) == SOLVE_ERROR &&
+            !err)
+            err = ball;
+    if (err)
+        solve_throw(err);
+}
+
+/* A cut: drop record b and every newer one with their snapshots.  A
+ * setup_call_cleanup/3 whose goal's choice points go with them runs its
+ * cleanup, once the records are gone. */
 static void cut_to(long b)
 {
     if ((long)M->ncp > b) {
         snap_drop(M->cps[b].id);
+        if (__builtin_expect(M->ncleanup != 0, 0)) {
+            term_t l = take_cleanups(b);
+            cp_pop_to(b);
+            run_cleanups(l, b > top_idx);
+            return;
+        }
         cp_pop_to(b);
     }
 }
+
+long solve_cleanup_push(term_t cleanup)
+{
+    long idx = cp_push(CP_CLEANUP, ALT_FAIL);
+    M->cps[idx].disabled = true; /* failure passes it: the caller's next clause runs the cleanup */
+    /* a snapshot only so that cuts and failure drop it as any other: a
+     * disabled record is never restored */
+    if (snap_take(&M->cps[idx].id) == -1)
+        take_failed(idx);
+    M->cps[idx].cleanup = cleanup;
+    M->ncleanup++;
+    return idx;
+}
+
+bool solve_cleanup_disarm(long idx)
+{
+    if (idx < 0 || idx >= (long)M->ncp || M->cps[idx].kind != CP_CLEANUP)
+        return false;
+    if (M->cps[idx].cleanup) {
+        M->cps[idx].cleanup = 0;
+        M->ncleanup--;
+    }
+    return true;
+}
+
+bool solve_cleanup_alone(long idx) { return (long)M->ncp == idx + 1; }
 
 /* The take failed (snapshot memory exhausted): no snapshot exists for idx. */
 static _Noreturn void take_failed(long idx)
@@ -160,6 +239,18 @@ bool solve_has_alternatives(void)
 static _Noreturn void unwind_to_catcher(void)
 {
     long target = catches == TERM_NIL ? top_idx : term_get_smallint(term_arg(catches, 1));
+    /* the cleanups of the choice points the throw removes run first, with
+     * the ball kept aside (a throw inside one is caught there); not for
+     * running out of memory, where they would most likely fail again */
+    if (M->ncleanup && M->ball != M->memory_ball) {
+        term_t l = take_cleanups(target + 1);
+        if (l != TERM_NIL) {
+            struct pterm *ball = M->ball;
+            M->ball = NULL;
+            run_cleanups(l, false);
+            M->ball = ball;
+        }
+    }
     cp_pop_to(target + 1);
     snap_restore(M->cps[target].id, ALT_THROW);
 }
