@@ -266,6 +266,8 @@ void dbpreds_register(void)
     db_register_det("asserta", 1, bi_asserta);
     db_register_nondet("retract", 1, bi_retract);
     db_register_nondet("clause", 2, bi_clause);
+    db_get(functor_intern(atom_from_cstr("retract"), 1))->flags |= PRED_CLAUSE_ITER;
+    db_get(functor_intern(atom_from_cstr("clause"), 2))->flags |= PRED_CLAUSE_ITER;
     db_register_det("retractall", 1, bi_retractall);
     db_register_det("abolish", 1, bi_abolish);
     db_register_det("dynamic", 1, bi_dynamic);

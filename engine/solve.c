@@ -52,6 +52,8 @@ struct cp {
     bool disabled;     /* failure drops it without a restore */
     struct collector *coll;
     char *heap_mark;   /* heap top at the take: the young region starts here */
+    uint64_t gen;      /* a record whose alternatives are clauses: the db generation at the
+                        * push (no call it serves runs at an older one); others UINT64_MAX */
     term_t cleanup;    /* CP_CLEANUP: the goal a cut or a throw that removes
                         * the record runs, or 0 (disarmed); a heap term older
                         * than the record, so valid (and never moved by the
@@ -99,7 +101,8 @@ static long cp_push(enum cp_kind kind, long alt)
         M->cap = cap;
     }
     long i = (long)M->ncp++;
-    M->cps[i] = (struct cp){.id = -1, .alt = alt, .kind = (unsigned char)kind, .heap_mark = heap_top};
+    M->cps[i] = (struct cp){.id = -1, .alt = alt, .kind = (unsigned char)kind, .heap_mark = heap_top,
+                            .gen = kind == CP_CLAUSE ? db_generation() : UINT64_MAX};
     if (M->ncp > M->stats.max_choicepoints)
         M->stats.max_choicepoints = M->ncp;
     return i;
@@ -968,6 +971,8 @@ static __attribute__((noinline)) enum solve_status run(term_t goal, solve_answer
                 }
             }
             long idx = cp_push(CP_BUILTIN, 0);
+            if (p->flags & PRED_CLAUSE_ITER)
+                M->cps[idx].gen = db_generation();
             TAKE(v, idx);
             current_functor = f;
             long r = p->nd(args, v);
@@ -1125,10 +1130,25 @@ enum solve_status solve(term_t goal, solve_answer_fn on_answer, void *ctx, term_
     return s;
 }
 
+/* The oldest generation a live call may run at (db_set_oldest): every call
+ * that can still resume to another clause has a CP_CLAUSE record, or a
+ * CP_BUILTIN one of clause/2 or retract/1, pushed at or after its start;
+ * a call with none is at a clause it sees at the current generation.  A
+ * scan: it runs only when there is something to free or unlink. */
+static uint64_t oldest_generation(void)
+{
+    uint64_t g = db_generation();
+    for (size_t i = 0; i < M->ncp; i++)
+        if (M->cps[i].gen < g)
+            g = M->cps[i].gen;
+    return g;
+}
+
 bool solve_init(void)
 {
     if (M)
         return true;
+    db_set_oldest(oldest_generation);
     M = mem_pzalloc(sizeof *M);
     if (!M || !gc_init())
         return false;
