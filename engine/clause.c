@@ -3,9 +3,9 @@
  * A compiled clause has the layout of a struct pterm after a prefix of
  * CL_META words (below): relative STR and box words, headers, atoms and
  * integers as they are, but each variable occurrence is TAG_REF with the
- * variable's number (not a cell offset), and nvars is the number of
- * variables.  slots[n] holds what variable n stands
- * for in the current call: 0 until met, then a term.
+ * variable's number (not a cell offset) and a mark on its first occurrence
+ * (CL_FIRST), and nvars is the number of variables.  slots[n] holds what
+ * variable n stands for in the current call, from its first occurrence on.
  *
  * Matching recurses on every argument but the last, which it walks in a
  * loop (lists, s(s(...)) chains), so the C stack grows with the nesting of
@@ -21,6 +21,14 @@
 #include "unify.h"
 
 #define MAX_DEPTH 1000
+
+/* A variable occurrence: its number << 4 | CL_FIRST when it is the first
+ * occurrence in the order matching and building visit the clause (head
+ * arguments left to right, each depth first, then the body), so the
+ * first one stores the slot and a later one reads it: the slots need no
+ * clearing per call. */
+#define CL_FIRST ((term_t)8)
+#define VAR_NO(w) ((size_t)((w) >> 4))
 
 /* A compiled clause's cells start with CL_META words: arity << 32 | nvars,
  * the offset of the head's first argument in the code, the body word; the
@@ -46,6 +54,33 @@ bool cl_init(void)
 static inline unsigned hdr_arity(term_t h) { return functor_arity((functor_t)(h >> 4)); }
 
 /* --- compiling ------------------------------------------------------------ */
+
+/* Set CL_FIRST on the first occurrence of each variable in the term at
+ * (*w), visited as match and build visit it: the arguments but the last
+ * depth first (recursion bounded by MAX_DEPTH), the last by a loop. */
+static void mark_first(term_t *base, term_t *w, uint32_t *seen)
+{
+    for (;;) {
+        switch (term_tag(*w)) {
+        case TAG_REF:
+            if (!seen[VAR_NO(*w)]) {
+                seen[VAR_NO(*w)] = 1;
+                *w |= CL_FIRST;
+            }
+            return;
+        case TAG_STR: {
+            term_t *t = base + (*w >> 3);
+            unsigned m = hdr_arity(t[0]);
+            for (unsigned j = 1; j < m; j++)
+                mark_first(base, &t[j], seen);
+            w = &t[m];
+            continue;
+        }
+        default:
+            return;
+        }
+    }
+}
 
 struct pterm *cl_compile(const struct pterm *p)
 {
@@ -80,7 +115,7 @@ struct pterm *cl_compile(const struct pterm *p)
                 goto fail;
             if (!var[home])
                 var[home] = ++nv;
-            base[i] = (term_t)(var[home] - 1) << 3 | TAG_REF;
+            base[i] = (term_t)(var[home] - 1) << 4 | TAG_REF;
             break;
         }
         default:
@@ -110,6 +145,15 @@ struct pterm *cl_compile(const struct pterm *p)
     }
     if (max > MAX_DEPTH)
         goto fail;
+    /* mark the first occurrences (var is reused: which variables were seen) */
+    memset(var, 0, n * sizeof *var);
+    const term_t *nk = base + (base[0] >> 3);
+    if (term_tag(nk[1]) == TAG_STR) {
+        term_t *h = base + (nk[1] >> 3);
+        for (unsigned j = 1, m = hdr_arity(h[0]); j <= m; j++)
+            mark_first(base, &h[j], var);
+    }
+    mark_first(base, (term_t *)&nk[2], var);
     c->ncells = CL_META + n;
     c->nvars = nv;
     /* the prefix: what every call needs, one load away */
@@ -177,8 +221,8 @@ FRESH_ONLY static inline term_t arg_word(const term_t *code, term_t w, term_t *c
 {
     switch (w & TAG_MASK) {
     case TAG_REF: {
-        term_t *s = &h->slots[w >> 3];
-        if (!*s)
+        term_t *s = &h->slots[VAR_NO(w)];
+        if (w & CL_FIRST)
             *s = ptr_word(cell, TAG_REF);
         return *s;
     }
@@ -194,8 +238,8 @@ FRESH_ONLY static term_t build(const term_t *code, term_t w, struct hp *h)
 {
     switch (w & TAG_MASK) {
     case TAG_REF: {
-        term_t *s = &h->slots[w >> 3];
-        if (!*s) {
+        term_t *s = &h->slots[VAR_NO(w)];
+        if (w & CL_FIRST) {
             term_t *v = fresh_alloc(h, 1);
             *v = *s = ptr_word(v, TAG_REF);
         }
@@ -233,14 +277,6 @@ FRESH_ONLY static term_t build(const term_t *code, term_t w, struct hp *h)
     }
 }
 
-FRESH_ONLY static void clear_slots(unsigned n)
-{
-    for (unsigned i = 0; i < n; i++) {
-        X->slots[i] = 0;
-        __asm__("" ::: "memory"); /* a loop, not a call of the memset wrapper */
-    }
-}
-
 /* build() with the heap top taken and given back by instrumented code. */
 static term_t build_on_heap(const term_t *code, term_t w)
 {
@@ -261,8 +297,8 @@ static int match(const term_t *code, term_t w, term_t a, const char *fresh, cons
 {
     for (;;) {
         if (term_tag(w) == TAG_REF) {
-            term_t *s = &X->slots[w >> 3];
-            if (!*s) {
+            term_t *s = &X->slots[VAR_NO(w)];
+            if (w & CL_FIRST) {
                 *s = a;
                 return 1;
             }
@@ -294,8 +330,8 @@ static int match(const term_t *code, term_t w, term_t a, const char *fresh, cons
         const term_t *args = term_args(a);
         for (unsigned i = 1; i < m; i++) {
             term_t wi = src[i];
-            if (term_tag(wi) == TAG_REF && !X->slots[wi >> 3]) { /* a first occurrence: no call */
-                X->slots[wi >> 3] = args[i - 1];
+            if (term_tag(wi) == TAG_REF && (wi & CL_FIRST)) { /* a first occurrence: no call */
+                X->slots[VAR_NO(wi)] = args[i - 1];
                 continue;
             }
             int r = match(code, wi, args[i - 1], fresh, fe);
@@ -310,7 +346,6 @@ static int match(const term_t *code, term_t w, term_t a, const char *fresh, cons
 int cl_match(const struct pterm *code, const term_t *args, const char *fresh)
 {
     term_t meta = code->cells[0];
-    clear_slots((unsigned)meta);
     unsigned m0 = X->log.n;
     unsigned m = (unsigned)(meta >> 32); /* 0: an atom, nothing to match */
     const term_t *base = code->cells + CL_META, *h = base + code->cells[1];
@@ -319,8 +354,8 @@ int cl_match(const struct pterm *code, const term_t *args, const char *fresh)
         term_t w = h[i];
         /* the common cases inline: a variable's first occurrence takes the
          * argument, an atom or small integer meets a bound one */
-        if (term_tag(w) == TAG_REF && !slots[w >> 3]) {
-            slots[w >> 3] = args[i];
+        if (term_tag(w) == TAG_REF && (w & CL_FIRST)) {
+            slots[VAR_NO(w)] = args[i];
             continue;
         }
         if (term_tag(w) == TAG_ATOM || term_tag(w) == TAG_INT) {
