@@ -82,6 +82,11 @@ volatile int *solve_interrupt_word(void) { return &M->interrupted; }
 static term_t catches = TERM_NIL; /* '$catch'(CpIndex, Outer) of the active catch/3 calls */
 static long top_idx = -1;         /* the TOP record of the innermost solve() */
 static size_t gc_trigger = GC_MIN_YOUNG; /* collect when the young heap is this big */
+/* The heap top past which the loop collects: the newest record's heap mark
+ * + gc_trigger, kept so by cp_push, cp_pop_to and the collector (a restore
+ * brings it back with the record it resumes), so that the loop's test is
+ * one compare. */
+static char *gc_at;
 static functor_t current_functor = (functor_t)-1;
 
 functor_t solve_current_functor(void) { return current_functor; }
@@ -105,6 +110,7 @@ static long cp_push(enum cp_kind kind, long alt)
                             .gen = kind == CP_CLAUSE ? db_generation() : UINT64_MAX};
     if (M->ncp > M->stats.max_choicepoints)
         M->stats.max_choicepoints = M->ncp;
+    gc_at = heap_top + gc_trigger;
     return i;
 }
 
@@ -126,6 +132,8 @@ static void cp_pop_to(long n)
         if (c->cleanup)
             M->ncleanup--;
     }
+    if (M->ncp)
+        gc_at = M->cps[M->ncp - 1].heap_mark + gc_trigger;
 }
 
 static _Noreturn void take_failed(long idx);
@@ -690,12 +698,13 @@ static __attribute__((noinline)) enum solve_status run(term_t goal, solve_answer
             M->interrupted = 0;
             solve_throw(term_atom(atom_from_cstr("$aborted")));
         }
-        char *young = M->cps[M->ncp - 1].heap_mark;
-        if ((size_t)(heap_top - young) > gc_trigger) {
+        if (__builtin_expect(heap_top > gc_at, 0)) {
+            char *young = M->cps[M->ncp - 1].heap_mark;
             term_t *roots[] = {&goal, &cont, &catches};
             gc_collect(young, roots, 3);
             size_t live = (size_t)(heap_top - young);
             gc_trigger = live * 2 > GC_MIN_YOUNG ? live * 2 : GC_MIN_YOUNG;
+            gc_at = young + gc_trigger;
         }
         if (!goal) {
             if (cont == TERM_NIL) {
@@ -1003,7 +1012,6 @@ static __attribute__((noinline)) enum solve_status run(term_t goal, solve_answer
         if (!c)
             backtrack();
         long callb = (long)M->ncp;
-        unsigned n = functor_arity(f);
         /* Shallow tries: while a second candidate remains, match the head
          * writing only fresh cells and recording the goal variables it
          * binds (cl_match with a mark); a head that does not match, or a
@@ -1029,7 +1037,7 @@ static __attribute__((noinline)) enum solve_status run(term_t goal, solve_answer
                     body = term_deref(cl_body(c->code));
             } else {
                 term_t cl = copy_from_persistent(c->term);
-                for (unsigned i = 0; i < n && r > 0; i++)
+                for (unsigned i = 0, n = functor_arity(f); i < n && r > 0; i++)
                     r = unify_fresh(args[i], term_args(term_deref(term_arg(cl, 1)))[i], mark);
                 body = term_deref(term_arg(cl, 2));
             }
@@ -1092,6 +1100,7 @@ static __attribute__((noinline)) enum solve_status run(term_t goal, solve_answer
             body = term_deref(cl_body(c->code));
         } else {
             term_t cl = copy_from_persistent(c->term);
+            unsigned n = functor_arity(f);
             if (n) {
                 term_t *h = term_args(term_deref(term_arg(cl, 1)));
                 for (unsigned i = 0; i < n; i++)
