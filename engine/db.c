@@ -6,13 +6,8 @@
 #include "clause.h"
 #include "mem.h"
 
-struct db {
-    struct pred **by_functor; /* indexed by functor_t */
-    size_t cap;
-    uint64_t generation;
-};
-
-static struct db *D;
+struct db *db_state;
+#define D db_state
 
 bool db_init(void)
 {
@@ -21,7 +16,6 @@ bool db_init(void)
     return D != NULL && cl_init();
 }
 
-struct pred *db_lookup(functor_t f) { return f < D->cap ? D->by_functor[f] : NULL; }
 
 struct pred *db_get(functor_t f)
 {
@@ -72,7 +66,6 @@ void db_register_nondet_probe(const char *name, unsigned arity, builtin_nondet f
     p->flags |= PRED_ND_PROBE;
 }
 
-uint64_t db_generation(void) { return D->generation; }
 
 /* --- the first-argument switch -------------------------------------------- */
 

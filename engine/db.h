@@ -84,8 +84,20 @@ struct pred {
 /* Set up the predicate table; once, before any snapshot. */
 bool db_init(void);
 
+/* The table and the generation, in persistent memory; the pointer is set
+ * once by db_init (before any snapshot), so lookups are inline. */
+struct db {
+    struct pred **by_functor; /* indexed by functor_t */
+    size_t cap;
+    uint64_t generation;
+};
+extern struct db *db_state;
+
 /* The predicate for f, or NULL when it has never been mentioned. */
-struct pred *db_lookup(functor_t f);
+static inline struct pred *db_lookup(functor_t f)
+{
+    return f < db_state->cap ? db_state->by_functor[f] : NULL;
+}
 /* The predicate for f, created (undefined, no clauses) if new.  NULL when
  * memory is exhausted. */
 struct pred *db_get(functor_t f);
@@ -124,7 +136,7 @@ static inline term_t db_key(term_t head) { return term_is_compound(head) ? db_ar
 void db_set_oldest(uint64_t (*fn)(void));
 
 /* The generation now: a call passes it to db_first/db_next. */
-uint64_t db_generation(void);
+static inline uint64_t db_generation(void) { return db_state->generation; }
 /* First clause at or after c visible at gen whose key agrees with key. */
 static inline struct clause *db_next_match(struct clause *c, term_t key, uint64_t gen)
 {
