@@ -31,9 +31,27 @@
 #define VAR_NO(w) ((size_t)((w) >> 4))
 
 /* A compiled clause's cells start with CL_META words: arity << 32 | nvars,
- * the offset of the head's first argument in the code, the body word; the
- * code (offsets relative to its first cell) follows. */
-#define CL_META 3
+ * the offset of the head's first argument in the code, the body word, and
+ * the offset of the head program from cells (below; 0: none); the code
+ * (offsets relative to its first cell) follows, then the program. */
+#define CL_META 4
+
+/* The head program: for each head argument in order, one instruction
+ * that matches it against the goal's argument without walking the code.
+ * An instruction word is its opcode | operand << 8:
+ *   H_FIRST n       a variable's first occurrence: slot n takes the argument
+ *   H_LATER n       a later one: unify slot n with it
+ *   H_CONST, c      an atom or small integer: equal, or bind a variable to it
+ *   H_STR k, hdr, k sub-instructions (H_FIRST, H_LATER, H_CONST)
+ *                   a structure of arity k whose arguments are variables or
+ *                   constants (a list cell [X|Xs], f(X, a)): read mode
+ *                   against a structure, write mode (built in place) against
+ *                   a variable
+ *   H_WALK, w       anything else: the code walk (match) from word w */
+enum { H_FIRST, H_LATER, H_CONST, H_STR, H_WALK };
+#define H_OP(op, x) ((term_t)(x) << 8 | (op))
+/* An upper bound of a head program's words for a code of n cells. */
+#define H_MAX(n) (3 * (n) + 2)
 
 /* Persistent scratch (a pointer set once by cl_init): its contents need not
  * survive a restore, but its growth must not be rolled back. */
@@ -80,6 +98,49 @@ static void mark_first(term_t *base, term_t *w, uint32_t *seen)
             return;
         }
     }
+}
+
+static bool h_simple(term_t w)
+{
+    return term_tag(w) == TAG_REF || term_tag(w) == TAG_ATOM || term_tag(w) == TAG_INT;
+}
+
+/* The instruction for a simple word (variable or constant) into out: words written. */
+static size_t simple_instr(term_t w, term_t *out)
+{
+    if (term_tag(w) == TAG_REF) {
+        out[0] = H_OP(w & CL_FIRST ? H_FIRST : H_LATER, VAR_NO(w));
+        return 1;
+    }
+    out[0] = H_OP(H_CONST, 0);
+    out[1] = w;
+    return 2;
+}
+
+/* The instruction for head argument (w) into out: words written (at most
+ * 2 + 2 * its cells: within H_MAX). */
+static size_t head_instr(const term_t *base, term_t w, term_t *out)
+{
+    if (h_simple(w))
+        return simple_instr(w, out);
+    if (term_tag(w) == TAG_STR) {
+        const term_t *t = base + (w >> 3);
+        unsigned k = hdr_arity(t[0]);
+        bool flat = true;
+        for (unsigned j = 1; j <= k && flat; j++)
+            flat = h_simple(t[j]);
+        if (flat) {
+            size_t np = 2;
+            out[0] = H_OP(H_STR, k);
+            out[1] = t[0];
+            for (unsigned j = 1; j <= k; j++)
+                np += simple_instr(t[j], out + np);
+            return np;
+        }
+    }
+    out[0] = H_OP(H_WALK, 0);
+    out[1] = w;
+    return 2;
 }
 
 struct pterm *cl_compile(const struct pterm *p)
@@ -154,6 +215,21 @@ struct pterm *cl_compile(const struct pterm *p)
             mark_first(base, &h[j], var);
     }
     mark_first(base, (term_t *)&nk[2], var);
+    size_t np = 0;
+    term_t *prog = mem_palloc(H_MAX(n) * sizeof *prog);
+    if (!prog)
+        goto fail;
+    if (term_tag(nk[1]) == TAG_STR) {
+        const term_t *h = base + (nk[1] >> 3);
+        for (unsigned j = 1, m = hdr_arity(h[0]); j <= m; j++)
+            np += head_instr(base, h[j], prog + np);
+        /* only first occurrences: cl_match's own loop does that best */
+        bool plain = true;
+        for (size_t i = 0; i < np && plain; i++)
+            plain = (prog[i] & 0xff) == H_FIRST;
+        if (plain)
+            np = 0;
+    }
     c->ncells = CL_META + n;
     c->nvars = nv;
     /* the prefix: what every call needs, one load away */
@@ -162,6 +238,18 @@ struct pterm *cl_compile(const struct pterm *p)
     c->cells[0] = (term_t)arity << 32 | nv;
     c->cells[1] = arity ? (neck[1] >> 3) + 1 : 0;
     c->cells[2] = neck[2];
+    c->cells[3] = 0;
+    if (np) { /* the program after the code */
+        struct pterm *c2 = mem_prealloc(c, sizeof *c + (CL_META + n + np) * sizeof(term_t));
+        if (!c2) {
+            mem_pfree(prog);
+            goto fail;
+        }
+        c = c2;
+        memcpy(c->cells + CL_META + n, prog, np * sizeof *prog);
+        c->cells[3] = CL_META + n;
+    }
+    mem_pfree(prog);
     if (nv > X->cap) {
         term_t *s = mem_prealloc(X->slots, nv * sizeof *s);
         if (!s)
@@ -343,9 +431,138 @@ static int match(const term_t *code, term_t w, term_t a, const char *fresh, cons
     }
 }
 
+/* The head program runs without the write barrier (FRESH_ONLY, as build
+ * does): its own stores are to the persistent slots and to fresh cells.
+ * What must be logged, a goal variable bound and the heap top moved, goes
+ * through the instrumented helpers below; the term helpers it needs are
+ * spelled out (clang does not inline across the attribute). */
+#define RAW_PTR(w) ((term_t *)(uintptr_t)((w) & ~(term_t)TAG_MASK))
+
+FRESH_ONLY static inline term_t raw_deref(term_t w)
+{
+    while ((w & TAG_MASK) == TAG_REF) {
+        term_t v = *RAW_PTR(w);
+        if (v == w)
+            break;
+        w = v;
+    }
+    return w;
+}
+
+/* Bind the goal variable (a) to (v), recording it when it is older than
+ * (fresh) in a shallow try: 1, or -1 when the record is full. */
+static __attribute__((noinline)) int bind_goal_var(term_t a, term_t v, const char *fresh)
+{
+    if (fresh && (const char *)term_ptr(a) < fresh) {
+        if (X->log.n == UNIFY_LOG_CAP)
+            return -1;
+        X->log.cells[X->log.n++] = term_ptr(a);
+    }
+    term_bind(a, v);
+    return 1;
+}
+
+static __attribute__((noinline)) term_t *alloc_cells(size_t n) { return heap_alloc(n); }
+
+static __attribute__((noinline)) int unify_slot(term_t s, term_t a, const char *fresh)
+{
+    return fresh ? unify_logged(s, a, fresh, &X->log) : unify(s, a);
+}
+
+/* A simple instruction (H_FIRST, H_LATER, H_CONST) at *pp against the
+ * term (a), not dereferenced; *pp moves past it. */
+FRESH_ONLY static inline int run_simple(const term_t **pp, term_t a, term_t *slots, const char *fresh)
+{
+    const term_t *p = *pp;
+    switch ((unsigned)(p[0] & 0xff)) {
+    case H_FIRST:
+        *pp = p + 1;
+        slots[p[0] >> 8] = a;
+        return 1;
+    case H_LATER:
+        *pp = p + 1;
+        return unify_slot(slots[p[0] >> 8], a, fresh);
+    default: /* H_CONST */
+        *pp = p + 2;
+        a = raw_deref(a);
+        if (a == p[1])
+            return 1;
+        return (a & TAG_MASK) == TAG_REF ? bind_goal_var(a, p[1], fresh) : 0;
+    }
+}
+
+/* Run the head program (prog) against args: as cl_match. */
+FRESH_ONLY static int run_head(const struct pterm *code, const term_t *prog, const term_t *args, unsigned m,
+                               const char *fresh, term_t *slots, const struct functor_entry *fe)
+{
+    for (unsigned i = 0; i < m; i++) {
+        term_t op = prog[0];
+        int r;
+        switch ((unsigned)(op & 0xff)) {
+        case H_FIRST:
+            slots[op >> 8] = args[i];
+            prog++;
+            continue;
+        case H_STR: {
+            unsigned k = (unsigned)(op >> 8);
+            term_t hdr = prog[1], a = raw_deref(args[i]);
+            const term_t *p = prog + 2;
+            if ((a & TAG_MASK) == TAG_REF) { /* write mode: the structure built in place */
+                term_t *t = alloc_cells(k + 1);
+                t[0] = hdr;
+                for (unsigned j = 1; j <= k; j++) {
+                    switch ((unsigned)(p[0] & 0xff)) {
+                    case H_FIRST:
+                        t[j] = slots[p[0] >> 8] = (term_t)(uintptr_t)&t[j] | TAG_REF;
+                        p++;
+                        break;
+                    case H_LATER:
+                        t[j] = slots[p[0] >> 8];
+                        p++;
+                        break;
+                    default:
+                        t[j] = p[1];
+                        p += 2;
+                    }
+                }
+                r = bind_goal_var(a, (term_t)(uintptr_t)t | TAG_STR, fresh);
+            } else if ((a & TAG_MASK) == TAG_STR && *RAW_PTR(a) == hdr) {
+                const term_t *ga = RAW_PTR(a) + 1;
+                r = 1;
+                for (unsigned j = 0; j < k && r > 0; j++)
+                    r = run_simple(&p, ga[j], slots, fresh);
+            } else {
+                r = 0;
+            }
+            if (r <= 0)
+                return r;
+            prog = p;
+            continue;
+        }
+        case H_WALK:
+            r = match(code->cells + CL_META, prog[1], args[i], fresh, fe);
+            prog += 2;
+            break;
+        default:
+            r = run_simple(&prog, args[i], slots, fresh);
+        }
+        if (r <= 0)
+            return r;
+    }
+    return 1;
+}
+
 int cl_match(const struct pterm *code, const term_t *args, const char *fresh)
 {
     term_t meta = code->cells[0];
+    if (code->cells[3]) {
+        unsigned m0 = X->log.n;
+        int r = run_head(code, code->cells + code->cells[3], args, (unsigned)(meta >> 32), fresh, X->slots,
+                         *functor_entries);
+        if (r <= 0)
+            unify_log_undo(&X->log, m0);
+        return r;
+    }
     unsigned m0 = X->log.n;
     unsigned m = (unsigned)(meta >> 32); /* 0: an atom, nothing to match */
     const term_t *base = code->cells + CL_META, *h = base + code->cells[1];
