@@ -372,11 +372,11 @@ struct clause **db_candidates(struct pred *p, term_t key)
     if (p->nlive < DB_INDEX_MIN)
         return NULL;
     struct pindex *x = p->index;
-    /* rebuilt when stale, when a dynamic predicate's runs hold more
-     * retracted clauses than live ones, or when one without a table has
-     * doubled since it was judged (each rebuild pays for the changes
-     * since the last) */
-    if (!x || x->built != p->changed || x->dead > p->nlive + 8 || (!x->table && p->nlive >= 2 * x->nmade + 8)) {
+    /* rebuilt when stale; db_add and db_retract make a dynamic
+     * predicate's switch stale when its runs hold more retracted clauses
+     * than live ones, or when one without a table has doubled since it was
+     * judged (each rebuild pays for the changes since the last) */
+    if (!x || x->built != p->changed) {
         if (!index_build(p))
             return NULL;
         x = p->index;
@@ -429,7 +429,8 @@ struct clause *db_add(term_t head, term_t body, bool at_end, unsigned line)
     }
     p->nlive++;
     p->flags |= PRED_DEFINED;
-    if (keep && index_add(p, p->index, c, at_end) && p->index)
+    if (keep && index_add(p, p->index, c, at_end) && p->index &&
+        (p->index->table || p->nlive < 2 * p->index->nmade + 8))
         p->index->built = p->changed;
     return c;
 }
@@ -445,10 +446,8 @@ void db_retract(struct clause *c)
     p->changed = c->died;
     p->nlive--;
     p->ndead++;
-    if (keep) { /* its runs still hold c, invisible from now on */
-        x->dead++;
+    if (keep && ++x->dead <= p->nlive + 8) /* its runs still hold c, invisible from now on */
         x->built = p->changed;
-    }
     if (p->ndead > p->compact_at)
         compact(p);
 }
