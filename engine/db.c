@@ -161,18 +161,20 @@ static bool cands_put(struct pred *p, struct cands *k, struct clause *c, bool at
     return true;
 }
 
-/* The live clauses with key key or 0, in order, as a run; false when
- * memory is short. */
-static bool candidates_for(const struct pred *p, term_t key, size_t n, struct cands *k)
+/* c appended to a run no call has seen yet (a switch being built): grown
+ * in place; false when memory is short. */
+static bool run_append(struct cands *k, struct clause *c)
 {
-    struct clause **a = mem_palloc((n + 1) * sizeof *a), **e = a;
-    if (!a)
-        return false;
-    for (struct clause *c = p->first; c; c = c->next)
-        if (c->died == UINT64_MAX && (c->key == key || !c->key))
-            *e++ = c;
-    *e = NULL;
-    *k = (struct cands){a, 0, (size_t)(e - a), n + 1};
+    if (k->hi + 1 >= k->cap) {
+        size_t cap = 2 * k->cap + 8;
+        struct clause **a = mem_prealloc(k->a, cap * sizeof *a);
+        if (!a)
+            return false;
+        k->a = a;
+        k->cap = cap;
+    }
+    k->a[k->hi++] = c;
+    k->a[k->hi] = NULL;
     return true;
 }
 
@@ -295,19 +297,34 @@ static bool index_build(struct pred *p)
             size *= 2;
         x->table = mem_pzalloc(size * sizeof *x->table);
         x->mask = size - 1;
-        /* no key is -1: only the clauses with a variable first */
-        if (!x->table || !candidates_for(p, (term_t)-1, x->vars, &x->varonly))
+        if (!x->table || !run_append(&x->varonly, NULL))
             goto fail;
+        x->varonly.hi = 0; /* an empty run, NULL-terminated */
+        /* one pass: a key's run starts as the clauses with a variable
+         * first seen so far; each later one joins every run (as many
+         * steps as worth_a_table allows) */
         for (struct clause *c = p->first; c; c = c->next) {
-            if (c->died != UINT64_MAX || !c->key)
+            if (c->died != UINT64_MAX)
                 continue;
+            if (!c->key) {
+                if (!run_append(&x->varonly, c))
+                    goto fail;
+                for (size_t i = 0; i <= x->mask; i++)
+                    if (x->table[i].key && !run_append(&x->table[i].c, c))
+                        goto fail;
+                continue;
+            }
             struct ibucket *b = bucket(x, c->key);
-            if (b->key)
-                continue; /* this key has its run already */
-            if (!candidates_for(p, c->key, x->keyed + x->vars, &b->c))
+            if (!b->key) {
+                b->c = (struct cands){NULL, 0, 0, 0};
+                for (size_t i = x->varonly.lo; i < x->varonly.hi; i++)
+                    if (!run_append(&b->c, x->varonly.a[i]))
+                        goto fail;
+                b->key = c->key;
+                x->nkeys++;
+            }
+            if (!run_append(&b->c, c))
                 goto fail;
-            b->key = c->key;
-            x->nkeys++;
         }
     }
     if (p->index)

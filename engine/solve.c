@@ -215,6 +215,12 @@ bool solve_cleanup_disarm(long idx)
     return true;
 }
 
+uint64_t solve_builtin_generation(void)
+{
+    const struct cp *c = M->ncp ? &M->cps[M->ncp - 1] : NULL;
+    return c && c->kind == CP_BUILTIN && c->gen != UINT64_MAX ? c->gen : db_generation();
+}
+
 bool solve_cleanup_alone(long idx) { return (long)M->ncp == idx + 1; }
 
 /* The take failed (snapshot memory exhausted): no snapshot exists for idx. */

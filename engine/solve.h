@@ -72,6 +72,11 @@ long solve_cleanup_push(term_t cleanup);
 bool solve_cleanup_disarm(long idx);
 bool solve_cleanup_alone(long idx);
 
+/* Inside a nondeterministic built-in registered PRED_CLAUSE_ITER (clause/2,
+ * retract/1): the generation its call started at, the same on every
+ * resumption (its logical update view). */
+uint64_t solve_builtin_generation(void);
+
 /* Backtrack from a built-in: restore the newest choice point.  For the
  * control built-ins' own use. */
 _Noreturn void solve_fail(void);
