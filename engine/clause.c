@@ -32,9 +32,10 @@
 
 /* A compiled clause's cells start with CL_META words: arity << 32 | nvars,
  * the offset of the head's first argument in the code, the body word, and
- * the offset of the head program from cells (below; 0: none); the code
- * (offsets relative to its first cell) follows, then the program. */
-#define CL_META 4
+ * the offsets of the head program and of the guard (below; 0: none) from
+ * cells; the code (offsets relative to its first cell) follows, then the
+ * programs. */
+#define CL_META 5
 
 /* The head program: for each head argument in order, one instruction
  * that matches it against the goal's argument without walking the code.
@@ -52,6 +53,15 @@ enum { H_FIRST, H_LATER, H_CONST, H_STR, H_WALK };
 #define H_OP(op, x) ((term_t)(x) << 8 | (op))
 /* An upper bound of a head program's words for a code of n cells. */
 #define H_MAX(n) (3 * (n) + 2)
+
+/* The guard: a body "T1, ..., Tk, !, Rest" whose Ti are calls of test
+ * built-ins (cl_set_test_lookup) with at most CL_GUARD_ARGS arguments,
+ * each a head variable or a constant, is stored as k, the Rest word, then
+ * for each test its function, functor << 8 | arity and its argument words:
+ * a shallow try runs the tests on the slots and builds only Rest. */
+static void *(*test_lookup)(functor_t f);
+
+void cl_set_test_lookup(void *(*fn)(functor_t f)) { test_lookup = fn; }
 
 /* Persistent scratch (a pointer set once by cl_init): its contents need not
  * survive a restore, but its growth must not be rolled back. */
@@ -143,6 +153,42 @@ static size_t head_instr(const term_t *base, term_t w, term_t *out)
     return 2;
 }
 
+/* The guard of body word (bw) into out (room words): words written, 0
+ * when the body has none. */
+static size_t guard_program(const term_t *base, term_t bw, const uint32_t *inhead, term_t *out, size_t room)
+{
+    size_t np = 2, k = 0;
+    if (!test_lookup || room < 2)
+        return 0;
+    for (term_t t = bw;;) {
+        bool conj = term_tag(t) == TAG_STR && base[t >> 3] == term_hdr_functor(FUNCTOR_comma2);
+        term_t g = conj ? base[(t >> 3) + 1] : t;
+        if (g == term_atom(ATOM_cut)) {
+            out[0] = k;
+            out[1] = conj ? base[(t >> 3) + 2] : TERM_TRUE;
+            return np;
+        }
+        if (!conj || term_tag(g) != TAG_STR)
+            return 0;
+        const term_t *gs = base + (g >> 3);
+        functor_t f = (functor_t)(gs[0] >> 4);
+        unsigned m = hdr_arity(gs[0]);
+        void *fn = test_lookup(f);
+        if (!fn || m > CL_GUARD_ARGS || np + 2 + m > room)
+            return 0;
+        out[np++] = (term_t)(uintptr_t)fn;
+        out[np++] = (term_t)f << 8 | m;
+        for (unsigned j = 1; j <= m; j++) {
+            term_t w = gs[j];
+            if (term_tag(w) == TAG_REF ? !inhead[VAR_NO(w)] : term_tag(w) != TAG_ATOM && term_tag(w) != TAG_INT)
+                return 0; /* a variable the head has not set, or a compound */
+            out[np++] = w;
+        }
+        k++;
+        t = base[(t >> 3) + 2];
+    }
+}
+
 struct pterm *cl_compile(const struct pterm *p)
 {
     size_t n = p->ncells;
@@ -214,11 +260,18 @@ struct pterm *cl_compile(const struct pterm *p)
         for (unsigned j = 1, m = hdr_arity(h[0]); j <= m; j++)
             mark_first(base, &h[j], var);
     }
-    mark_first(base, (term_t *)&nk[2], var);
-    size_t np = 0;
-    term_t *prog = mem_palloc(H_MAX(n) * sizeof *prog);
-    if (!prog)
+    /* which variables the head has: their slots are set when the body runs */
+    uint32_t *inhead = mem_palloc((nv + 1) * sizeof *inhead);
+    if (!inhead)
         goto fail;
+    memcpy(inhead, var, (nv + 1) * sizeof *inhead);
+    mark_first(base, (term_t *)&nk[2], var);
+    size_t np = 0, ng = 0;
+    term_t *prog = mem_palloc((H_MAX(n) + n + 2) * sizeof *prog);
+    if (!prog) {
+        mem_pfree(inhead);
+        goto fail;
+    }
     if (term_tag(nk[1]) == TAG_STR) {
         const term_t *h = base + (nk[1] >> 3);
         for (unsigned j = 1, m = hdr_arity(h[0]); j <= m; j++)
@@ -230,6 +283,8 @@ struct pterm *cl_compile(const struct pterm *p)
         if (plain)
             np = 0;
     }
+    ng = guard_program(base, nk[2], inhead, prog + np, n + 2);
+    mem_pfree(inhead);
     c->ncells = CL_META + n;
     c->nvars = nv;
     /* the prefix: what every call needs, one load away */
@@ -239,15 +294,17 @@ struct pterm *cl_compile(const struct pterm *p)
     c->cells[1] = arity ? (neck[1] >> 3) + 1 : 0;
     c->cells[2] = neck[2];
     c->cells[3] = 0;
-    if (np) { /* the program after the code */
-        struct pterm *c2 = mem_prealloc(c, sizeof *c + (CL_META + n + np) * sizeof(term_t));
+    c->cells[4] = 0;
+    if (np + ng) { /* the programs after the code */
+        struct pterm *c2 = mem_prealloc(c, sizeof *c + (CL_META + n + np + ng) * sizeof(term_t));
         if (!c2) {
             mem_pfree(prog);
             goto fail;
         }
         c = c2;
-        memcpy(c->cells + CL_META + n, prog, np * sizeof *prog);
-        c->cells[3] = CL_META + n;
+        memcpy(c->cells + CL_META + n, prog, (np + ng) * sizeof *prog);
+        c->cells[3] = np ? CL_META + n : 0;
+        c->cells[4] = ng ? CL_META + n + np : 0;
     }
     mem_pfree(prog);
     if (nv > X->cap) {
@@ -372,6 +429,33 @@ static term_t build_on_heap(const term_t *code, term_t w)
     term_t t = build(code, w, &h);
     heap_top = (char *)h.top;
     return t;
+}
+
+const term_t *cl_guard(const struct pterm *code, unsigned *k)
+{
+    if (!code->cells[4])
+        return NULL;
+    const term_t *g = code->cells + code->cells[4];
+    *k = (unsigned)g[0];
+    return g + 2;
+}
+
+const term_t *cl_guard_test(const term_t *it, void **fn, functor_t *f, term_t *args)
+{
+    *fn = (void *)(uintptr_t)it[0];
+    *f = (functor_t)(it[1] >> 8);
+    unsigned m = (unsigned)(it[1] & 0xff);
+    for (unsigned j = 0; j < m; j++) {
+        term_t w = it[2 + j];
+        args[j] = term_tag(w) == TAG_REF ? X->slots[VAR_NO(w)] : w;
+    }
+    return it + 2 + m;
+}
+
+term_t cl_guard_rest(const struct pterm *code)
+{
+    term_t w = code->cells[code->cells[4] + 1];
+    return w == TERM_TRUE ? w : term_deref(build_on_heap(code->cells + CL_META, w));
 }
 
 term_t cl_body(const struct pterm *code)

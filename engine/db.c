@@ -9,10 +9,18 @@
 struct db *db_state;
 #define D db_state
 
+/* For compiled guards (clause.h): the function of a test built-in. */
+static void *test_fn(functor_t f)
+{
+    struct pred *p = db_lookup(f);
+    return p && (p->flags & PRED_TEST) && p->fn ? (void *)p->fn : NULL;
+}
+
 bool db_init(void)
 {
     if (!D)
         D = mem_pzalloc(sizeof *D);
+    cl_set_test_lookup(test_fn);
     return D != NULL && cl_init();
 }
 

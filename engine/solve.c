@@ -1037,7 +1037,37 @@ static __attribute__((noinline)) enum solve_status run(term_t goal, solve_answer
             char *mark = heap_top;
             int r = 1;
             term_t body = 0, rest;
-            if (c->code) {
+            const term_t *gt;
+            unsigned ntests;
+            if (c->code && (gt = cl_guard(c->code, &ntests))) {
+                /* a compiled guard: its tests on the head's values, and
+                 * only what follows the cut built when they pass */
+                r = cl_match(c->code, args, mark);
+                for (unsigned i = 0; r > 0 && i < ntests; i++) {
+                    void *fn;
+                    functor_t tf;
+                    term_t targs[CL_GUARD_ARGS];
+                    gt = cl_guard_test(gt, &fn, &tf, targs);
+                    M->stats.inferences++;
+                    current_functor = tf;
+                    r = ((builtin_det)fn)(targs) ? 1 : 0;
+                    current_functor = (functor_t)-1;
+                }
+                if (r == 0) {
+                    cl_undo_to(0);
+                    heap_top = mark;
+                    c = next;
+                    slot = nslot;
+                    continue;
+                }
+                if (r > 0) {
+                    rest = cl_guard_rest(c->code);
+                    goal = rest == TERM_TRUE ? 0 : rest;
+                    cutb = callb;
+                    committed = true;
+                    break;
+                }
+            } else if (c->code) {
                 r = cl_match(c->code, args, mark);
                 if (r > 0)
                     body = term_deref(cl_body(c->code));
