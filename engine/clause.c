@@ -58,7 +58,10 @@ enum { H_FIRST, H_LATER, H_CONST, H_STR, H_WALK };
  * built-ins (cl_set_test_lookup) with at most CL_GUARD_ARGS arguments,
  * each a head variable or a constant, is stored as k, the Rest word, then
  * for each test its function, functor << 8 | arity and its argument words:
- * a shallow try runs the tests on the slots and builds only Rest. */
+ * a shallow try runs the tests on the slots and builds only Rest.  The
+ * same for a body "T1, ..., Tk, Rest" with no cut (k | CL_GUARD_LEAD): the
+ * tests run before anything is built. */
+#define CL_GUARD_LEAD ((term_t)1 << 32)
 static void *(*test_lookup)(functor_t f);
 
 void cl_set_test_lookup(void *(*fn)(functor_t f)) { test_lookup = fn; }
@@ -153,8 +156,35 @@ static size_t head_instr(const term_t *base, term_t w, term_t *out)
     return 2;
 }
 
+/* Test goal (g) compiled into out at *np (room words in all): false when
+ * it is not a call of a test built-in with head variables and constants
+ * as arguments (or does not fit). */
+static bool test_instr(const term_t *base, term_t g, const uint32_t *inhead, term_t *out, size_t *np, size_t room)
+{
+    if (term_tag(g) != TAG_STR)
+        return false;
+    const term_t *gs = base + (g >> 3);
+    functor_t f = (functor_t)(gs[0] >> 4);
+    unsigned m = hdr_arity(gs[0]);
+    void *fn = test_lookup(f);
+    if (!fn || m > CL_GUARD_ARGS || *np + 2 + m > room)
+        return false;
+    for (unsigned j = 1; j <= m; j++) {
+        term_t w = gs[j];
+        if (term_tag(w) == TAG_REF ? !inhead[VAR_NO(w)] : term_tag(w) != TAG_ATOM && term_tag(w) != TAG_INT)
+            return false; /* a variable the head has not set, or a compound */
+    }
+    out[(*np)++] = (term_t)(uintptr_t)fn;
+    out[(*np)++] = (term_t)f << 8 | m;
+    for (unsigned j = 1; j <= m; j++)
+        out[(*np)++] = gs[j];
+    return true;
+}
+
 /* The guard of body word (bw) into out (room words): words written, 0
- * when the body has none. */
+ * when the body has none.  A guard is the leading tests of the body up
+ * to a cut, or (CL_GUARD_LEAD) the leading tests before the first other
+ * goal, at least one. */
 static size_t guard_program(const term_t *base, term_t bw, const uint32_t *inhead, term_t *out, size_t room)
 {
     size_t np = 2, k = 0;
@@ -168,21 +198,12 @@ static size_t guard_program(const term_t *base, term_t bw, const uint32_t *inhea
             out[1] = conj ? base[(t >> 3) + 2] : TERM_TRUE;
             return np;
         }
-        if (!conj || term_tag(g) != TAG_STR)
-            return 0;
-        const term_t *gs = base + (g >> 3);
-        functor_t f = (functor_t)(gs[0] >> 4);
-        unsigned m = hdr_arity(gs[0]);
-        void *fn = test_lookup(f);
-        if (!fn || m > CL_GUARD_ARGS || np + 2 + m > room)
-            return 0;
-        out[np++] = (term_t)(uintptr_t)fn;
-        out[np++] = (term_t)f << 8 | m;
-        for (unsigned j = 1; j <= m; j++) {
-            term_t w = gs[j];
-            if (term_tag(w) == TAG_REF ? !inhead[VAR_NO(w)] : term_tag(w) != TAG_ATOM && term_tag(w) != TAG_INT)
-                return 0; /* a variable the head has not set, or a compound */
-            out[np++] = w;
+        if (!conj || !test_instr(base, g, inhead, out, &np, room)) {
+            if (!k)
+                return 0;
+            out[0] = k | CL_GUARD_LEAD;
+            out[1] = t; /* the rest starts with this goal */
+            return np;
         }
         k++;
         t = base[(t >> 3) + 2];
@@ -431,12 +452,13 @@ static term_t build_on_heap(const term_t *code, term_t w)
     return t;
 }
 
-const term_t *cl_guard(const struct pterm *code, unsigned *k)
+const term_t *cl_guard(const struct pterm *code, unsigned *k, bool *cut)
 {
     if (!code->cells[4])
         return NULL;
     const term_t *g = code->cells + code->cells[4];
     *k = (unsigned)g[0];
+    *cut = !(g[0] & CL_GUARD_LEAD);
     return g + 2;
 }
 

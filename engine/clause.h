@@ -60,12 +60,14 @@ term_t cl_body(const struct pterm *code);
 #define CL_GUARD_ARGS 4
 void cl_set_test_lookup(void *(*lookup)(functor_t f));
 /* The first test of (code)'s guard and their number k (0: "!, Rest"), or
- * NULL when it has none. */
-const term_t *cl_guard(const struct pterm *code, unsigned *k);
+ * NULL when it has none; (cut) false when the tests are only the body's
+ * leading ones, with no cut after them ("T1, ..., Tk, Rest"). */
+const term_t *cl_guard(const struct pterm *code, unsigned *k, bool *cut);
 /* Test (it): its function and functor, its arguments into args (room for
  * CL_GUARD_ARGS); returns the next test. */
 const term_t *cl_guard_test(const term_t *it, void **fn, functor_t *f, term_t *args);
-/* Rest on the heap (TERM_TRUE when the cut is last), dereferenced. */
+/* Rest on the heap (TERM_TRUE when the cut is last), dereferenced; the
+ * goals after the tests when there is no cut. */
 term_t cl_guard_rest(const struct pterm *code);
 
 #endif

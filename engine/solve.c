@@ -414,6 +414,25 @@ static bool run_test(term_t g)
 
 static int shallow_condition(term_t g);
 
+/* The (n) tests of a compiled guard (clause.h) on the values the last
+ * cl_match gave: true when all pass. */
+static bool run_guard(const term_t *gt, unsigned n)
+{
+    for (unsigned i = 0; i < n; i++) {
+        void *fn;
+        functor_t tf;
+        term_t targs[CL_GUARD_ARGS];
+        gt = cl_guard_test(gt, &fn, &tf, targs);
+        M->stats.inferences++;
+        current_functor = tf;
+        bool ok = ((builtin_det)fn)(targs);
+        current_functor = (functor_t)-1;
+        if (!ok)
+            return false;
+    }
+    return true;
+}
+
 /* The goals a body starts with, tried in a shallow try (fresh: its heap
  * mark): pure tests, unifications (the older variables they bind are
  * recorded with the head's), and a call shallow_condition can answer just
@@ -571,7 +590,21 @@ static int shallow_condition(term_t g)
         case 0:
             goto fail;
         }
-        for (t = term_deref(cl_body(c->code));;) {
+        {
+            unsigned ntests;
+            bool gcut;
+            const term_t *gt = cl_guard(c->code, &ntests, &gcut);
+            if (gt) { /* tests first, on the head's values: nothing built when one fails */
+                if (!run_guard(gt, ntests))
+                    goto fail;
+                if (gcut)
+                    nbp = cutb;
+                t = cl_guard_rest(c->code);
+            } else {
+                t = term_deref(cl_body(c->code));
+            }
+        }
+        for (;;) {
             bool last = !term_is_compound(t) || term_functor(t) != FUNCTOR_comma2;
             term_t h = last ? t : term_deref(term_arg(t, 1));
             hb = nbp ? bp[nbp - 1].heap : heap0;
@@ -1039,20 +1072,15 @@ static __attribute__((noinline)) enum solve_status run(term_t goal, solve_answer
             term_t body = 0, rest;
             const term_t *gt;
             unsigned ntests;
-            if (c->code && (gt = cl_guard(c->code, &ntests))) {
+            bool gcut;
+            if (c->code && (gt = cl_guard(c->code, &ntests, &gcut)) && gcut) {
                 /* a compiled guard: its tests on the head's values, and
-                 * only what follows the cut built when they pass */
+                 * only what follows the cut built when they pass (leading
+                 * tests with no cut are left to guard_cut: when they pass,
+                 * running them twice costs more than it saves) */
                 r = cl_match(c->code, args, mark);
-                for (unsigned i = 0; r > 0 && i < ntests; i++) {
-                    void *fn;
-                    functor_t tf;
-                    term_t targs[CL_GUARD_ARGS];
-                    gt = cl_guard_test(gt, &fn, &tf, targs);
-                    M->stats.inferences++;
-                    current_functor = tf;
-                    r = ((builtin_det)fn)(targs) ? 1 : 0;
-                    current_functor = (functor_t)-1;
-                }
+                if (r > 0 && !run_guard(gt, ntests))
+                    r = 0;
                 if (r == 0) {
                     cl_undo_to(0);
                     heap_top = mark;
