@@ -57,18 +57,21 @@ const char boot_text[] =
     "            term_variables(V0, V1), V0 == V1 ).\n"
     /* setup_call_cleanup/3, call_cleanup/2: Cleanup runs once, when Goal
      * exits with no choice point left, fails, or raises (and the exception
-     * is raised again).  Unlike swipl, a cut that removes Goal's choice
-     * points after a nondeterministic exit does not run it (no hook on the
-     * cut): the cleanup then runs when backtracking exhausts Goal, or never. */
+     * is raised again), or when a cut or an exception removes the choice
+     * points Goal left: '$scc_guard' pushes a record the cut and the throw
+     * path run it from (solve.c).  Failure passes the record, and the
+     * second clause runs the cleanup; the first disarms it before running
+     * it itself.  As in swipl, an exception of the cleanup is raised
+     * ('$scc_once'), unless Goal's own is on its way ('$scc_run'). */
     "setup_call_cleanup(S, G, C) :- once(S), '$scc_call'(G, C).\n"
     "call_cleanup(G, C) :- '$scc_call'(G, C).\n"
     "'$scc_call'(G, C) :-\n"
-    "    '$choice_depth'(D0),\n"
+    "    '$scc_guard'(C, I),\n"
     "    catch(G, E, true),\n"
-    "    '$choice_depth'(D1),\n" /* out of the condition: that would take a snapshot */
-    "    (   nonvar(E) -> !, '$scc_run'(C), throw(E)\n"
-    "    ;   D1 =< D0 -> !, '$scc_run'(C)\n"
+    "    (   nonvar(E) -> '$scc_disarm'(I), !, '$scc_run'(C), throw(E)\n"
+    "    ;   '$scc_det'(I) -> '$scc_disarm'(I), !, '$scc_once'(C)\n"
     "    ;   true\n"
     "    ).\n"
-    "'$scc_call'(_, C) :- '$scc_run'(C), fail.\n"
+    "'$scc_call'(_, C) :- '$scc_once'(C), fail.\n"
+    "'$scc_once'(C) :- ( call(C) -> true ; true ).\n"
     "'$scc_run'(C) :- ( catch(C, _, true) -> true ; true ).\n";

@@ -3,9 +3,9 @@
  * A compiled clause has the layout of a struct pterm after a prefix of
  * CL_META words (below): relative STR and box words, headers, atoms and
  * integers as they are, but each variable occurrence is TAG_REF with the
- * variable's number (not a cell offset), and nvars is the number of
- * variables.  slots[n] holds what variable n stands
- * for in the current call: 0 until met, then a term.
+ * variable's number (not a cell offset) and a mark on its first occurrence
+ * (CL_FIRST), and nvars is the number of variables.  slots[n] holds what
+ * variable n stands for in the current call, from its first occurrence on.
  *
  * Matching recurses on every argument but the last, which it walks in a
  * loop (lists, s(s(...)) chains), so the C stack grows with the nesting of
@@ -22,10 +22,49 @@
 
 #define MAX_DEPTH 1000
 
+/* A variable occurrence: its number << 4 | CL_FIRST when it is the first
+ * occurrence in the order matching and building visit the clause (head
+ * arguments left to right, each depth first, then the body), so the
+ * first one stores the slot and a later one reads it: the slots need no
+ * clearing per call. */
+#define CL_FIRST ((term_t)8)
+#define VAR_NO(w) ((size_t)((w) >> 4))
+
 /* A compiled clause's cells start with CL_META words: arity << 32 | nvars,
- * the offset of the head's first argument in the code, the body word; the
- * code (offsets relative to its first cell) follows. */
-#define CL_META 3
+ * the offset of the head's first argument in the code, the body word, and
+ * the offsets of the head program and of the guard (below; 0: none) from
+ * cells; the code (offsets relative to its first cell) follows, then the
+ * programs. */
+#define CL_META 5
+
+/* The head program: for each head argument in order, one instruction
+ * that matches it against the goal's argument without walking the code.
+ * An instruction word is its opcode | operand << 8:
+ *   H_FIRST n       a variable's first occurrence: slot n takes the argument
+ *   H_LATER n       a later one: unify slot n with it
+ *   H_CONST, c      an atom or small integer: equal, or bind a variable to it
+ *   H_STR k, hdr, k sub-instructions (H_FIRST, H_LATER, H_CONST)
+ *                   a structure of arity k whose arguments are variables or
+ *                   constants (a list cell [X|Xs], f(X, a)): read mode
+ *                   against a structure, write mode (built in place) against
+ *                   a variable
+ *   H_WALK, w       anything else: the code walk (match) from word w */
+enum { H_FIRST, H_LATER, H_CONST, H_STR, H_WALK };
+#define H_OP(op, x) ((term_t)(x) << 8 | (op))
+/* An upper bound of a head program's words for a code of n cells. */
+#define H_MAX(n) (3 * (n) + 2)
+
+/* The guard: a body "T1, ..., Tk, !, Rest" whose Ti are calls of test
+ * built-ins (cl_set_test_lookup) with at most CL_GUARD_ARGS arguments,
+ * each a head variable or a constant, is stored as k, the Rest word, then
+ * for each test its function, functor << 8 | arity and its argument words:
+ * a shallow try runs the tests on the slots and builds only Rest.  The
+ * same for a body "T1, ..., Tk, Rest" with no cut (k | CL_GUARD_LEAD): the
+ * tests run before anything is built. */
+#define CL_GUARD_LEAD ((term_t)1 << 32)
+static void *(*test_lookup)(functor_t f);
+
+void cl_set_test_lookup(void *(*fn)(functor_t f)) { test_lookup = fn; }
 
 /* Persistent scratch (a pointer set once by cl_init): its contents need not
  * survive a restore, but its growth must not be rolled back. */
@@ -46,6 +85,130 @@ bool cl_init(void)
 static inline unsigned hdr_arity(term_t h) { return functor_arity((functor_t)(h >> 4)); }
 
 /* --- compiling ------------------------------------------------------------ */
+
+/* Set CL_FIRST on the first occurrence of each variable in the term at
+ * (*w), visited as match and build visit it: the arguments but the last
+ * depth first (recursion bounded by MAX_DEPTH), the last by a loop. */
+static void mark_first(term_t *base, term_t *w, uint32_t *seen)
+{
+    for (;;) {
+        switch (term_tag(*w)) {
+        case TAG_REF:
+            if (!seen[VAR_NO(*w)]) {
+                seen[VAR_NO(*w)] = 1;
+                *w |= CL_FIRST;
+            }
+            return;
+        case TAG_STR: {
+            term_t *t = base + (*w >> 3);
+            unsigned m = hdr_arity(t[0]);
+            for (unsigned j = 1; j < m; j++)
+                mark_first(base, &t[j], seen);
+            w = &t[m];
+            continue;
+        }
+        default:
+            return;
+        }
+    }
+}
+
+static bool h_simple(term_t w)
+{
+    return term_tag(w) == TAG_REF || term_tag(w) == TAG_ATOM || term_tag(w) == TAG_INT;
+}
+
+/* The instruction for a simple word (variable or constant) into out: words written. */
+static size_t simple_instr(term_t w, term_t *out)
+{
+    if (term_tag(w) == TAG_REF) {
+        out[0] = H_OP(w & CL_FIRST ? H_FIRST : H_LATER, VAR_NO(w));
+        return 1;
+    }
+    out[0] = H_OP(H_CONST, 0);
+    out[1] = w;
+    return 2;
+}
+
+/* The instruction for head argument (w) into out: words written (at most
+ * 2 + 2 * its cells: within H_MAX). */
+static size_t head_instr(const term_t *base, term_t w, term_t *out)
+{
+    if (h_simple(w))
+        return simple_instr(w, out);
+    if (term_tag(w) == TAG_STR) {
+        const term_t *t = base + (w >> 3);
+        unsigned k = hdr_arity(t[0]);
+        bool flat = true;
+        for (unsigned j = 1; j <= k && flat; j++)
+            flat = h_simple(t[j]);
+        if (flat) {
+            size_t np = 2;
+            out[0] = H_OP(H_STR, k);
+            out[1] = t[0];
+            for (unsigned j = 1; j <= k; j++)
+                np += simple_instr(t[j], out + np);
+            return np;
+        }
+    }
+    out[0] = H_OP(H_WALK, 0);
+    out[1] = w;
+    return 2;
+}
+
+/* Test goal (g) compiled into out at *np (room words in all): false when
+ * it is not a call of a test built-in with head variables and constants
+ * as arguments (or does not fit). */
+static bool test_instr(const term_t *base, term_t g, const uint32_t *inhead, term_t *out, size_t *np, size_t room)
+{
+    if (term_tag(g) != TAG_STR)
+        return false;
+    const term_t *gs = base + (g >> 3);
+    functor_t f = (functor_t)(gs[0] >> 4);
+    unsigned m = hdr_arity(gs[0]);
+    void *fn = test_lookup(f);
+    if (!fn || m > CL_GUARD_ARGS || *np + 2 + m > room)
+        return false;
+    for (unsigned j = 1; j <= m; j++) {
+        term_t w = gs[j];
+        if (term_tag(w) == TAG_REF ? !inhead[VAR_NO(w)] : term_tag(w) != TAG_ATOM && term_tag(w) != TAG_INT)
+            return false; /* a variable the head has not set, or a compound */
+    }
+    out[(*np)++] = (term_t)(uintptr_t)fn;
+    out[(*np)++] = (term_t)f << 8 | m;
+    for (unsigned j = 1; j <= m; j++)
+        out[(*np)++] = gs[j];
+    return true;
+}
+
+/* The guard of body word (bw) into out (room words): words written, 0
+ * when the body has none.  A guard is the leading tests of the body up
+ * to a cut, or (CL_GUARD_LEAD) the leading tests before the first other
+ * goal, at least one. */
+static size_t guard_program(const term_t *base, term_t bw, const uint32_t *inhead, term_t *out, size_t room)
+{
+    size_t np = 2, k = 0;
+    if (!test_lookup || room < 2)
+        return 0;
+    for (term_t t = bw;;) {
+        bool conj = term_tag(t) == TAG_STR && base[t >> 3] == term_hdr_functor(FUNCTOR_comma2);
+        term_t g = conj ? base[(t >> 3) + 1] : t;
+        if (g == term_atom(ATOM_cut)) {
+            out[0] = k;
+            out[1] = conj ? base[(t >> 3) + 2] : TERM_TRUE;
+            return np;
+        }
+        if (!conj || !test_instr(base, g, inhead, out, &np, room)) {
+            if (!k)
+                return 0;
+            out[0] = k | CL_GUARD_LEAD;
+            out[1] = t; /* the rest starts with this goal */
+            return np;
+        }
+        k++;
+        t = base[(t >> 3) + 2];
+    }
+}
 
 struct pterm *cl_compile(const struct pterm *p)
 {
@@ -80,7 +243,7 @@ struct pterm *cl_compile(const struct pterm *p)
                 goto fail;
             if (!var[home])
                 var[home] = ++nv;
-            base[i] = (term_t)(var[home] - 1) << 3 | TAG_REF;
+            base[i] = (term_t)(var[home] - 1) << 4 | TAG_REF;
             break;
         }
         default:
@@ -110,6 +273,39 @@ struct pterm *cl_compile(const struct pterm *p)
     }
     if (max > MAX_DEPTH)
         goto fail;
+    /* mark the first occurrences (var is reused: which variables were seen) */
+    memset(var, 0, n * sizeof *var);
+    const term_t *nk = base + (base[0] >> 3);
+    if (term_tag(nk[1]) == TAG_STR) {
+        term_t *h = base + (nk[1] >> 3);
+        for (unsigned j = 1, m = hdr_arity(h[0]); j <= m; j++)
+            mark_first(base, &h[j], var);
+    }
+    /* which variables the head has: their slots are set when the body runs */
+    uint32_t *inhead = mem_palloc((nv + 1) * sizeof *inhead);
+    if (!inhead)
+        goto fail;
+    memcpy(inhead, var, (nv + 1) * sizeof *inhead);
+    mark_first(base, (term_t *)&nk[2], var);
+    size_t np = 0, ng = 0;
+    term_t *prog = mem_palloc((H_MAX(n) + n + 2) * sizeof *prog);
+    if (!prog) {
+        mem_pfree(inhead);
+        goto fail;
+    }
+    if (term_tag(nk[1]) == TAG_STR) {
+        const term_t *h = base + (nk[1] >> 3);
+        for (unsigned j = 1, m = hdr_arity(h[0]); j <= m; j++)
+            np += head_instr(base, h[j], prog + np);
+        /* only first occurrences: cl_match's own loop does that best */
+        bool plain = true;
+        for (size_t i = 0; i < np && plain; i++)
+            plain = (prog[i] & 0xff) == H_FIRST;
+        if (plain)
+            np = 0;
+    }
+    ng = guard_program(base, nk[2], inhead, prog + np, n + 2);
+    mem_pfree(inhead);
     c->ncells = CL_META + n;
     c->nvars = nv;
     /* the prefix: what every call needs, one load away */
@@ -118,6 +314,20 @@ struct pterm *cl_compile(const struct pterm *p)
     c->cells[0] = (term_t)arity << 32 | nv;
     c->cells[1] = arity ? (neck[1] >> 3) + 1 : 0;
     c->cells[2] = neck[2];
+    c->cells[3] = 0;
+    c->cells[4] = 0;
+    if (np + ng) { /* the programs after the code */
+        struct pterm *c2 = mem_prealloc(c, sizeof *c + (CL_META + n + np + ng) * sizeof(term_t));
+        if (!c2) {
+            mem_pfree(prog);
+            goto fail;
+        }
+        c = c2;
+        memcpy(c->cells + CL_META + n, prog, (np + ng) * sizeof *prog);
+        c->cells[3] = np ? CL_META + n : 0;
+        c->cells[4] = ng ? CL_META + n + np : 0;
+    }
+    mem_pfree(prog);
     if (nv > X->cap) {
         term_t *s = mem_prealloc(X->slots, nv * sizeof *s);
         if (!s)
@@ -177,8 +387,8 @@ FRESH_ONLY static inline term_t arg_word(const term_t *code, term_t w, term_t *c
 {
     switch (w & TAG_MASK) {
     case TAG_REF: {
-        term_t *s = &h->slots[w >> 3];
-        if (!*s)
+        term_t *s = &h->slots[VAR_NO(w)];
+        if (w & CL_FIRST)
             *s = ptr_word(cell, TAG_REF);
         return *s;
     }
@@ -194,8 +404,8 @@ FRESH_ONLY static term_t build(const term_t *code, term_t w, struct hp *h)
 {
     switch (w & TAG_MASK) {
     case TAG_REF: {
-        term_t *s = &h->slots[w >> 3];
-        if (!*s) {
+        term_t *s = &h->slots[VAR_NO(w)];
+        if (w & CL_FIRST) {
             term_t *v = fresh_alloc(h, 1);
             *v = *s = ptr_word(v, TAG_REF);
         }
@@ -233,14 +443,6 @@ FRESH_ONLY static term_t build(const term_t *code, term_t w, struct hp *h)
     }
 }
 
-FRESH_ONLY static void clear_slots(unsigned n)
-{
-    for (unsigned i = 0; i < n; i++) {
-        X->slots[i] = 0;
-        __asm__("" ::: "memory"); /* a loop, not a call of the memset wrapper */
-    }
-}
-
 /* build() with the heap top taken and given back by instrumented code. */
 static term_t build_on_heap(const term_t *code, term_t w)
 {
@@ -248,6 +450,34 @@ static term_t build_on_heap(const term_t *code, term_t w)
     term_t t = build(code, w, &h);
     heap_top = (char *)h.top;
     return t;
+}
+
+const term_t *cl_guard(const struct pterm *code, unsigned *k, bool *cut)
+{
+    if (!code->cells[4])
+        return NULL;
+    const term_t *g = code->cells + code->cells[4];
+    *k = (unsigned)g[0];
+    *cut = !(g[0] & CL_GUARD_LEAD);
+    return g + 2;
+}
+
+const term_t *cl_guard_test(const term_t *it, void **fn, functor_t *f, term_t *args)
+{
+    *fn = (void *)(uintptr_t)it[0];
+    *f = (functor_t)(it[1] >> 8);
+    unsigned m = (unsigned)(it[1] & 0xff);
+    for (unsigned j = 0; j < m; j++) {
+        term_t w = it[2 + j];
+        args[j] = term_tag(w) == TAG_REF ? X->slots[VAR_NO(w)] : w;
+    }
+    return it + 2 + m;
+}
+
+term_t cl_guard_rest(const struct pterm *code)
+{
+    term_t w = code->cells[code->cells[4] + 1];
+    return w == TERM_TRUE ? w : term_deref(build_on_heap(code->cells + CL_META, w));
 }
 
 term_t cl_body(const struct pterm *code)
@@ -261,8 +491,8 @@ static int match(const term_t *code, term_t w, term_t a, const char *fresh, cons
 {
     for (;;) {
         if (term_tag(w) == TAG_REF) {
-            term_t *s = &X->slots[w >> 3];
-            if (!*s) {
+            term_t *s = &X->slots[VAR_NO(w)];
+            if (w & CL_FIRST) {
                 *s = a;
                 return 1;
             }
@@ -294,8 +524,8 @@ static int match(const term_t *code, term_t w, term_t a, const char *fresh, cons
         const term_t *args = term_args(a);
         for (unsigned i = 1; i < m; i++) {
             term_t wi = src[i];
-            if (term_tag(wi) == TAG_REF && !X->slots[wi >> 3]) { /* a first occurrence: no call */
-                X->slots[wi >> 3] = args[i - 1];
+            if (term_tag(wi) == TAG_REF && (wi & CL_FIRST)) { /* a first occurrence: no call */
+                X->slots[VAR_NO(wi)] = args[i - 1];
                 continue;
             }
             int r = match(code, wi, args[i - 1], fresh, fe);
@@ -307,10 +537,138 @@ static int match(const term_t *code, term_t w, term_t a, const char *fresh, cons
     }
 }
 
+/* The head program runs without the write barrier (FRESH_ONLY, as build
+ * does): its own stores are to the persistent slots and to fresh cells.
+ * What must be logged, a goal variable bound and the heap top moved, goes
+ * through the instrumented helpers below; the term helpers it needs are
+ * spelled out (clang does not inline across the attribute). */
+#define RAW_PTR(w) ((term_t *)(uintptr_t)((w) & ~(term_t)TAG_MASK))
+
+FRESH_ONLY static inline term_t raw_deref(term_t w)
+{
+    while ((w & TAG_MASK) == TAG_REF) {
+        term_t v = *RAW_PTR(w);
+        if (v == w)
+            break;
+        w = v;
+    }
+    return w;
+}
+
+/* Bind the goal variable (a) to (v), recording it when it is older than
+ * (fresh) in a shallow try: 1, or -1 when the record is full. */
+static __attribute__((noinline)) int bind_goal_var(term_t a, term_t v, const char *fresh)
+{
+    if (fresh && (const char *)term_ptr(a) < fresh) {
+        if (X->log.n == UNIFY_LOG_CAP)
+            return -1;
+        X->log.cells[X->log.n++] = term_ptr(a);
+    }
+    term_bind(a, v);
+    return 1;
+}
+
+static __attribute__((noinline)) term_t *alloc_cells(size_t n) { return heap_alloc(n); }
+
+static __attribute__((noinline)) int unify_slot(term_t s, term_t a, const char *fresh)
+{
+    return fresh ? unify_logged(s, a, fresh, &X->log) : unify(s, a);
+}
+
+/* A simple instruction (H_FIRST, H_LATER, H_CONST) at *pp against the
+ * term (a), not dereferenced; *pp moves past it. */
+FRESH_ONLY static inline int run_simple(const term_t **pp, term_t a, term_t *slots, const char *fresh)
+{
+    const term_t *p = *pp;
+    switch ((unsigned)(p[0] & 0xff)) {
+    case H_FIRST:
+        *pp = p + 1;
+        slots[p[0] >> 8] = a;
+        return 1;
+    case H_LATER:
+        *pp = p + 1;
+        return unify_slot(slots[p[0] >> 8], a, fresh);
+    default: /* H_CONST */
+        *pp = p + 2;
+        a = raw_deref(a);
+        if (a == p[1])
+            return 1;
+        return (a & TAG_MASK) == TAG_REF ? bind_goal_var(a, p[1], fresh) : 0;
+    }
+}
+
+/* Run the head program (prog) against args: as cl_match. */
+FRESH_ONLY static int run_head(const struct pterm *code, const term_t *prog, const term_t *args, unsigned m,
+                               const char *fresh, term_t *slots, const struct functor_entry *fe)
+{
+    for (unsigned i = 0; i < m; i++) {
+        term_t op = prog[0];
+        int r;
+        switch ((unsigned)(op & 0xff)) {
+        case H_FIRST:
+            slots[op >> 8] = args[i];
+            prog++;
+            continue;
+        case H_STR: {
+            unsigned k = (unsigned)(op >> 8);
+            term_t hdr = prog[1], a = raw_deref(args[i]);
+            const term_t *p = prog + 2;
+            if ((a & TAG_MASK) == TAG_REF) { /* write mode: the structure built in place */
+                term_t *t = alloc_cells(k + 1);
+                t[0] = hdr;
+                for (unsigned j = 1; j <= k; j++) {
+                    switch ((unsigned)(p[0] & 0xff)) {
+                    case H_FIRST:
+                        t[j] = slots[p[0] >> 8] = (term_t)(uintptr_t)&t[j] | TAG_REF;
+                        p++;
+                        break;
+                    case H_LATER:
+                        t[j] = slots[p[0] >> 8];
+                        p++;
+                        break;
+                    default:
+                        t[j] = p[1];
+                        p += 2;
+                    }
+                }
+                r = bind_goal_var(a, (term_t)(uintptr_t)t | TAG_STR, fresh);
+            } else if ((a & TAG_MASK) == TAG_STR && *RAW_PTR(a) == hdr) {
+                const term_t *ga = RAW_PTR(a) + 1;
+                r = 1;
+                for (unsigned j = 0; j < k && r > 0; j++)
+                    r = run_simple(&p, ga[j], slots, fresh);
+            } else {
+                r = 0;
+            }
+            if (r <= 0)
+                return r;
+            prog = p;
+            continue;
+        }
+        case H_WALK:
+            r = match(code->cells + CL_META, prog[1], args[i], fresh, fe);
+            prog += 2;
+            break;
+        default:
+            r = run_simple(&prog, args[i], slots, fresh);
+        }
+        if (r <= 0)
+            return r;
+    }
+    return 1;
+}
+
 int cl_match(const struct pterm *code, const term_t *args, const char *fresh)
 {
     term_t meta = code->cells[0];
-    clear_slots((unsigned)meta);
+    if (code->cells[3]) {
+        unsigned m0 = X->log.n;
+        int r = run_head(code, code->cells + code->cells[3], args, (unsigned)(meta >> 32), fresh, X->slots,
+                         *functor_entries);
+        if (r <= 0)
+            unify_log_undo(&X->log, m0);
+        return r;
+    }
     unsigned m0 = X->log.n;
     unsigned m = (unsigned)(meta >> 32); /* 0: an atom, nothing to match */
     const term_t *base = code->cells + CL_META, *h = base + code->cells[1];
@@ -319,8 +677,8 @@ int cl_match(const struct pterm *code, const term_t *args, const char *fresh)
         term_t w = h[i];
         /* the common cases inline: a variable's first occurrence takes the
          * argument, an atom or small integer meets a bound one */
-        if (term_tag(w) == TAG_REF && !slots[w >> 3]) {
-            slots[w >> 3] = args[i];
+        if (term_tag(w) == TAG_REF && (w & CL_FIRST)) {
+            slots[VAR_NO(w)] = args[i];
             continue;
         }
         if (term_tag(w) == TAG_ATOM || term_tag(w) == TAG_INT) {

@@ -51,4 +51,23 @@ void cl_log_reset(void);
  * successful cl_match of the same clause. */
 term_t cl_body(const struct pterm *code);
 
+/* Guards: a body "T1, ..., Tk, !, Rest" whose Ti call test built-ins
+ * (never binding) with head variables and constants as arguments is also
+ * kept as its tests, so that a shallow try runs them on the values the
+ * last cl_match gave, without building the body.  (lookup) says which
+ * functors are tests (their function, else NULL); set once by the
+ * database, before clauses are compiled (without it, no guards). */
+#define CL_GUARD_ARGS 4
+void cl_set_test_lookup(void *(*lookup)(functor_t f));
+/* The first test of (code)'s guard and their number k (0: "!, Rest"), or
+ * NULL when it has none; (cut) false when the tests are only the body's
+ * leading ones, with no cut after them ("T1, ..., Tk, Rest"). */
+const term_t *cl_guard(const struct pterm *code, unsigned *k, bool *cut);
+/* Test (it): its function and functor, its arguments into args (room for
+ * CL_GUARD_ARGS); returns the next test. */
+const term_t *cl_guard_test(const term_t *it, void **fn, functor_t *f, term_t *args);
+/* Rest on the heap (TERM_TRUE when the cut is last), dereferenced; the
+ * goals after the tests when there is no cut. */
+term_t cl_guard_rest(const struct pterm *code);
+
 #endif

@@ -63,8 +63,21 @@ static bool bi_halt0(term_t *a)
 /* halt(+Status). */
 static bool bi_halt1(term_t *a) { do_halt((int)err_need_int(a[0])); }
 
+/* '$scc_guard'(+Cleanup, -Idx) is det: setup_call_cleanup/3's record
+ * (solve_cleanup_push), its index in Idx. */
+static bool bi_scc_guard(term_t *a) { return unify(a[1], term_int(solve_cleanup_push(a[0]))); }
+
+/* '$scc_disarm'(+Idx) is det: the record runs no cleanup from now on. */
+static bool bi_scc_disarm(term_t *a) { return solve_cleanup_disarm((long)err_need_int(a[0])); }
+
+/* '$scc_det'(+Idx) is semidet: the goal after the record left no choice point. */
+static bool bi_scc_det(term_t *a) { return solve_cleanup_alone((long)err_need_int(a[0])); }
+
 void control_register(void)
 {
+    db_register_det("$scc_guard", 2, bi_scc_guard);
+    db_register_det("$scc_disarm", 1, bi_scc_disarm);
+    db_register_test("$scc_det", 1, bi_scc_det);
     db_register_det("=", 2, bi_unify);
     db_register_det("\\=", 2, bi_not_unify);
     db_register_det("unify_with_occurs_check", 2, bi_unify_oc);

@@ -6,9 +6,10 @@
  * generation; a clause is visible to a call that started at generation g when
  * born <= g < died.  A running call iterates with the generation it started
  * with, so it neither sees clauses added after it started nor loses clauses
- * retracted meanwhile.  Clause memory is never freed while the process runs
- * (a retracted clause may still be the next alternative of a choice point);
- * reclaiming it needs a reference count per running call, not done yet.
+ * retracted meanwhile.  A retracted clause, and a switch's memory that was
+ * replaced, are freed once no call that can still resume (a choice point)
+ * started at a generation that sees them (db_set_oldest); until then a
+ * choice point may still resume from them.
  */
 #ifndef ENGINE_DB_H
 #define ENGINE_DB_H
@@ -28,6 +29,8 @@ enum pred_flags {
     PRED_TEST = 64,         /* a det built-in that never binds (type tests, comparisons):
                              * a condition made of these needs no snapshot */
     PRED_ND_PROBE = 128,    /* a nondet built-in first called without a snapshot (ND_PROBE) */
+    PRED_CLAUSE_ITER = 256, /* a nondet built-in whose alternatives are clauses (clause/2,
+                             * retract/1): its choice points pin the generation */
 };
 
 /* A deterministic built-in: args[0..arity-1] are the goal's argument cells
@@ -64,7 +67,11 @@ struct pred {
     struct clause *first, *last;
     size_t nlive; /* clauses not retracted */
     uint64_t changed;      /* generation of the last add or retract */
-    struct pindex *index;  /* built for a call when stale; never freed */
+    struct pindex *index;  /* the switch: built for a call when stale (db.c) */
+    struct retired *retired; /* switch memory older calls may still read (db.c) */
+    struct clause *grave;  /* retracted clauses unlinked from the list, not yet freed */
+    size_t ndead;          /* retracted clauses still in the list */
+    size_t compact_at;     /* unlink them when there are more than this */
     uint64_t unflat;       /* == changed: a clause's body is more than tests (solve.c) */
     builtin_det fn;
     builtin_nondet nd;
@@ -77,8 +84,20 @@ struct pred {
 /* Set up the predicate table; once, before any snapshot. */
 bool db_init(void);
 
+/* The table and the generation, in persistent memory; the pointer is set
+ * once by db_init (before any snapshot), so lookups are inline. */
+struct db {
+    struct pred **by_functor; /* indexed by functor_t */
+    size_t cap;
+    uint64_t generation;
+};
+extern struct db *db_state;
+
 /* The predicate for f, or NULL when it has never been mentioned. */
-struct pred *db_lookup(functor_t f);
+static inline struct pred *db_lookup(functor_t f)
+{
+    return f < db_state->cap ? db_state->by_functor[f] : NULL;
+}
 /* The predicate for f, created (undefined, no clauses) if new.  NULL when
  * memory is exhausted. */
 struct pred *db_get(functor_t f);
@@ -111,8 +130,13 @@ static inline term_t db_arg_key(term_t a)
 
 static inline term_t db_key(term_t head) { return term_is_compound(head) ? db_arg_key(term_arg(head, 1)) : 0; }
 
+/* The solve loop's answer to "how old is the oldest call that can still
+ * resume": a generation no live call is older than, at most the current
+ * one.  Before it is set nothing is freed. */
+void db_set_oldest(uint64_t (*fn)(void));
+
 /* The generation now: a call passes it to db_first/db_next. */
-uint64_t db_generation(void);
+static inline uint64_t db_generation(void) { return db_state->generation; }
 /* First clause at or after c visible at gen whose key agrees with key. */
 static inline struct clause *db_next_match(struct clause *c, term_t key, uint64_t gen)
 {
@@ -122,15 +146,18 @@ static inline struct clause *db_next_match(struct clause *c, term_t key, uint64_
     return NULL;
 }
 
-/* A static predicate with at least DB_INDEX_MIN clauses gets a switch on the
- * first argument: a hash table from each key its clauses have to the
- * clauses a call with that key can match (that key or a variable), in order. */
+/* A predicate with at least DB_INDEX_MIN clauses gets a switch on the first
+ * argument: a hash table from each key its clauses have to the clauses a
+ * call with that key can match (that key or a variable), in order.  A
+ * static predicate's is rebuilt at its first call after a change; a
+ * dynamic one's is kept up to date by assert and retract (db.c). */
 #define DB_INDEX_MIN 8
 /* The candidates of a call of p whose first argument has key (!= 0): a
  * NULL-terminated array, in clause order, of the clauses visible now with
- * key key or 0, or NULL when p is not indexed (the caller walks the list).
- * An array stays valid for ever (a call may resume from it after p changed:
- * its generation still says which of them it sees). */
+ * key key or 0 (and maybe others, invisible at this generation), or NULL
+ * when p is not indexed (the caller walks the list).  An array stays valid
+ * while a call that started at this generation can resume (it may after p
+ * changed: its generation still says which of them it sees). */
 struct clause **db_candidates(struct pred *p, term_t key);
 /* The first slot at or after s whose clause is visible at gen, or NULL. */
 static inline struct clause **db_next_slot(struct clause **s, uint64_t gen)

@@ -8,6 +8,7 @@
 #include "copy.h"
 #include "db.h"
 #include "error.h"
+#include "solve.h"
 #include "stdlib/cyclic.h"
 #include "unify.h"
 
@@ -116,28 +117,58 @@ static struct clause *next_live(struct clause *c, term_t key)
     return db_next_match(c, key, db_generation());
 }
 
-/* Try clauses from start on against Head :- Body, each under a local
- * snapshot so a failed match leaves no binding.  Returns the matching
- * clause (its bindings kept) or NULL. */
-static struct clause *match_clause(struct clause *start, term_t head, term_t body)
+/* Where retract/1 and clause/2 stand among the candidates of Head: a
+ * clause of the list, or with the low bit set a slot of the switch's run
+ * for Head's key (db_candidates); 0 when none is left.  Visible at (gen),
+ * the generation of the call's start (the logical update view). */
+static long first_cand(struct pred *p, term_t key, uint64_t gen)
+{
+    struct clause **s = key && p->nlive >= DB_INDEX_MIN ? db_candidates(p, key) : NULL;
+    if (s) {
+        s = db_next_slot(s, gen);
+        return s ? (long)s | 1 : 0;
+    }
+    return (long)db_next_match(p->first, key, gen);
+}
+
+static long next_cand(long at, term_t key, uint64_t gen)
+{
+    if (at & 1) {
+        struct clause **s = db_next_slot((struct clause **)(at & ~1L) + 1, gen);
+        return s ? (long)s | 1 : 0;
+    }
+    return (long)db_next_match(((struct clause *)at)->next, key, gen);
+}
+
+static struct clause *cand_clause(long at) { return at & 1 ? *(struct clause **)(at & ~1L) : (struct clause *)at; }
+
+/* Try the candidates from (at) on against Head :- Body, each under a
+ * local snapshot so a failed match leaves no binding.  Returns the
+ * matching clause (its bindings kept) with its place in *where, or NULL.
+ * A clause retracted since the call started is still seen, as in swipl
+ * (retract/1 then succeeds without retracting it again). */
+static struct clause *match_clause(long at, term_t head, term_t body, uint64_t gen, long *where)
 {
     term_t key = db_key(head);
     snap_id id;
     long v = snap_take(&id);
     if (v == -1)
         err_resource(ATOM_memory);
-    struct clause *c = v == 0 ? next_live(start, key) : v == NO_MORE ? NULL : (struct clause *)v;
-    if (!c) {
-        snap_drop(id);
-        return NULL;
+    if (v != 0)
+        at = v == NO_MORE ? 0 : v;
+    for (; at; at = next_cand(at, key, gen)) {
+        struct clause *c = cand_clause(at);
+        term_t cl = copy_from_persistent(c->term);
+        if (unify(head, term_arg(cl, 1)) && unify(body, term_arg(cl, 2))) {
+            snap_drop(id);
+            *where = at;
+            return c;
+        }
+        long n = next_cand(at, key, gen);
+        snap_restore(id, n ? n : NO_MORE);
     }
-    term_t cl = copy_from_persistent(c->term);
-    if (unify(head, term_arg(cl, 1)) && unify(body, term_arg(cl, 2))) {
-        snap_drop(id);
-        return c;
-    }
-    struct clause *n = next_live(c->next, key);
-    snap_restore(id, n ? (long)n : NO_MORE);
+    snap_drop(id);
+    return NULL;
 }
 
 /* retract(+Clause) is nondet. */
@@ -149,12 +180,14 @@ static long bi_retract(term_t *a, long alt)
     if (!p)
         return -1;
     term_t key = db_key(head); /* before the match binds the head */
-    struct clause *c = match_clause(alt ? (struct clause *)alt : p->first, head, body);
+    uint64_t gen = solve_builtin_generation();
+    long at = alt ? alt : first_cand(p, key, gen), where;
+    struct clause *c = at ? match_clause(at, head, body, gen, &where) : NULL;
     if (!c)
         return -1;
     db_retract(c);
-    struct clause *n = next_live(c->next, key);
-    return n ? (long)n : 0;
+    long n = next_cand(where, key, gen);
+    return n ? n : 0;
 }
 
 /* clause(+Head, ?Body) is nondet. */
@@ -171,11 +204,13 @@ static long bi_clause(term_t *a, long alt)
     if (!p)
         return -1;
     term_t key = db_key(head); /* before the match binds the head */
-    struct clause *c = match_clause(alt ? (struct clause *)alt : p->first, head, body);
+    uint64_t gen = solve_builtin_generation();
+    long at = alt ? alt : first_cand(p, key, gen), where;
+    struct clause *c = at ? match_clause(at, head, body, gen, &where) : NULL;
     if (!c)
         return -1;
-    struct clause *n = next_live(c->next, key);
-    return n ? (long)n : 0;
+    long n = next_cand(where, key, gen);
+    return n ? n : 0;
 }
 
 /* retractall(+Head) is det. */
@@ -278,6 +313,8 @@ void dbpreds_register(void)
     db_register_det("asserta", 1, bi_asserta);
     db_register_nondet("retract", 1, bi_retract);
     db_register_nondet("clause", 2, bi_clause);
+    db_get(functor_intern(atom_from_cstr("retract"), 1))->flags |= PRED_CLAUSE_ITER;
+    db_get(functor_intern(atom_from_cstr("clause"), 2))->flags |= PRED_CLAUSE_ITER;
     db_register_det("retractall", 1, bi_retractall);
     db_register_det("abolish", 1, bi_abolish);
     db_register_det("dynamic", 1, bi_dynamic);

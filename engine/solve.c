@@ -28,7 +28,7 @@
 #include "mem.h"
 #include "unify.h"
 
-enum cp_kind { CP_TOP, CP_CLAUSE, CP_ALT, CP_CATCH, CP_FINDALL, CP_BUILTIN };
+enum cp_kind { CP_TOP, CP_CLAUSE, CP_ALT, CP_CATCH, CP_FINDALL, CP_BUILTIN, CP_CLEANUP };
 
 /* Values a take returns besides 0 (taken) and -1 (error), for the kinds
  * whose alternative is not a clause pointer or a built-in's own value. */
@@ -52,6 +52,12 @@ struct cp {
     bool disabled;     /* failure drops it without a restore */
     struct collector *coll;
     char *heap_mark;   /* heap top at the take: the young region starts here */
+    uint64_t gen;      /* a record whose alternatives are clauses: the db generation at the
+                        * push (no call it serves runs at an older one); others UINT64_MAX */
+    term_t cleanup;    /* CP_CLEANUP: the goal a cut or a throw that removes
+                        * the record runs, or 0 (disarmed); a heap term older
+                        * than the record, so valid (and never moved by the
+                        * collector) while the record lives */
 };
 
 /* Persistent machine state, reached through M (set once by solve_init). */
@@ -61,6 +67,7 @@ struct machine {
     struct pterm *ball;        /* exception in flight */
     struct pterm *memory_ball; /* error(resource_error(memory), _), made at init */
     struct solve_stats stats;
+    size_t ncleanup;          /* armed CP_CLEANUP records: the cut's fast path tests it */
     volatile int interrupted; /* set by SIGINT; persistent, so no restore loses it */
 };
 
@@ -75,6 +82,11 @@ volatile int *solve_interrupt_word(void) { return &M->interrupted; }
 static term_t catches = TERM_NIL; /* '$catch'(CpIndex, Outer) of the active catch/3 calls */
 static long top_idx = -1;         /* the TOP record of the innermost solve() */
 static size_t gc_trigger = GC_MIN_YOUNG; /* collect when the young heap is this big */
+/* The heap top past which the loop collects: the newest record's heap mark
+ * + gc_trigger, kept so by cp_push, cp_pop_to and the collector (a restore
+ * brings it back with the record it resumes), so that the loop's test is
+ * one compare. */
+static char *gc_at;
 static functor_t current_functor = (functor_t)-1;
 
 functor_t solve_current_functor(void) { return current_functor; }
@@ -94,9 +106,11 @@ static long cp_push(enum cp_kind kind, long alt)
         M->cap = cap;
     }
     long i = (long)M->ncp++;
-    M->cps[i] = (struct cp){.id = -1, .alt = alt, .kind = (unsigned char)kind, .heap_mark = heap_top};
+    M->cps[i] = (struct cp){.id = -1, .alt = alt, .kind = (unsigned char)kind, .heap_mark = heap_top,
+                            .gen = kind == CP_CLAUSE ? db_generation() : UINT64_MAX};
     if (M->ncp > M->stats.max_choicepoints)
         M->stats.max_choicepoints = M->ncp;
+    gc_at = heap_top + gc_trigger;
     return i;
 }
 
@@ -115,17 +129,99 @@ static void cp_pop_to(long n)
         struct cp *c = &M->cps[--M->ncp];
         if (c->coll)
             collector_free(c->coll);
+        if (c->cleanup)
+            M->ncleanup--;
     }
+    if (M->ncp)
+        gc_at = M->cps[M->ncp - 1].heap_mark + gc_trigger;
 }
 
-/* A cut: drop record b and every newer one with their snapshots. */
+static _Noreturn void take_failed(long idx);
+
+/* The cleanups of the armed CP_CLEANUP records from b up, newest first,
+ * disarmed, as a heap list; [] when there are none. */
+static term_t take_cleanups(long b)
+{
+    term_t l = TERM_NIL;
+    for (long i = b; i < (long)M->ncp; i++) {
+        struct cp *c = &M->cps[i];
+        if (c->cleanup) {
+            l = term_cons(c->cleanup, l);
+            c->cleanup = 0;
+            M->ncleanup--;
+        }
+    }
+    return l;
+}
+
+/* Run each cleanup of (l) once, in a nested solve, failure ignored.  With
+ * (raise), the first error one raised is raised when all have run (a cut
+ * of the running solve: its catchers are live); without, errors are
+ * ignored (another exception is on its way, or the solve is ending). */
+static void run_cleanups(term_t l, bool raise)
+{
+    static functor_t once_f, quiet_f;
+    if (!once_f) {
+        once_f = functor_intern(atom_from_cstr("$scc_once"), 1);
+        quiet_f = functor_intern(atom_from_cstr("$scc_run"), 1);
+    }
+    term_t err = 0, ball;
+    for (; l != TERM_NIL; l = term_arg(l, 2))
+        if (solve(term_compound1(raise ? once_f : quiet_f, term_arg(l, 1)), NULL, NULL, &ball) == SOLVE_ERROR &&
+            !err)
+            err = ball;
+    if (err)
+        solve_throw(err);
+}
+
+/* A cut: drop record b and every newer one with their snapshots.  A
+ * setup_call_cleanup/3 whose goal's choice points go with them runs its
+ * cleanup, once the records are gone. */
 static void cut_to(long b)
 {
     if ((long)M->ncp > b) {
         snap_drop(M->cps[b].id);
+        if (__builtin_expect(M->ncleanup != 0, 0)) {
+            term_t l = take_cleanups(b);
+            cp_pop_to(b);
+            run_cleanups(l, b > top_idx);
+            return;
+        }
         cp_pop_to(b);
     }
 }
+
+long solve_cleanup_push(term_t cleanup)
+{
+    long idx = cp_push(CP_CLEANUP, ALT_FAIL);
+    M->cps[idx].disabled = true; /* failure passes it: the caller's next clause runs the cleanup */
+    /* a snapshot only so that cuts and failure drop it as any other: a
+     * disabled record is never restored */
+    if (snap_take(&M->cps[idx].id) == -1)
+        take_failed(idx);
+    M->cps[idx].cleanup = cleanup;
+    M->ncleanup++;
+    return idx;
+}
+
+bool solve_cleanup_disarm(long idx)
+{
+    if (idx < 0 || idx >= (long)M->ncp || M->cps[idx].kind != CP_CLEANUP)
+        return false;
+    if (M->cps[idx].cleanup) {
+        M->cps[idx].cleanup = 0;
+        M->ncleanup--;
+    }
+    return true;
+}
+
+uint64_t solve_builtin_generation(void)
+{
+    const struct cp *c = M->ncp ? &M->cps[M->ncp - 1] : NULL;
+    return c && c->kind == CP_BUILTIN && c->gen != UINT64_MAX ? c->gen : db_generation();
+}
+
+bool solve_cleanup_alone(long idx) { return (long)M->ncp == idx + 1; }
 
 /* The take failed (snapshot memory exhausted): no snapshot exists for idx. */
 static _Noreturn void take_failed(long idx)
@@ -182,6 +278,18 @@ bool solve_has_alternatives(void)
 static _Noreturn void unwind_to_catcher(void)
 {
     long target = catches == TERM_NIL ? top_idx : term_get_smallint(term_arg(catches, 1));
+    /* the cleanups of the choice points the throw removes run first, with
+     * the ball kept aside (a throw inside one is caught there); not for
+     * running out of memory, where they would most likely fail again */
+    if (M->ncleanup && M->ball != M->memory_ball) {
+        term_t l = take_cleanups(target + 1);
+        if (l != TERM_NIL) {
+            struct pterm *ball = M->ball;
+            M->ball = NULL;
+            run_cleanups(l, false);
+            M->ball = ball;
+        }
+    }
     cp_pop_to(target + 1);
     snap_restore(M->cps[target].id, ALT_THROW);
 }
@@ -328,6 +436,25 @@ static bool run_test(term_t g)
 
 static int shallow_condition(term_t g);
 
+/* The (n) tests of a compiled guard (clause.h) on the values the last
+ * cl_match gave: true when all pass. */
+static bool run_guard(const term_t *gt, unsigned n)
+{
+    for (unsigned i = 0; i < n; i++) {
+        void *fn;
+        functor_t tf;
+        term_t targs[CL_GUARD_ARGS];
+        gt = cl_guard_test(gt, &fn, &tf, targs);
+        M->stats.inferences++;
+        current_functor = tf;
+        bool ok = ((builtin_det)fn)(targs);
+        current_functor = (functor_t)-1;
+        if (!ok)
+            return false;
+    }
+    return true;
+}
+
 /* The goals a body starts with, tried in a shallow try (fresh: its heap
  * mark): pure tests, unifications (the older variables they bind are
  * recorded with the head's), and a call shallow_condition can answer just
@@ -427,6 +554,7 @@ static bool sgoal_init(struct sgoal *s, term_t g, uint64_t gen, struct pred **pp
         s->c = db_next_match(p->first, s->key, gen);
     }
     *pp = p;
+    M->stats.inferences++; /* a call (its retries on backtracking are not counted) */
     return true;
 }
 
@@ -462,7 +590,6 @@ static int shallow_condition(term_t g)
         char *hb;
         term_t t, cont = s.cont;
         long cutb = s.cutb;
-        M->stats.inferences++;
         if ((size_t)(heap_top - heap0) > SEARCH_HEAP_MAX || M->interrupted)
             goto give_up;
         if (!c)
@@ -485,7 +612,21 @@ static int shallow_condition(term_t g)
         case 0:
             goto fail;
         }
-        for (t = term_deref(cl_body(c->code));;) {
+        {
+            unsigned ntests;
+            bool gcut;
+            const term_t *gt = cl_guard(c->code, &ntests, &gcut);
+            if (gt) { /* tests first, on the head's values: nothing built when one fails */
+                if (!run_guard(gt, ntests))
+                    goto fail;
+                if (gcut)
+                    nbp = cutb;
+                t = cl_guard_rest(c->code);
+            } else {
+                t = term_deref(cl_body(c->code));
+            }
+        }
+        for (;;) {
             bool last = !term_is_compound(t) || term_functor(t) != FUNCTOR_comma2;
             term_t h = last ? t : term_deref(term_arg(t, 1));
             hb = nbp ? bp[nbp - 1].heap : heap0;
@@ -618,12 +759,13 @@ static __attribute__((noinline)) enum solve_status run(term_t goal, solve_answer
             M->interrupted = 0;
             solve_throw(term_atom(atom_from_cstr("$aborted")));
         }
-        char *young = M->cps[M->ncp - 1].heap_mark;
-        if ((size_t)(heap_top - young) > gc_trigger) {
+        if (__builtin_expect(heap_top > gc_at, 0)) {
+            char *young = M->cps[M->ncp - 1].heap_mark;
             term_t *roots[] = {&goal, &cont, &catches};
             gc_collect(young, roots, 3);
             size_t live = (size_t)(heap_top - young);
             gc_trigger = live * 2 > GC_MIN_YOUNG ? live * 2 : GC_MIN_YOUNG;
+            gc_at = young + gc_trigger;
         }
         if (!goal) {
             if (cont == TERM_NIL) {
@@ -664,8 +806,11 @@ static __attribute__((noinline)) enum solve_status run(term_t goal, solve_answer
         } else {
             err_type(ATOM_callable, goal);
         }
-        M->stats.inferences++;
 
+        /* statistics(inferences) counts calls of predicates, as swipl
+         * does: the control constructs below (',', ;, ->, \+, call/N,
+         * once/1, ignore/1 and the engine's own frames) are not counted,
+         * catch/3, findall/3,4 and forall/2 (predicates in swipl) are */
         switch (f) {
         case FUNCTOR_comma2:
             cont = frame(args[1], cutb, cont);
@@ -770,6 +915,7 @@ static __attribute__((noinline)) enum solve_status run(term_t goal, solve_answer
             goal = term_compound2(FUNCTOR_semicolon2, term_compound2(FUNCTOR_arrow2, args[0], TERM_TRUE), TERM_TRUE);
             continue;
         case FUNCTOR_forall2:
+            M->stats.inferences++;
             goal = term_compound1(
                 FUNCTOR_not_provable1,
                 term_compound2(FUNCTOR_comma2, args[0], term_compound1(FUNCTOR_not_provable1, args[1])));
@@ -788,6 +934,7 @@ static __attribute__((noinline)) enum solve_status run(term_t goal, solve_answer
             backtrack();
 
         case FUNCTOR_catch3: {
+            M->stats.inferences++;
             long idx = cp_push(CP_CATCH, ALT_FAIL);
             M->cps[idx].disabled = true; /* transparent to backtracking */
             TAKE(v, idx);
@@ -823,6 +970,7 @@ static __attribute__((noinline)) enum solve_status run(term_t goal, solve_answer
 
         case FUNCTOR_findall3:
         case FUNCTOR_findall4: {
+            M->stats.inferences++;
             long idx = cp_push(CP_FINDALL, ALT_DONE);
             M->cps[idx].coll = mem_pzalloc(sizeof(struct collector));
             if (!M->cps[idx].coll) {
@@ -858,6 +1006,7 @@ static __attribute__((noinline)) enum solve_status run(term_t goal, solve_answer
         }
 
         /* a predicate */
+        M->stats.inferences++;
         struct pred *p = db_lookup(f);
         if ((!p || !(p->flags & (PRED_DEFINED | PRED_DYNAMIC))) && consult_autoload(f))
             p = db_lookup(f);
@@ -892,6 +1041,8 @@ static __attribute__((noinline)) enum solve_status run(term_t goal, solve_answer
                 }
             }
             long idx = cp_push(CP_BUILTIN, 0);
+            if (p->flags & PRED_CLAUSE_ITER)
+                M->cps[idx].gen = db_generation();
             TAKE(v, idx);
             current_functor = f;
             long r = p->nd(args, v);
@@ -922,7 +1073,6 @@ static __attribute__((noinline)) enum solve_status run(term_t goal, solve_answer
         if (!c)
             backtrack();
         long callb = (long)M->ncp;
-        unsigned n = functor_arity(f);
         /* Shallow tries: while a second candidate remains, match the head
          * writing only fresh cells and recording the goal variables it
          * binds (cl_match with a mark); a head that does not match, or a
@@ -942,13 +1092,38 @@ static __attribute__((noinline)) enum solve_status run(term_t goal, solve_answer
             char *mark = heap_top;
             int r = 1;
             term_t body = 0, rest;
-            if (c->code) {
+            const term_t *gt;
+            unsigned ntests;
+            bool gcut;
+            if (c->code && (gt = cl_guard(c->code, &ntests, &gcut)) && gcut) {
+                /* a compiled guard: its tests on the head's values, and
+                 * only what follows the cut built when they pass (leading
+                 * tests with no cut are left to guard_cut: when they pass,
+                 * running them twice costs more than it saves) */
+                r = cl_match(c->code, args, mark);
+                if (r > 0 && !run_guard(gt, ntests))
+                    r = 0;
+                if (r == 0) {
+                    cl_undo_to(0);
+                    heap_top = mark;
+                    c = next;
+                    slot = nslot;
+                    continue;
+                }
+                if (r > 0) {
+                    rest = cl_guard_rest(c->code);
+                    goal = rest == TERM_TRUE ? 0 : rest;
+                    cutb = callb;
+                    committed = true;
+                    break;
+                }
+            } else if (c->code) {
                 r = cl_match(c->code, args, mark);
                 if (r > 0)
                     body = term_deref(cl_body(c->code));
             } else {
                 term_t cl = copy_from_persistent(c->term);
-                for (unsigned i = 0; i < n && r > 0; i++)
+                for (unsigned i = 0, n = functor_arity(f); i < n && r > 0; i++)
                     r = unify_fresh(args[i], term_args(term_deref(term_arg(cl, 1)))[i], mark);
                 body = term_deref(term_arg(cl, 2));
             }
@@ -1011,6 +1186,7 @@ static __attribute__((noinline)) enum solve_status run(term_t goal, solve_answer
             body = term_deref(cl_body(c->code));
         } else {
             term_t cl = copy_from_persistent(c->term);
+            unsigned n = functor_arity(f);
             if (n) {
                 term_t *h = term_args(term_deref(term_arg(cl, 1)));
                 for (unsigned i = 0; i < n; i++)
@@ -1049,10 +1225,25 @@ enum solve_status solve(term_t goal, solve_answer_fn on_answer, void *ctx, term_
     return s;
 }
 
+/* The oldest generation a live call may run at (db_set_oldest): every call
+ * that can still resume to another clause has a CP_CLAUSE record, or a
+ * CP_BUILTIN one of clause/2 or retract/1, pushed at or after its start;
+ * a call with none is at a clause it sees at the current generation.  A
+ * scan: it runs only when there is something to free or unlink. */
+static uint64_t oldest_generation(void)
+{
+    uint64_t g = db_generation();
+    for (size_t i = 0; i < M->ncp; i++)
+        if (M->cps[i].gen < g)
+            g = M->cps[i].gen;
+    return g;
+}
+
 bool solve_init(void)
 {
     if (M)
         return true;
+    db_set_oldest(oldest_generation);
     M = mem_pzalloc(sizeof *M);
     if (!M || !gc_init())
         return false;

@@ -63,6 +63,20 @@ void solve_get_stats(struct solve_stats *out);
  * (a live choice point above the goal's start)? */
 bool solve_has_alternatives(void);
 
+/* setup_call_cleanup/3's hook on the cut (boot.c): push a record, returned,
+ * whose removal by a cut or a throw runs (cleanup) once (a heap term the
+ * caller keeps alive while the record lives); failure removes it without
+ * running it.  disarm: the record at idx runs nothing (false when idx is
+ * not such a record); alone: no record is newer than idx. */
+long solve_cleanup_push(term_t cleanup);
+bool solve_cleanup_disarm(long idx);
+bool solve_cleanup_alone(long idx);
+
+/* Inside a nondeterministic built-in registered PRED_CLAUSE_ITER (clause/2,
+ * retract/1): the generation its call started at, the same on every
+ * resumption (its logical update view). */
+uint64_t solve_builtin_generation(void);
+
 /* Backtrack from a built-in: restore the newest choice point.  For the
  * control built-ins' own use. */
 _Noreturn void solve_fail(void);

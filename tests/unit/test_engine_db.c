@@ -131,9 +131,54 @@ static void switch_on_the_first_argument(void **state)
     assert_int_equal(count_slots(c2, g2), 3); /* retracted after the call started */
     assert_int_equal(count_slots(db_candidates(pr, term_int(3)), db_generation()), 2);
     assert_true(db_candidates(pr, term_int(3))[1] == late);
-    /* dynamic predicates are not switched */
+}
+
+/* A dynamic predicate's switch is kept up to date by assert and retract:
+ * the run a call took grows in place, at both ends, and a call that
+ * started earlier still sees what its generation says. */
+static void dynamic_switch_kept_up_to_date(void **state)
+{
+    (void)state;
+    functor_t d1 = functor_intern(atom_from_cstr("d"), 1);
+    struct pred *pr = db_get(d1);
     pr->flags |= PRED_DYNAMIC;
-    assert_null(db_candidates(pr, term_int(3)));
+    for (int i = 0; i < 20; i++)
+        db_add(term_compound1(d1, term_int(i % 10)), TERM_TRUE, true, (unsigned)(10 + i));
+    uint64_t g = db_generation();
+    struct clause **c = db_candidates(pr, term_int(3));
+    assert_int_equal(count_slots(c, g), 2); /* d(3), line 13 and 23 */
+    const struct pindex *x0 = pr->index;
+    struct clause *z = db_add(term_compound1(d1, term_int(3)), TERM_TRUE, true, 40);
+    struct clause *a = db_add(term_compound1(d1, term_int(3)), TERM_TRUE, false, 41);
+    struct clause *n = db_add(term_compound1(d1, A("new")), TERM_TRUE, true, 42);
+    uint64_t g2 = db_generation();
+    assert_int_equal(count_slots(c, g), 2); /* the earlier call does not see them */
+    struct clause **c2 = db_candidates(pr, term_int(3));
+    assert_int_equal(count_slots(c2, g2), 4);
+    assert_true(c2[0] == a);
+    assert_true(db_next_slot(c2 + 3, g2)[0] == z);
+    assert_true(db_candidates(pr, A("new"))[0] == n);
+    /* a clause with a variable first joins every key's run */
+    struct clause *v = db_add(term_compound1(d1, term_new_var()), TERM_TRUE, true, 43);
+    uint64_t g3 = db_generation();
+    assert_int_equal(count_slots(db_candidates(pr, term_int(3)), g3), 5);
+    assert_int_equal(count_slots(db_candidates(pr, A("none")), g3), 1);
+    assert_true(db_candidates(pr, A("new"))[1] == v);
+    assert_true(pr->index == x0); /* updated, not rebuilt */
+    /* retracted: invisible from its generation on, seen before */
+    db_retract(a);
+    uint64_t g4 = db_generation();
+    struct clause **c4 = db_candidates(pr, term_int(3));
+    assert_int_equal(count_slots(c4, g4), 4);
+    assert_int_equal(count_slots(c4, g3), 5);
+    /* many retracts: the runs are rebuilt without them, answers unchanged */
+    for (struct clause *k = pr->first; k; k = k->next)
+        if (k->key == term_int(5) || k->key == term_int(7))
+            db_retract(k);
+    uint64_t g5 = db_generation();
+    assert_int_equal(count_slots(db_candidates(pr, term_int(5)), g5), 1);
+    assert_int_equal(count_slots(db_candidates(pr, term_int(3)), g5), 4);
+    db_retract_all(pr);
     pr->flags &= ~(unsigned)PRED_DYNAMIC;
 }
 
@@ -144,6 +189,7 @@ int main(void)
         cmocka_unit_test(indexing_selects_candidates),
         cmocka_unit_test(logical_update_view),
         cmocka_unit_test(switch_on_the_first_argument),
+        cmocka_unit_test(dynamic_switch_kept_up_to_date),
     };
     return cmocka_run_group_tests(tests, setup, NULL);
 }
