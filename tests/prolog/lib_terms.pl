@@ -2,8 +2,8 @@
 % term_variables/2, setarg/3, nb_setarg/3, numbervars/3, compare/3 and the
 % standard order, unify_with_occurs_check/2, ?=/2, with their errors.
 % Expected output checked against swipl 9.0.4 (swipl -q -g main -t halt
-% FILE); errors print their formal term only.  nb_setarg/3 is tested only
-% where snaplog and swipl agree (see docs/library.md).  Atoms against
+% FILE); errors print their formal term only.  nb_setarg/3 surviving
+% backtracking is tests/prolog/nb_setarg.pl's.  Atoms against
 % strings are left out of the order tests: swipl 9.0.4 puts strings before
 % atoms (engine/compare.c puts them after, as its documentation says).
 
