@@ -357,6 +357,34 @@ static term_t add_args(term_t g, const term_t *extra, unsigned n)
     return t;
 }
 
+/* A goal whose principal functor makes it a body of control constructs. */
+static bool is_control_body(term_t g)
+{
+    if (!term_is_compound(g))
+        return false;
+    functor_t f = term_functor(g);
+    return f == FUNCTOR_comma2 || f == FUNCTOR_semicolon2 || f == FUNCTOR_arrow2 || f == FUNCTOR_softarrow2;
+}
+
+/* Every goal of body g is callable or a variable (ISO's body conversion,
+ * done by call/1 before it runs anything: call((write(x), 1)) raises
+ * before it writes). */
+static bool body_callable(term_t g)
+{
+    for (;;) {
+        g = term_deref(g);
+        if (term_is_var(g))
+            return true;
+        if (!term_is_callable(g))
+            return false;
+        if (!is_control_body(g))
+            return true;
+        if (!body_callable(term_arg(g, 1)))
+            return false;
+        g = term_arg(g, 2);
+    }
+}
+
 static void unknown_procedure(functor_t f)
 {
     atom_t mode = flags_unknown();
@@ -367,9 +395,12 @@ static void unknown_procedure(functor_t f)
         fprintf(stderr, "Warning: Unknown procedure: %s/%u\n", atom_name(functor_name(f)), functor_arity(f));
         return;
     }
+    /* context(_, _): swipl names the calling predicate, which the loop
+     * does not keep; the shape at least is the standard one */
     term_t pi = err_pred_indicator(functor_name(f), functor_arity(f));
     term_t formal = term_compound2(FUNCTOR_existence_error2, term_atom(ATOM_procedure), pi);
-    solve_throw(term_compound2(FUNCTOR_error2, formal, pi));
+    term_t ctx = term_compound2(functor_intern(atom_from_cstr("context"), 2), term_new_var(), term_new_var());
+    solve_throw(term_compound2(FUNCTOR_error2, formal, ctx));
 }
 
 static void collect(long idx, term_t t)
@@ -899,6 +930,8 @@ static __attribute__((noinline)) enum solve_status run(term_t goal, solve_answer
         case FUNCTOR_call8:
             current_functor = f;
             goal = add_args(args[0], args + 1, functor_arity(f) - 1);
+            if (is_control_body(goal) && !body_callable(goal))
+                err_type(ATOM_callable, goal); /* ISO 7.6.2: the whole body is checked before it runs */
             current_functor = (functor_t)-1;
             cutb = (long)M->ncp; /* call/N is opaque to cut */
             continue;
