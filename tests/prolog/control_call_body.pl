@@ -2,7 +2,7 @@
 % *->, findall/4, once, ignore, forall, catch; call/1 checks the whole body
 % before it runs (call((write(x), 1)) raises before writing).  Errors
 % print their formal term.  Checked against swipl 9.0.4.
-t(G) :- ( catch(G, error(E, _), (print(caught(E)), nl, fail)) -> \+ \+ (numbervars(G, 0, _), print(yes(G))) ; print(no) ), nl.
+t(G) :- ( catch(G, B, ((B = error(E, _) -> print(caught(E)) ; print(caught(B))), nl, fail)) -> \+ \+ (numbervars(G, 0, _), print(yes(G))) ; print(no) ), nl.
 a(1). a(2). a(3).
 c1(X) :- a(X), !.
 c2(X) :- call((a(X), !)).
