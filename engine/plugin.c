@@ -652,19 +652,7 @@ bool sl_unify_int64(sl_term t, int64_t v) { return unify(t, term_int(v)); }
 bool sl_unify_float(sl_term t, double v) { return unify(t, term_float(v)); }
 bool sl_unify_atom(sl_term t, const char *name) { return unify(t, term_atom(atom_from_cstr(name))); }
 
-int64_t sl_need_int64(sl_term t)
-{
-    t = term_deref(t);
-    if (term_is_var(t))
-        err_instantiation();
-    int64_t v;
-    if (!term_get_int64(t, &v)) {
-        if (term_is_big(t))
-            err_representation(atom_from_cstr("int64_t"));
-        err_type(ATOM_integer, t);
-    }
-    return v;
-}
+int64_t sl_need_int64(sl_term t) { return err_need_int(t); }
 
 double sl_need_number(sl_term t)
 {
