@@ -171,11 +171,7 @@ int compare_terms(term_t a, term_t b)
                     break;
                 }
                 if (walk_enter(&seen, &steps, a, b)) {
-                    unsigned n = functor_arity(fa);
-                    for (unsigned i = n; i >= 2; i--) {
-                        wstack_push(&s, term_arg(a, i));
-                        wstack_push(&s, term_arg(b, i));
-                    }
+                    wstack_push_arg_pairs(&s, a, b, functor_arity(fa));
                     a = term_arg(a, 1);
                     b = term_arg(b, 1);
                     continue;

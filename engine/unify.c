@@ -100,11 +100,7 @@ static int unify_walk3(term_t a, term_t b, bool oc, const term_t *fresh, struct 
                     break;
                 }
                 if (walk_enter(&seen, &steps, a, b)) {
-                    unsigned n = functor_arity(term_functor(a));
-                    for (unsigned i = n; i >= 2; i--) {
-                        wstack_push(&s, term_arg(a, i));
-                        wstack_push(&s, term_arg(b, i));
-                    }
+                    wstack_push_arg_pairs(&s, a, b, functor_arity(term_functor(a)));
                     a = term_arg(a, 1);
                     b = term_arg(b, 1);
                     continue;
@@ -174,12 +170,7 @@ static bool unify_walk(term_t a, term_t b, bool oc)
                     break;
                 }
                 if (walk_enter(&seen, &steps, a, b)) {
-                    unsigned n = functor_arity(term_functor(a));
-                    /* push args 2..n, go on with the first: lists walk their tail last */
-                    for (unsigned i = n; i >= 2; i--) {
-                        wstack_push(&s, term_arg(a, i));
-                        wstack_push(&s, term_arg(b, i));
-                    }
+                    wstack_push_arg_pairs(&s, a, b, functor_arity(term_functor(a)));
                     a = term_arg(a, 1);
                     b = term_arg(b, 1);
                     continue;

@@ -55,6 +55,17 @@ static inline void wstack_push(struct wstack *s, term_t t)
     s->items[s->n++] = t;
 }
 
+/* For a walk over two compounds of the same functor of arity n: push the
+ * argument pairs n .. 2 (b's above a's), so that the caller goes on with
+ * the first pair and lists walk their tail last. */
+static inline void wstack_push_arg_pairs(struct wstack *s, term_t a, term_t b, unsigned n)
+{
+    for (unsigned i = n; i >= 2; i--) {
+        wstack_push(s, term_arg(a, i));
+        wstack_push(s, term_arg(b, i));
+    }
+}
+
 static inline term_t wstack_pop(struct wstack *s) { return s->items[--s->n]; }
 static inline bool wstack_empty(const struct wstack *s) { return s->n == 0; }
 
