@@ -767,56 +767,6 @@ static long bi_prolog_load_context(term_t *a, long alt)
     return -1;
 }
 
-/* Each predicate indicator of a declaration's argument (Name/Arity or
- * Name//Arity, in a comma list or a list), to fn. */
-static void each_pi(term_t spec, void (*fn)(term_t pi, functor_t f))
-{
-    spec = term_deref(spec);
-    if (term_is_var(spec))
-        err_instantiation();
-    if (term_is_compound(spec) && (term_functor(spec) == FUNCTOR_comma2 || term_functor(spec) == FUNCTOR_dot2)) {
-        each_pi(term_arg(spec, 1), fn);
-        each_pi(term_arg(spec, 2), fn);
-        return;
-    }
-    if (spec == TERM_NIL)
-        return;
-    bool dcg = is_f(spec, "//", 2);
-    if (!dcg && !is_f(spec, "/", 2))
-        err_type(atom_from_cstr("predicate_indicator"), spec);
-    term_t n = term_deref(term_arg(spec, 1)), ar = term_deref(term_arg(spec, 2));
-    if (term_is_var(n) || term_is_var(ar))
-        err_instantiation();
-    if (!term_is_atom(n))
-        err_type(atom_from_cstr("atom"), n);
-    int64_t arity;
-    if (!term_get_int64(ar, &arity))
-        err_type(ATOM_integer, ar);
-    if (arity < 0 || arity > 1000)
-        err_domain(atom_from_cstr("not_less_than_zero"), ar);
-    fn(spec, functor_intern(term_get_atom(n), (unsigned)arity + (dcg ? 2 : 0)));
-}
-
-/* multifile(+PIs): clauses may come from several files; the predicate is
- * defined from now on (a call fails rather than raising an existence
- * error), as in swipl.  A reconsult of one of the files still replaces
- * all of its clauses, not only that file's. */
-static void declare_multifile(term_t pi, functor_t f)
-{
-    struct pred *p = db_get(f);
-    if (!p)
-        err_resource(ATOM_memory);
-    if (p->flags & (PRED_SYSTEM | PRED_CONTROL))
-        err_permission(ATOM_modify, ATOM_static_procedure, pi);
-    p->flags |= PRED_DEFINED;
-}
-
-static bool bi_multifile(term_t *a)
-{
-    each_pi(a[0], declare_multifile);
-    return true;
-}
-
 /* meta_predicate(+Heads): with one module there is nothing to qualify;
  * the specifications are checked (0..9, :, ^, //, ?, +, -, *) and kept
  * nowhere. */
@@ -893,7 +843,6 @@ static bool bi_make(term_t *a)
 void consult_register(void)
 {
     db_register_det("make", 0, bi_make);
-    db_register_det("multifile", 1, bi_multifile);
     db_register_det("meta_predicate", 1, bi_meta_predicate);
     db_register_det("table", 1, bi_table);
     db_register_nondet("prolog_load_context", 2, bi_prolog_load_context);

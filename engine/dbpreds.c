@@ -240,12 +240,14 @@ static bool bi_retractall(term_t *a)
 }
 
 /* Name/Arity decoded with the ISO errors. */
+/* Name/Arity, or Name//Arity (a grammar rule's: Arity + 2). */
 static functor_t need_pi(term_t pi)
 {
     pi = term_deref(pi);
     if (term_is_var(pi))
         err_instantiation();
-    if (!term_is_compound(pi) || term_functor(pi) != FUNCTOR_slash2)
+    bool dcg = term_is_compound(pi) && term_functor(pi) == functor_intern(atom_from_cstr("//"), 2);
+    if (!term_is_compound(pi) || (term_functor(pi) != FUNCTOR_slash2 && !dcg))
         err_type(atom_from_cstr("predicate_indicator"), pi);
     term_t n = term_deref(term_arg(pi, 1)), ar = term_deref(term_arg(pi, 2));
     if (term_is_var(n) || term_is_var(ar))
@@ -257,7 +259,7 @@ static functor_t need_pi(term_t pi)
     int64_t arity;
     if (!term_get_int64(ar, &arity) || arity < 0)
         err_domain(ATOM_not_less_than_zero, ar);
-    return functor_intern(term_get_atom(n), (unsigned)arity);
+    return functor_intern(term_get_atom(n), (unsigned)arity + (dcg ? 2 : 0));
 }
 
 /* abolish(+PI) is det. */
@@ -293,6 +295,16 @@ static void declare(term_t spec, unsigned flags)
     p->flags |= flags;
 }
 
+/* multifile(+Specs) is det: clauses may come from several files; the
+ * predicate is defined from now on (a call fails rather than raising an
+ * existence error), as in swipl.  A reconsult of one of the files still
+ * replaces all its clauses, not only that file's. */
+static bool bi_multifile(term_t *a)
+{
+    declare(a[0], PRED_DEFINED);
+    return true;
+}
+
 /* dynamic(+Specs), discontiguous(+Specs) are det. */
 static bool bi_dynamic(term_t *a)
 {
@@ -319,4 +331,5 @@ void dbpreds_register(void)
     db_register_det("abolish", 1, bi_abolish);
     db_register_det("dynamic", 1, bi_dynamic);
     db_register_det("discontiguous", 1, bi_discontiguous);
+    db_register_det("multifile", 1, bi_multifile);
 }

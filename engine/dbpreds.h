@@ -1,5 +1,6 @@
 /* dbpreds.h - the database built-ins: assert/1, asserta/1, assertz/1,
- * retract/1, retractall/1, abolish/1, clause/2, dynamic/1, discontiguous/1.
+ * retract/1, retractall/1, abolish/1, clause/2, dynamic/1, discontiguous/1,
+ * multifile/1.
  * They change persistent memory, so backtracking does not undo them (ISO). */
 #ifndef ENGINE_DBPREDS_H
 #define ENGINE_DBPREDS_H
