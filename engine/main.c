@@ -124,7 +124,7 @@ int main(int argc, char **argv)
     for (int i = 1; i < opts_end; i++) {
         const char *a = argv[i];
         const char *val = NULL;
-        if ((!strcmp(a, "-g") || !strcmp(a, "-t") || !strcmp(a, "--mem") || !strcmp(a, "--stack-limit"))) {
+        if (cli_takes_value(a)) {
             if (i + 1 >= argc) {
                 fprintf(stderr, "snaplog: %s needs an argument\n%s", a, usage);
                 return 2;
