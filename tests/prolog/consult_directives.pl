@@ -11,6 +11,8 @@
 :- meta_predicate twice(0), with_arg(1, ?).
 :- table fibt/2.
 :- dynamic counter/1.
+:- dynamic gram//1.
+:- multifile gram2//0.
 
 twice(G) :- call(G), call(G).
 with_arg(G, X) :- call(G, X).
@@ -33,4 +35,6 @@ main :-
     assertz(user:counter(3)), counter(C), writeln(C),
     catch(multifile(atom_length/2), error(Err, _), (writeq(Err), nl)),
     catch(meta_predicate(foo(bad)), error(Err2, _), (writeq(Err2), nl)),
+    ( gram(_, _, _) -> true ; writeln(gram_fails) ),
+    ( gram2(_, _) -> true ; writeln(gram2_fails) ),
     rule(R1, R2), writeln(R1-R2).
