@@ -23,12 +23,21 @@
 #include "stdlib/read.h"
 #include "unify.h"
 
+/* An included file, its modification time when read, and the loaded file
+ * it belongs to. */
+struct included {
+    atom_t path, owner;
+    int64_t mtime;
+};
+
 /* Persistent loader state: survives the restores of directive solves. */
 struct loader {
     unsigned next_load_id;
     atom_t *loaded; /* absolute paths loaded so far */
     int64_t *mtime; /* their modification times when loaded (-1: library or gone) */
     size_t nloaded, cap;
+    struct included *inc; /* files included by loaded files, for make/0 */
+    size_t ninc, inccap;
     struct pterm *main_goal;
     atom_t main_file; /* where initialization(G, main) was */
     long main_line;
@@ -46,6 +55,8 @@ struct load_ctx {
     struct pred *last;
     long line;
     term_t inits; /* initialization/1 goals, a list in reverse order */
+    term_t term;  /* the clause being handled ([] in a directive, as swipl), 0: none */
+    term_t varnames; /* ['Name'=Var, ...] of the term read last */
     struct load_ctx *outer; /* the load this one runs in (include or consult) */
 };
 
@@ -84,9 +95,15 @@ static int64_t file_mtime(const char *path)
     return (int64_t)st.st_mtim.tv_sec * 1000000000 + st.st_mtim.tv_nsec;
 }
 
-/* a is being loaded (again): remember it, and its time for make/0. */
+/* a is being loaded (again): remember it, and its time for make/0; the
+ * files it includes are recorded anew as the load reads them. */
 static void mark_loaded(atom_t a)
 {
+    size_t k = 0;
+    for (size_t i = 0; i < L->ninc; i++)
+        if (L->inc[i].owner != a)
+            L->inc[k++] = L->inc[i];
+    L->ninc = k;
     for (size_t i = 0; i < L->nloaded; i++)
         if (L->loaded[i] == a) {
             L->mtime[i] = file_mtime(atom_name(a));
@@ -106,6 +123,38 @@ static void mark_loaded(atom_t a)
     }
     L->mtime[L->nloaded] = lib_is_file(a) ? -1 : file_mtime(atom_name(a));
     L->loaded[L->nloaded++] = a;
+}
+
+/* path was included by owner: remember it with its time for make/0. */
+static void mark_included(atom_t path, atom_t owner)
+{
+    struct included *e = NULL;
+    for (size_t i = 0; i < L->ninc && !e; i++)
+        if (L->inc[i].path == path && L->inc[i].owner == owner)
+            e = &L->inc[i];
+    if (!e) {
+        if (L->ninc == L->inccap) {
+            size_t cap = L->inccap ? L->inccap * 2 : 8;
+            struct included *n = mem_prealloc(L->inc, cap * sizeof *n);
+            if (!n)
+                return;
+            L->inc = n;
+            L->inccap = cap;
+        }
+        e = &L->inc[L->ninc++];
+        e->path = path;
+        e->owner = owner;
+    }
+    e->mtime = file_mtime(atom_name(path));
+}
+
+/* Whether a file owner includes changed since it was read. */
+static bool include_changed(atom_t owner)
+{
+    for (size_t i = 0; i < L->ninc; i++)
+        if (L->inc[i].owner == owner && file_mtime(atom_name(L->inc[i].path)) != L->inc[i].mtime)
+            return true;
+    return false;
 }
 
 /* The whole file in persistent memory (fread is not seen by the barrier). */
@@ -259,6 +308,7 @@ static void directive(term_t d)
             struct stat st;
             if (stat(full, &st) != 0 && strlen(full) + 3 < sizeof full)
                 strcat(full, ".pl");
+            mark_included(atom_from_cstr(full), cur->file);
             consult_path(full, cur->file);
             return;
         }
@@ -388,7 +438,10 @@ static void handle_term(term_t t)
         return;
     }
     if (term_is_compound(t) && (term_functor(t) == FUNCTOR_neck1 || term_functor(t) == FUNCTOR_query1)) {
+        term_t was = cur->term;
+        cur->term = TERM_NIL;
         directive(term_arg(t, 1));
+        cur->term = was;
         return;
     }
     if (is_f(t, "-->", 2)) {
@@ -413,6 +466,25 @@ static term_t expand(term_t t)
 }
 
 static void consult_buffer(const char *path, atom_t file, char *text, size_t len);
+
+/* After load (load_id) of file: the predicates an earlier load of it
+ * defined that this one did not are wiped, as swipl's reconsult does (a
+ * static one becomes unknown, a dynamic one stays declared). */
+static void forget_stale(atom_t file, unsigned load_id)
+{
+    for (size_t f = 0; f < db_state->cap; f++) {
+        struct pred *p = db_state->by_functor[f];
+        if (!p || p->file != file || p->load_id == load_id || !(p->flags & PRED_DEFINED) ||
+            (p->flags & (PRED_BUILTIN | PRED_SYSTEM)))
+            continue;
+        db_retract_all(p);
+        if (!(p->flags & PRED_DYNAMIC))
+            p->flags &= ~(unsigned)PRED_DEFINED;
+        p->file = ATOM_user;
+        p->load_id = 0;
+        p->line = 0;
+    }
+}
 
 static void consult_path(const char *path, atom_t file)
 {
@@ -451,6 +523,7 @@ static void consult_buffer(const char *path, atom_t file, char *text, size_t len
         /* the flags as they are now: a directive may have set double_quotes */
         read_options_default(&opt);
         opt.want_singletons = true;
+        opt.want_variable_names = true;
         rd_result res;
         rd_status st = rd_read(&lx, &opt, &res);
         ctx.line = res.start.line;
@@ -472,12 +545,17 @@ static void consult_buffer(const char *path, atom_t file, char *text, size_t len
             break;
         if (term_deref(res.singletons) != TERM_NIL)
             singletons_warning(res.singletons);
+        ctx.term = res.term;
+        ctx.varnames = res.variable_names;
         handle_term(expand(res.term));
+        ctx.term = 0;
     }
     rd_lex_free(&lx);
     flags_set_double_quotes(dq);
     if (outer && outer->file == file)
         outer->last = ctx.last;
+    else if (!lib_is_file(file))
+        forget_stale(file, ctx.load_id);
     /* initialization/1 goals run after the file, in order */
     term_t order = TERM_NIL;
     for (term_t l = ctx.inits; term_is_list_cell(l); l = term_deref(term_arg(l, 2)))
@@ -706,7 +784,8 @@ static bool bi_use_module(term_t *a)
 /* prolog_load_context(?Key, ?Value): what is being loaded, for the keys
  * swipl has that mean something here, in swipl's order.  Outside a load
  * only module, dialect and script are defined, as in swipl. */
-static const char *const load_keys[] = {"module", "file", "source", "directory", "dialect", "term_position", "script"};
+static const char *const load_keys[] = {"module", "file", "source", "directory", "dialect", "term_position", "script",
+                                        "variable_names", "term"};
 #define NLOAD_KEYS (sizeof load_keys / sizeof load_keys[0])
 
 /* Key k's value, or 0 when it has none now. */
@@ -730,6 +809,8 @@ static term_t load_value(unsigned k)
         return term_atom(atom_from_cstr(c->path));
     }
     case 3: return consult_load_dir(dir, sizeof dir) ? term_atom(atom_from_cstr(dir)) : 0;
+    case 7: return cur->varnames ? cur->varnames : TERM_NIL;
+    case 8: return cur->term;
     default: { /* '$stream_position'(Char, Line, LinePos, Byte): the line only is kept */
         term_t args[4] = {term_smallint(0), term_smallint(cur->line), term_smallint(0), term_smallint(0)};
         return term_compound(functor_intern(atom_from_cstr("$stream_position"), 4), args);
@@ -821,9 +902,9 @@ static bool bi_table(term_t *a)
     return true;
 }
 
-/* make: reload every loaded file that changed since it was loaded, in the
- * order they were first loaded (as swipl's make/0; a change to an
- * included file alone is not seen). */
+/* make: reload every loaded file that changed since it was loaded, or
+ * one of whose included files did, in the order they were first loaded
+ * (as swipl's make/0). */
 static bool bi_make(term_t *a)
 {
     (void)a;
@@ -832,7 +913,7 @@ static bool bi_make(term_t *a)
         if (L->mtime[i] < 0)
             continue;
         int64_t now = file_mtime(atom_name(f));
-        if (now < 0 || now == L->mtime[i])
+        if (now < 0 || (now == L->mtime[i] && !include_changed(f)))
             continue;
         mark_loaded(f);
         consult_path(atom_name(f), f);
