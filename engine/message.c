@@ -9,6 +9,7 @@
 #include "solve.h"
 #include "lang/reader.h"
 #include "lang/writer.h"
+#include "stdlib/stream.h"
 
 static void put_term(wr_sink *s, term_t t, bool quoted)
 {
@@ -75,8 +76,19 @@ static void formal_text(wr_sink *s, term_t f)
     } else if (is(f, "existence_error", 2) && is(arg(f, 1), "procedure", 0)) {
         wr_puts(s, "Unknown procedure: ");
         put_term(s, arg(f, 2), true);
+    } else if (is(f, "existence_error", 2) && is(arg(f, 1), "matching_rule", 0)) {
+        wr_puts(s, "No rule matches ");
+        put_term(s, arg(f, 2), true);
     } else if (is(f, "existence_error", 2)) {
-        wr_puts(s, "Unknown ");
+        put_term(s, arg(f, 1), false);
+        wr_puts(s, " `");
+        put_term(s, arg(f, 2), true);
+        wr_puts(s, "' does not exist");
+    } else if (is(f, "format", 1)) { /* format/2's own errors, as swipl words them */
+        wr_puts(s, "Format error: ");
+        put_term(s, arg(f, 1), false);
+    } else if (is(f, "format_argument_type", 2)) {
+        wr_puts(s, "Illegal argument to format sequence ~");
         put_term(s, arg(f, 1), false);
         wr_puts(s, ": ");
         put_term(s, arg(f, 2), true);
@@ -178,11 +190,24 @@ void msg_exception_text(wr_sink *s, term_t ball)
     }
 }
 
+/* A message starts on a line of its own: user_error shares user_output's
+ * column (stream_pos), and when that is not 0 a newline goes first, as
+ * swipl's ~N does; the message ends its line. */
+static void begin_message(void)
+{
+    fflush(stdout);
+    stream *pos = stream_pos(stream_user_error());
+    if (pos->linepos > 0)
+        fputc('\n', stderr);
+}
+
+static void end_message(void) { stream_pos(stream_user_error())->linepos = 0; }
+
 /* text on stderr, each of its lines after prefix (swipl's "ERROR: " on
  * every line of a message). */
 static void emit_lines(const char *prefix, const char *text)
 {
-    fflush(stdout);
+    begin_message();
     for (;;) {
         const char *nl = strchr(text, '\n');
         size_t n = nl ? (size_t)(nl - text) : strlen(text);
@@ -191,6 +216,7 @@ static void emit_lines(const char *prefix, const char *text)
             break;
         text = nl + 1;
     }
+    end_message();
 }
 
 void msg_print_error(const char *where, term_t ball)
@@ -210,8 +236,9 @@ void msg_print_error(const char *where, term_t ball)
 
 void msg_print_at(const char *kind, const char *file, long line, const char *text)
 {
-    fflush(stdout);
+    begin_message();
     fprintf(stderr, "%s: %s:%ld:\n%s:    %s\n", kind, file, line, kind, text);
+    end_message();
 }
 
 /* print_message(+Kind, +Term) is det: errors and warnings go to stderr,
@@ -243,8 +270,9 @@ static bool bi_print_message(term_t *a)
     }
     char *text = wr_sink_take(&s, NULL);
     if (is(m, "format", 2)) { /* a newline in the format is the text's own, as in swipl */
-        fflush(stdout);
+        begin_message();
         fprintf(stderr, "%s%s\n", prefix, text ? text : "");
+        end_message();
     } else {
         emit_lines(prefix, text ? text : "");
     }

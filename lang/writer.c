@@ -313,8 +313,29 @@ static void write_letter_name(writer *w, long n)
     emits(w, b);
 }
 
+/* The name (var_names) gives v, or NULL. */
+static const char *given_name(const writer *w, term_t v)
+{
+    for (term_t l = term_deref(w->o->var_names); term_is_list_cell(l); l = term_deref(term_arg(l, 2))) {
+        term_t e = term_deref(term_arg(l, 1));
+        if (term_deref(term_arg(e, 2)) != v)
+            continue;
+        const char *name = atom_name(term_get_atom(term_deref(term_arg(e, 1))));
+        if (strcmp(name, "_"))
+            return name;
+    }
+    return NULL;
+}
+
 static void write_var(writer *w, term_t v)
 {
+    if (w->o->var_names) {
+        const char *name = given_name(w, v);
+        if (name) {
+            emits(w, name);
+            return;
+        }
+    }
     if (w->o->name_vars) {
         vname *e = vt_find(w, v);
         if (e && e->count > 1) {
@@ -676,6 +697,17 @@ static void write_term(writer *w, term_t t, int max, bool operand)
     w->nesting--;
 }
 
+/* What fullstop and nl add after the term. */
+static void end_term(writer *w)
+{
+    if (w->o->fullstop) {
+        emits(w, ".");
+        raw(w, w->o->nl ? "\n" : " ", 1);
+    } else if (w->o->nl) {
+        raw(w, "\n", 1);
+    }
+}
+
 void wr_term(wr_sink *out, term_t t, const wr_options *o)
 {
     writer w;
@@ -706,6 +738,7 @@ void wr_term(wr_sink *out, term_t t, const wr_options *o)
             write_term(&w, targets[k], 699, true);
         }
         raw(&w, "])", 2);
+        end_term(&w);
         free(targets);
         wmap_fini(&m);
         free(w.vt);
@@ -715,6 +748,7 @@ void wr_term(wr_sink *out, term_t t, const wr_options *o)
     if (o->name_vars)
         count_vars(&w, t);
     write_term(&w, t, o->priority ? o->priority : 1200, o->operand);
+    end_term(&w);
     free(w.vt);
     free(w.cl);
 }

@@ -31,6 +31,12 @@ typedef struct wr_options {
      * it returns true it has written the term itself to out. */
     bool (*portray)(void *ctx, term_t t, wr_sink *out);
     void *portray_ctx;
+    /* var_names: ['Name'=Var, ...] (0: none): an unbound variable in the
+     * list is written as the first name it has there (write_term's
+     * variable_names; '_' names none) */
+    term_t var_names;
+    bool fullstop; /* end with ".", spaced from a symbol char, then a space or (nl) a newline */
+    bool nl;       /* end with a newline */
 } wr_options;
 
 /* wr_print_portray: the portray hook print/1 uses (NULL: none).  Set once

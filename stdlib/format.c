@@ -16,6 +16,7 @@
 #include "lang/writer.h"
 #include "stdlib/arith.h"
 #include "stdlib/fmtfloat.h"
+#include "stdlib/read.h"
 #include "stdlib/text.h"
 #include "stream.h"
 
@@ -308,19 +309,24 @@ static void put_text(struct fmt *f, term_t t)
     wr_put(&f->buf, x.s, x.len);
 }
 
-static void put_term(struct fmt *f, term_t t, void (*opts)(wr_options *))
+static void put_term_with(struct fmt *f, term_t t, const wr_options *o)
 {
-    wr_options o;
-    opts(&o);
-    if (o.portray && f->out && f->nfill == 0) {
+    if (o->portray && f->out && f->nfill == 0) {
         /* portray/1 writes to the stream itself: what is pending goes first */
         f->seg_col = column(f);
         emit(f);
     }
     f->buf.last = -1; /* no space against what was before, as swipl */
-    wr_term(&f->buf, t, &o);
+    wr_term(&f->buf, t, o);
     if (f->buf.err == WR_ERR_DEEP)
         err_resource(atom_from_cstr("stack"));
+}
+
+static void put_term(struct fmt *f, term_t t, void (*opts)(wr_options *))
+{
+    wr_options o;
+    opts(&o);
+    put_term_with(f, t, &o);
 }
 
 /* An integer argument for ~d ~D ~r ~c: evaluated when it is not a number
@@ -390,6 +396,13 @@ static void run(struct fmt *f, const char *p, size_t len)
         case 'q':
             put_term(f, next_arg(f), wr_options_writeq);
             break;
+        case 'W': { /* two arguments: the term and write_term/2's options */
+            term_t t = next_arg(f);
+            wr_options o;
+            write_opts_parse(next_arg(f), &o);
+            put_term_with(f, t, &o);
+            break;
+        }
         case 'a':
             put_atomic(f, next_arg(f));
             break;

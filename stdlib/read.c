@@ -273,6 +273,44 @@ bool read_portray_hook(void *ctx, term_t t, wr_sink *out)
     return solve(term_compound1(f_portray, t), NULL, NULL, &ball) == SOLVE_TRUE;
 }
 
+/* A variable name as the reader reads one: a capital letter or _, then
+ * letters, digits and _. */
+static bool is_var_name(const char *s)
+{
+    if (!((*s >= 'A' && *s <= 'Z') || *s == '_'))
+        return false;
+    for (s++; *s; s++)
+        if (!((*s >= 'a' && *s <= 'z') || (*s >= 'A' && *s <= 'Z') || (*s >= '0' && *s <= '9') || *s == '_'))
+            return false;
+    return true;
+}
+
+/* variable_names(L): a list of Name = Var with Name a variable name, as
+ * swipl checks it (a bound Var is allowed, and names nothing). */
+static term_t need_var_names(term_t names)
+{
+    term_t l = term_deref(names);
+    for (; term_is_list_cell(l); l = term_deref(term_arg(l, 2))) {
+        term_t e = term_deref(term_arg(l, 1));
+        if (term_is_var(e))
+            err_instantiation();
+        if (!term_is_compound(e) || term_functor(e) != functor_intern(atom_of("="), 2))
+            err_type(atom_of("variable_assignment"), e);
+        term_t n = term_deref(term_arg(e, 1));
+        if (term_is_var(n))
+            err_instantiation();
+        if (!term_is_atom(n))
+            err_type(atom_of("atom"), n);
+        if (!is_var_name(atom_name(term_get_atom(n))))
+            err_domain(atom_of("variable_name"), n);
+    }
+    if (term_is_var(l))
+        err_instantiation();
+    if (l != TERM_NIL)
+        err_type(ATOM_list, names);
+    return names;
+}
+
 void write_opts_parse(term_t opts, wr_options *o)
 {
     wr_options_write(o);
@@ -301,10 +339,16 @@ void write_opts_parse(term_t opts, wr_options *o)
                 o->spacing = false;
             else
                 err_domain(atom_of("spacing"), term_arg(x, 1));
+        } else if (is_opt(x, "variable_names", 1)) {
+            o->var_names = need_var_names(term_arg(x, 1));
+        } else if (is_opt(x, "fullstop", 1)) {
+            o->fullstop = need_bool(term_arg(x, 1));
+        } else if (is_opt(x, "nl", 1)) {
+            o->nl = need_bool(term_arg(x, 1));
         } else if (!term_is_compound(x)) {
             err_type(atom_of("option"), x);
         }
-        /* other compound options (swipl's fullstop, nl, ...) are ignored, as swipl ignores unknown ones */
+        /* other compound options are ignored, as swipl ignores unknown ones */
     }
 }
 

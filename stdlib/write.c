@@ -1,7 +1,6 @@
 /* write.c - writing terms to streams: the write family and write_term. */
 #include "write.h"
 
-#include <string.h>
 
 #include "engine/db.h"
 #include "engine/error.h"
@@ -41,29 +40,12 @@ WRITE_PREDS(canon, wr_options_canonical, false)
 WRITE_PREDS(writeln, wr_options_write, true)
 
 /* write_term(+T, +Options), write_term(+S, +T, +Options): the options as
- * read.c decodes them, plus swipl's nl(Bool) and fullstop(Bool). */
+ * read.c decodes them (swipl's nl(Bool) and fullstop(Bool) among them). */
 static bool write_term(stream *s, term_t t, term_t opts)
 {
     wr_options o;
     write_opts_parse(opts, &o);
-    bool nl = false, fullstop = false;
-    for (term_t l = term_deref(opts); term_is_list_cell(l); l = term_deref(term_arg(l, 2))) {
-        term_t e = term_deref(term_arg(l, 1));
-        atom_t n;
-        unsigned ar;
-        if (!term_is_compound(e) || !term_name_arity(e, &n, &ar) || ar != 1)
-            continue;
-        term_t v = term_deref(term_arg(e, 1));
-        if (!strcmp(atom_name(n), "nl"))
-            nl = v == TERM_TRUE;
-        else if (!strcmp(atom_name(n), "fullstop"))
-            fullstop = v == TERM_TRUE;
-    }
     out(s, t, &o, false);
-    if (fullstop)
-        stream_write(s, nl ? ".\n" : ".", nl ? 2 : 1);
-    else if (nl)
-        stream_write(s, "\n", 1);
     return true;
 }
 
