@@ -18,6 +18,7 @@
 #include "message.h"
 #include "solve.h"
 #include "stdlib/read.h"
+#include "stdlib/stream.h"
 #include "unify.h"
 #include "vmm/guest/plat.h"
 
@@ -63,6 +64,17 @@ struct query {
 };
 
 static void put(const char *s) { fputs(s, stdout); }
+
+/* An answer starts on a line of its own: a newline first when the goal
+ * left user_output's line open (swipl: "hello\ntrue."); put() bypasses
+ * the stream's counters, so the answer's end sets the column back. */
+static void answer_begin(void)
+{
+    if (stream_pos(stream_user_error())->linepos > 0)
+        put("\n");
+}
+
+static void answer_end(void) { stream_pos(stream_user_error())->linepos = 0; }
 
 static void write_value(term_t t)
 {
@@ -439,9 +451,11 @@ static int read_key(void)
 static bool on_answer(void *ctx)
 {
     struct query *q = ctx;
+    answer_begin();
     if (!print_bindings(q->names))
         put("true");
     bool more = solve_has_alternatives();
+    answer_end();
     if (!more) {
         put(".\n\n");
         fflush(stdout);
@@ -563,7 +577,9 @@ int toplevel_repl(void)
         case SOLVE_TRUE:
             break;
         case SOLVE_FALSE:
+            answer_begin();
             put("false.\n\n");
+            answer_end();
             break;
         case SOLVE_ERROR: {
             term_t b = term_deref(ball);

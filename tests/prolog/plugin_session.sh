@@ -37,7 +37,7 @@ session() { # session BACKEND-FLAG
     diff "$tmp/want" "$tmp/out" || { echo "$1: wrong answers"; return 1; }
     local want
     for want in '^ERROR: the query crashed in C code: segmentation fault at address 0x0 ' \
-        '^ERROR: use_foreign_library/1: source_sink `foreign(nope)' does not exist$' \
+        "^ERROR: use_foreign_library/1: source_sink \`foreign(nope)' does not exist\$" \
         '^ERROR: use_foreign_library/1: /etc/passwd: not an ELF file$' \
         '^ERROR: use_foreign_library/1: .*/badsym.so: undefined symbol: no_such_function_in_the_engine$' \
         "^ERROR: use_foreign_library/1: No permission to modify static procedure \`atom_length/2'\$"; do
