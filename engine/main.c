@@ -109,6 +109,7 @@ static void register_all(void)
 int main(int argc, char **argv)
 {
     const char *goals[64], *files[256], *toplevel = NULL;
+    bool quiet = false;
     int ngoals = 0, nfiles = 0, rest = argc;
     /* natively a NORESERVE reservation costs nothing; under snapvm the guest
      * RAM is finite (1 GiB by default) and shared with everything else */
@@ -148,9 +149,10 @@ int main(int argc, char **argv)
                 return 2;
             }
             heap = sz;
-        } else if (!strcmp(a, "-q") || !strcmp(a, "--quiet") || !strcmp(a, "--no-kvm") || !strcmp(a, "--kvm") ||
-                   !strcmp(a, "-O") || !strcmp(a, "--no-tty")) {
-            /* -q: no banner to suppress yet; the backend flags are the launcher's */
+        } else if (!strcmp(a, "-q") || !strcmp(a, "--quiet")) {
+            quiet = true;
+        } else if (!strcmp(a, "--no-kvm") || !strcmp(a, "--kvm") || !strcmp(a, "-O") || !strcmp(a, "--no-tty")) {
+            /* the backend flags are the launcher's */
         } else if (!strcmp(a, "--version")) {
             printf("snaplog version %s (%s)\n", SNAPLOG_VERSION, snap_backend());
             return 0;
@@ -228,7 +230,12 @@ int main(int argc, char **argv)
         snprintf(what, sizeof what, "-t %s", toplevel);
         status = toplevel_run_text(toplevel, what) ? 1 : 0;
     } else {
-        status = toplevel_repl();
+        if (!quiet) /* on stderr, as swipl's, so that answers on stdout are the answers only */
+            fprintf(stderr,
+                    "Welcome to snaplog %s (%s backend): Prolog whose choice points are snapshots.\n"
+                    "Enter a query ending in a full stop; ; or space for more answers; halt. or Ctrl-D to leave.\n\n",
+                    SNAPLOG_VERSION, snap_backend());
+        status = toplevel_repl(quiet);
     }
     fflush(stdout);
     fflush(stderr);

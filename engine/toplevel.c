@@ -532,7 +532,7 @@ static void report_crash(void)
     fputs("ERROR: everything it did was undone; the engine is as it was before it\n", stderr);
 }
 
-int toplevel_repl(void)
+int toplevel_repl(bool quiet)
 {
     /* Ctrl-C stops the running goal and returns to the prompt: a flag the
      * dispatch loop polls, set by a handler natively and by the monitor
@@ -610,5 +610,7 @@ int toplevel_repl(void)
     rd_lex_free(&lx);
     put("\n"); /* as swipl at the end of its input, terminal or not */
     fflush(stdout);
+    if (!quiet)
+        fputs("% halt\n", stderr);
     return 0;
 }

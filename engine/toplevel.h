@@ -10,8 +10,9 @@
 #include <stdbool.h>
 
 /* Read queries from standard input until end of file or halt/0.  Returns the
- * exit status (0). */
-int toplevel_repl(void);
+ * exit status (0).  Unless quiet, swipl's informational "% halt" goes to
+ * stderr at end of file. */
+int toplevel_repl(bool quiet);
 
 /* Run the goal in text once, as -g does (what names it in messages: "-g
  * text").  Returns 0 on success, 1 on failure (after a warning), 2 on an

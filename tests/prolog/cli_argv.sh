@@ -5,7 +5,7 @@
 # included; "--" ends options or files; -g goals run before the main goal.
 # library(main) with argv_options/3,
 # and a main goal of initialization(main, main) that fails or raises, with
-# swipl's message and exit status.  Every expected line was checked against
+# swipl's message and exit status; the REPL's banner and "% halt" unless -q.  Every expected line was checked against
 # swipl 9.0.4 (the same commands with swipl for snaplog).  On each backend.
 set -u
 b=${SNAPLOG_BUILD:-build}
@@ -43,6 +43,18 @@ ERROR: $PWD/$d/argv_script.pl:3: user:main: false" $d/argv_script.pl --fail || r
     check "$be" 0 $'g1\n[]\nmore_not_loaded' -g 'writeln(g1)' $d/argv_show.pl || return 1
     check "$be" 2 "ERROR: $tmp/raises.pl:1: user:main atom_length/2: Arguments are not sufficiently instantiated" \
         "$tmp/raises.pl" || return 1
+    # the REPL: a banner and, at end of input, "% halt" on stderr, as swipl;
+    # neither with -q; the answers alone on stdout either way
+    local err out
+    out=$(echo 'X = 1.' | "$b/snaplog" "$be" 2>"$tmp/err")
+    err=$(cat "$tmp/err")
+    [ "$out" = 'X = 1.' ] || { echo "$be: REPL answers: $out"; return 1; }
+    case $err in
+    "Welcome to snaplog "*"% halt") ;;
+    *) echo "$be: REPL without -q wrote on stderr: $err"; return 1 ;;
+    esac
+    out=$(echo 'X = 1.' | "$b/snaplog" "$be" -q 2>"$tmp/err")
+    [ "$out" = 'X = 1.' ] && [ ! -s "$tmp/err" ] || { echo "$be: REPL with -q: $out / $(cat "$tmp/err")"; return 1; }
 }
 
 run --no-kvm || exit 1
