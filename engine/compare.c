@@ -170,6 +170,15 @@ int compare_terms(term_t a, term_t b)
                         c = atom_compare(functor_name(fa), functor_name(fb));
                     break;
                 }
+                if (fa == FUNCTOR_dot2 && steps < WALK_CYCLE_STEPS &&
+                    term_deref(term_arg(a, 1)) == term_deref(term_arg(b, 1))) {
+                    /* identical heads (a code list's small ints): on to the
+                     * tails with nothing on the stack (a step of walk_enter) */
+                    steps++;
+                    a = term_arg(a, 2);
+                    b = term_arg(b, 2);
+                    continue;
+                }
                 if (walk_enter(&seen, &steps, a, b)) {
                     wstack_push_arg_pairs(&s, a, b, functor_arity(fa));
                     a = term_arg(a, 1);

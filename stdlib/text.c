@@ -345,8 +345,15 @@ int text_utf8_decode(const char *s, size_t n, size_t *used) { return wr_utf8_dec
 
 size_t text_utf8_count(const char *s, size_t len)
 {
-    size_t n = 0;
-    for (size_t i = 0, used; i < len; i += used, n++)
+    /* ASCII eight bytes at a time: one character per byte */
+    size_t i = 0;
+    for (uint64_t w; i + 8 <= len; i += 8) {
+        memcpy(&w, s + i, 8);
+        if (w & 0x8080808080808080ull)
+            break;
+    }
+    size_t n = i;
+    for (size_t used; i < len; i += used, n++)
         if ((unsigned char)s[i] < 0x80)
             used = 1;
         else
