@@ -280,6 +280,16 @@ static term_t code_list(const char *s, size_t len, bool chars)
         return TERM_NIL;
     term_t *cells = heap_alloc(3 * n);
     term_t hdr = term_hdr_functor(FUNCTOR_dot2);
+    if (n == len && !chars) { /* ASCII codes: a byte a cell */
+        for (size_t k = 0; k < n; k++) {
+            term_t *cell = cells + 3 * k;
+            cell[0] = hdr;
+            cell[1] = term_smallint((unsigned char)s[k]);
+            cell[2] = term_mkptr(cell + 3, TAG_STR);
+        }
+        cells[3 * n - 1] = TERM_NIL;
+        return term_mkptr(cells, TAG_STR);
+    }
     size_t k = 0;
     for (size_t i = 0, used; k < n; i += used, k++) {
         unsigned char b = (unsigned char)s[i];
