@@ -28,6 +28,7 @@ struct tables {
     size_t nfunctors, functors_cap;
     uint32_t *functor_slots;
     size_t functor_slots_cap;
+    char *names, *names_end; /* the free part of the current name chunk */
 };
 
 static struct tables *T;
@@ -126,6 +127,27 @@ bool atom_lookup(const char *name, size_t len, atom_t *a)
     return true;
 }
 
+/* Room for an atom's name: names are never freed, so short ones are packed
+ * into 64 KiB chunks, without a block header or a power-of-two size class
+ * each; the names of atoms made one after another lie side by side, and
+ * atom_intern's compare touches fewer cache lines. */
+#define NAME_CHUNK ((size_t)64 << 10)
+static char *name_copy_room(size_t n)
+{
+    if (n > NAME_CHUNK / 16)
+        return mem_palloc(n);
+    if ((size_t)(T->names_end - T->names) < n) {
+        char *c = mem_palloc(NAME_CHUNK);
+        if (!c)
+            return NULL;
+        T->names = c;
+        T->names_end = c + NAME_CHUNK;
+    }
+    char *p = T->names;
+    T->names += n;
+    return p;
+}
+
 atom_t atom_intern(const char *name, size_t len)
 {
     uint32_t h = hash_bytes(name, len);
@@ -146,7 +168,7 @@ atom_t atom_intern(const char *name, size_t len)
         T->atoms = n;
         T->atoms_cap = cap;
     }
-    char *copy = mem_palloc(len + 1);
+    char *copy = name_copy_room(len + 1);
     if (!copy)
         return (atom_t)-1;
     memcpy(copy, name, len);

@@ -170,6 +170,24 @@ int compare_terms(term_t a, term_t b)
                         c = atom_compare(functor_name(fa), functor_name(fb));
                     break;
                 }
+                if (fa == FUNCTOR_dot2) {
+                    /* a run of identical heads (a code list's small ints):
+                     * along the tails with nothing on the stack, each cell
+                     * a step of walk_enter's count */
+                    bool tails = false;
+                    while (steps < WALK_CYCLE_STEPS && term_deref(term_arg(a, 1)) == term_deref(term_arg(b, 1))) {
+                        steps++;
+                        term_t ta = term_deref(term_arg(a, 2)), tb = term_deref(term_arg(b, 2));
+                        a = ta;
+                        b = tb;
+                        if (ta == tb || !term_is_list_cell(ta) || !term_is_list_cell(tb)) {
+                            tails = true;
+                            break;
+                        }
+                    }
+                    if (tails)
+                        continue;
+                }
                 if (walk_enter(&seen, &steps, a, b)) {
                     wstack_push_arg_pairs(&s, a, b, functor_arity(fa));
                     a = term_arg(a, 1);

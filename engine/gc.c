@@ -2,6 +2,7 @@
 #include "gc.h"
 
 #include <string.h>
+#include <snap.h>
 
 #include "heap.h"
 #include "mem.h"
@@ -125,7 +126,9 @@ static void update_old(const struct region *r, term_t *lo, term_t *hi)
                 p += term_hdr_box_cells(w) - 1;
             continue;
         }
-        *p = forward(r, w);
+        term_t f = forward(r, w);
+        if (f != w) /* a store to an unchanged old cell would only be logged */
+            *p = f;
     }
 }
 
@@ -194,6 +197,8 @@ void gc_collect(char *young_start, term_t **roots, size_t nroots)
     if (!ncells || !gc_init() || !ensure_scratch(words))
         return; /* no memory for the bitmap: go on uncollected */
     memset(G->bits, 0, words * sizeof *G->bits);
+    /* the young cells are rewritten below: none of it is old to any snapshot */
+    snap_bump_reclaim((void **)&heap_top, young_start);
 
     struct wstack s;
     wstack_init(&s);

@@ -68,6 +68,10 @@ static bool bi_statistics(term_t *a)
         v = term_int((int64_t)sn.drops);
     } else if (!strcmp(k, "lines_logged")) {
         v = term_int((int64_t)sn.lines_logged);
+    } else if (!strcmp(k, "undo_log_entries")) {
+        v = term_int((int64_t)sn.log_now);
+    } else if (!strcmp(k, "undo_log_peak")) {
+        v = term_int((int64_t)sn.log_high);
     } else if (!strcmp(k, "choicepoints")) {
         v = term_int((int64_t)ss.choicepoints);
     } else if (!strcmp(k, "heapused") || !strcmp(k, "globalused")) {

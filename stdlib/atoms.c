@@ -91,14 +91,24 @@ long atoms_concat(term_t *a, long alt, atom_t kind)
     if (!term_is_var(y) && !text_try(y, TEXT_ATOMIC, &ty))
         err_type(ATOM_atomic, y);
     if (!term_is_var(x) && !term_is_var(y)) {
-        text parts[2] = {tx, ty};
-        size_t len;
-        char *s = text_join(parts, 2, "", 0, &len);
+        /* most joins fit the stack: malloc'd memory is tracked, and each
+         * first store to a recycled block was logged */
+        char stack[256], *s = stack;
+        size_t len = tx.len + ty.len;
+        if (len >= sizeof stack) {
+            text parts[2] = {tx, ty};
+            s = text_join(parts, 2, "", 0, &len);
+        } else {
+            memcpy(stack, tx.s, tx.len);
+            memcpy(stack + tx.len, ty.s, ty.len);
+            stack[len] = 0;
+        }
         /* a bound T3 is compared as text: atom_concat(a, b, "ab") holds */
         bool ok = !term_is_var(z) && text_try(z, TEXT_ATOMIC, &tz)
                       ? tz.len == len && memcmp(tz.s, s, len) == 0
                       : unify(z, text_make(kind, s, len));
-        free(s);
+        if (s != stack)
+            free(s);
         text_free(&tx);
         text_free(&ty);
         return ok ? 0 : -1;
@@ -107,6 +117,10 @@ long atoms_concat(term_t *a, long alt, atom_t kind)
         err_instantiation();
     if (!text_try(z, TEXT_ATOMIC, &tz))
         err_type(ATOM_atomic, z);
+    if (alt == ND_PROBE && term_is_var(x) && term_is_var(y))
+        return ND_PROBE; /* every split: under a snapshot */
+    if (alt == ND_PROBE)
+        alt = 0;
     if (!term_is_var(x)) { /* prefix known */
         bool ok = tx.len <= tz.len && memcmp(tx.s, tz.s, tx.len) == 0 &&
                   unify(y, text_make(kind, tz.s + tx.len, tz.len - tx.len));
@@ -496,7 +510,7 @@ void atoms_register(void)
     db_register_det("atom_chars", 2, bi_atom_chars);
     db_register_det("char_code", 2, bi_char_code);
     db_register_det("atom_length", 2, bi_atom_length);
-    db_register_nondet("atom_concat", 3, bi_atom_concat);
+    db_register_nondet_probe("atom_concat", 3, bi_atom_concat);
     db_register_nondet("sub_atom", 5, bi_sub_atom);
     db_register_det("number_codes", 2, bi_number_codes);
     db_register_det("number_chars", 2, bi_number_chars);

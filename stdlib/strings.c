@@ -22,7 +22,7 @@
 
 static atom_t text_type(void) { return atom_from_cstr("text"); }
 
-/* string_concat(?S1, ?S2, ?S3) is nondet. */
+/* string_concat(?S1, ?S2, ?S3) is nondet (det unless S1 and S2 are unbound). */
 static long bi_string_concat(term_t *a, long alt) { return atoms_concat(a, alt, ATOM_string); }
 
 /* sub_string(+String, ?Before, ?Length, ?After, ?Sub) is nondet. */
@@ -337,7 +337,7 @@ static bool bi_atom_to_term(term_t *a)
 
 void strings_register(void)
 {
-    db_register_nondet("string_concat", 3, bi_string_concat);
+    db_register_nondet_probe("string_concat", 3, bi_string_concat);
     db_register_nondet("sub_string", 5, bi_sub_string);
     db_register_nondet("text_concat", 3, bi_text_concat);
     db_register_det("string_length", 2, bi_string_length);

@@ -280,6 +280,16 @@ static term_t code_list(const char *s, size_t len, bool chars)
         return TERM_NIL;
     term_t *cells = heap_alloc(3 * n);
     term_t hdr = term_hdr_functor(FUNCTOR_dot2);
+    if (n == len && !chars) { /* ASCII codes: a byte a cell */
+        for (size_t k = 0; k < n; k++) {
+            term_t *cell = cells + 3 * k;
+            cell[0] = hdr;
+            cell[1] = term_smallint((unsigned char)s[k]);
+            cell[2] = term_mkptr(cell + 3, TAG_STR);
+        }
+        cells[3 * n - 1] = TERM_NIL;
+        return term_mkptr(cells, TAG_STR);
+    }
     size_t k = 0;
     for (size_t i = 0, used; k < n; i += used, k++) {
         unsigned char b = (unsigned char)s[i];
@@ -345,8 +355,15 @@ int text_utf8_decode(const char *s, size_t n, size_t *used) { return wr_utf8_dec
 
 size_t text_utf8_count(const char *s, size_t len)
 {
-    size_t n = 0;
-    for (size_t i = 0, used; i < len; i += used, n++)
+    /* ASCII eight bytes at a time: one character per byte */
+    size_t i = 0;
+    for (uint64_t w; i + 8 <= len; i += 8) {
+        memcpy(&w, s + i, 8);
+        if (w & 0x8080808080808080ull)
+            break;
+    }
+    size_t n = i;
+    for (size_t used; i < len; i += used, n++)
         if ((unsigned char)s[i] < 0x80)
             used = 1;
         else

@@ -165,6 +165,28 @@ void snap_bump_ranges(void (*fn)(uintptr_t lo, uintptr_t hi, void *arg), void *a
     for (int i = 0; i < nkept; i++) fn((uintptr_t)kept[i].lo_c, (uintptr_t)*kept[i].top, arg);
 }
 
+int snap_bump_reclaim(void **top, void *from)
+{
+    for (int i = 0; i < nbumps; i++) {
+        struct snap_bump *b = &bumps[i];
+        if (b->top != top || b->lo != &b->lo_c) continue;
+        uintptr_t lo = (uintptr_t)from, t = (uintptr_t)*top;
+        if (lo < (uintptr_t)b->lo_c || lo > t) return errno = EINVAL, -1;
+        /* the newest snapshot's top is the highest: snapshots nest */
+        if (depth) {
+            struct snap_rec *r = rec_at(depth - 1);
+            if (i < r->nbumps && (uintptr_t)r->bump_top[i] > lo) lo = (uintptr_t)r->bump_top[i];
+        }
+        lo = (lo + SNAP_LINE - 1) & ~(uintptr_t)(SNAP_LINE - 1); /* the top's line stays */
+        /* armed: below fresh (bump_arm), and below the top (entries re-armed) */
+        uintptr_t hi = b->fresh > t ? b->fresh : t;
+        if (hi > lo) snap_disarm_range(lo, hi);
+        if (b->fresh > lo) b->fresh = lo; /* the next take arms [lo, top) */
+        return 0;
+    }
+    return errno = EINVAL, -1;
+}
+
 /* A kept region's allocations since the latest take or restore are visible
  * to every snapshot from now on (no restore takes them back): armed, so
  * that a store to them is logged like one to older memory. */

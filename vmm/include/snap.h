@@ -119,6 +119,19 @@ int snap_register_bump_kept(void **top, void *lo, void *hi);
  * errno EINVAL when top is not a kept region's. */
 int snap_kept_publish(void **top);
 
+/* The public region whose top is *top is about to be rewritten from `from`
+ * up to its top (a compacting collector sliding its young cells down): no
+ * live snapshot needs the contents there, so the lines from max(from, the
+ * top at the newest live take) up, rounded up to a whole line, are
+ * disarmed, and the next take arms them again as fresh memory.  Without
+ * it, lines a take armed stay armed after the drop of that snapshot, and
+ * every rewrite of them would be logged against an older snapshot that
+ * cannot see them (a collection under a long-lived snapshot would log its
+ * whole young region, and the cells allocated afterwards into it again).
+ * Returns 0, or -1 with errno EINVAL (top not a public region's, from
+ * outside [lo, *top]). */
+int snap_bump_reclaim(void **top, void *from);
+
 /* Writes the n bytes at src to p so that no restore undoes it: the saved
  * copies of those bytes in every live snapshot get them too.  p is tracked
  * (or untracked) memory, not the stack (which restores copy back: aborts
