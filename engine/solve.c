@@ -1151,9 +1151,9 @@ static __attribute__((noinline)) enum solve_status run(term_t goal, solve_answer
                     break;
                 }
             } else if (c->code) {
-                r = cl_match(c->code, args, mark);
+                r = cl_exec(c->code, args, mark, &body);
                 if (r > 0)
-                    body = term_deref(cl_body(c->code));
+                    body = term_deref(body);
             } else {
                 term_t cl = copy_from_persistent(c->term);
                 for (unsigned i = 0, n = functor_arity(f); i < n && r > 0; i++)
@@ -1214,9 +1214,9 @@ static __attribute__((noinline)) enum solve_status run(term_t goal, solve_answer
             continue;
         term_t body;
         if (c->code) {
-            if (!cl_match(c->code, args, NULL))
+            if (cl_exec(c->code, args, NULL, &body) <= 0)
                 backtrack();
-            body = term_deref(cl_body(c->code));
+            body = term_deref(body);
         } else {
             term_t cl = copy_from_persistent(c->term);
             unsigned n = functor_arity(f);
