@@ -915,11 +915,36 @@ static __attribute__((noinline)) void set_heap_top(term_t *top) { heap_top = (ch
 /* One half of a list cell in write mode: the word for cell (t) from slot s. */
 #define E_WRITE(first, t, s) ((first) ? (*(t) = (s) = ptr_word((t), TAG_REF)) : (*(t) = (s)))
 
-/* The clause program (ip) against args, building on h: as cl_match, and
- * *out the body on success. */
-FRESH_ONLY static __attribute__((noinline)) int exec(const term_t *ip, const term_t *code, const term_t *args, const char *fresh, struct hp *h,
-                           term_t *out)
+static __attribute__((noinline)) int exec_failed(unsigned m0, int r)
 {
+    unify_log_undo(&X->log, m0);
+    return r;
+}
+
+/* A clause without a program: cl_match and cl_body. */
+static __attribute__((noinline)) int exec_generic(const struct pterm *code, const term_t *args, const char *fresh,
+                                                  term_t *body, char **top)
+{
+    int r = cl_match(code, args, fresh);
+    if (r > 0) {
+        *body = cl_body(code);
+        *top = heap_top;
+    }
+    return r;
+}
+
+/* The clause program against args: as cl_match, with *body the body
+ * and *top the heap top after it on success.  Runs without the write
+ * barrier (as build): its stores are to the slots and to fresh cells, and
+ * what must be logged goes through the instrumented helpers (a goal
+ * variable bound, unification, the walk); the caller stores the heap top. */
+FRESH_ONLY int cl_exec(const struct pterm *code, const term_t *args, const char *fresh, term_t *body, char **top)
+{
+    if (__builtin_expect(!code->cells[5], 0))
+        return exec_generic(code, args, fresh, body, top);
+    const term_t *ip = code->cells + code->cells[5], *ccode = code->cells + CL_META;
+    unsigned m0 = X->log.n;
+    struct hp hs = {(term_t *)heap_top, (term_t *)heap_limit, X->slots, *functor_entries}, *h = &hs;
     static const void *const ops[E_NOPS] = {
         [E_FIRST] = &&first,     [E_LATER] = &&later,     [E_CONST] = &&constant, [E_LIST_FF] = &&list_ff,
         [E_LIST_LF] = &&list_lf, [E_LIST_FL] = &&list_fl, [E_LIST_LL] = &&list_ll, [E_STR] = &&str,
@@ -928,7 +953,7 @@ FRESH_ONLY static __attribute__((noinline)) int exec(const term_t *ip, const ter
         [R_V] = &&r_v,
     };
     term_t *slots = h->slots, *p = h->top, w, a;
-    const term_t lhdr = term_hdr_functor(FUNCTOR_dot2);
+    const term_t lhdr = (term_t)FUNCTOR_dot2 << 4 | TAG_HDR; /* term_hdr_functor, not inlined here */
     int r;
 #define E_I(w) ((unsigned)((w) >> 8 & 0xff))
 #define E_A(w) ((size_t)((w) >> 16 & (E_FIELD_MAX - 1)))
@@ -943,16 +968,16 @@ later:
     w = *ip++;
     r = unify_slot(slots[E_A(w)], args[E_I(w)], fresh);
     if (r <= 0)
-        return r;
+        return exec_failed(m0, r);
     NEXT;
 constant:
     w = ip[0];
     a = raw_deref(args[E_I(w)]);
     if (a != ip[1]) {
         if ((a & TAG_MASK) != TAG_REF)
-            return 0;
+            return exec_failed(m0, 0);
         if (bind_goal_var(a, ip[1], fresh) < 0)
-            return -1;
+            return exec_failed(m0, -1);
     }
     ip += 2;
     NEXT;
@@ -964,16 +989,16 @@ constant:
         if ((a & TAG_MASK) == TAG_STR) {                                                                               \
             const term_t *ga = RAW_PTR(a);                                                                             \
             if (ga[0] != lhdr)                                                                                         \
-                return 0;                                                                                              \
+                return exec_failed(m0, 0);                                                                                              \
             if (hf) {                                                                                                  \
                 slots[E_A(w)] = ga[1];                                                                                 \
             } else if ((r = unify_slot(slots[E_A(w)], ga[1], fresh)) <= 0) {                                           \
-                return r;                                                                                              \
+                return exec_failed(m0, r);                                                                                              \
             }                                                                                                          \
             if (tf) {                                                                                                  \
                 slots[E_B(w)] = ga[2];                                                                                 \
             } else if ((r = unify_slot(slots[E_B(w)], ga[2], fresh)) <= 0) {                                           \
-                return r;                                                                                              \
+                return exec_failed(m0, r);                                                                                              \
             }                                                                                                          \
         } else if ((a & TAG_MASK) == TAG_REF) {                                                                        \
             term_t *t = fresh_alloc(h, 3);                                                                             \
@@ -981,9 +1006,9 @@ constant:
             E_WRITE(hf, &t[1], slots[E_A(w)]);                                                                         \
             E_WRITE(tf, &t[2], slots[E_B(w)]);                                                                         \
             if (bind_goal_var(a, ptr_word(t, TAG_STR), fresh) < 0)                                                     \
-                return -1;                                                                                             \
+                return exec_failed(m0, -1);                                                                                             \
         } else {                                                                                                       \
-            return 0;                                                                                                  \
+            return exec_failed(m0, 0);                                                                                                  \
         }                                                                                                              \
         NEXT;                                                                                                          \
     } while (0)
@@ -1018,11 +1043,11 @@ str: {
             }
         }
         if (bind_goal_var(a, ptr_word(t, TAG_STR), fresh) < 0)
-            return -1;
+            return exec_failed(m0, -1);
         NEXT;
     }
     if ((a & TAG_MASK) != TAG_STR || *RAW_PTR(a) != hdr)
-        return 0;
+        return exec_failed(m0, 0);
     const term_t *ga = RAW_PTR(a) + 1;
     for (unsigned j = 0; j < k; j++) {
         term_t s = *ip++;
@@ -1032,15 +1057,15 @@ str: {
             break;
         case E_SUB_LATER:
             if ((r = unify_slot(slots[s >> 8], ga[j], fresh)) <= 0)
-                return r;
+                return exec_failed(m0, r);
             break;
         default: {
             term_t c = *ip++, x = raw_deref(ga[j]);
             if (x != c) {
                 if ((x & TAG_MASK) != TAG_REF)
-                    return 0;
+                    return exec_failed(m0, 0);
                 if (bind_goal_var(x, c, fresh) < 0)
-                    return -1;
+                    return exec_failed(m0, -1);
             }
         }
         }
@@ -1050,10 +1075,10 @@ str: {
 walk:
     w = ip[0];
     set_heap_top(h->top);
-    r = match(code, ip[1], args[E_I(w)], fresh, h->functors);
+    r = match(ccode, ip[1], args[E_I(w)], fresh, h->functors);
     h->top = (term_t *)heap_top;
     if (r <= 0)
-        return r;
+        return exec_failed(m0, r);
     ip += 2;
     NEXT;
 body:
@@ -1077,41 +1102,16 @@ b_v:
     p[E_A(w)] = slots[E_B(w)];
     NEXT;
 r_w:
-    *out = ip[1];
-    return 1;
+    *body = ip[1];
+    goto done;
 r_p:
-    *out = ptr_word(p + E_B(*ip), E_I(*ip));
-    return 1;
+    *body = ptr_word(p + E_B(*ip), E_I(*ip));
+    goto done;
 r_v:
-    *out = slots[E_B(*ip)];
+    *body = slots[E_B(*ip)];
+done:
+    *top = (char *)h->top;
     return 1;
 #undef NEXT
 #undef E_LIST
-}
-
-static __attribute__((noinline)) int exec_failed(unsigned m0, int r)
-{
-    unify_log_undo(&X->log, m0);
-    return r;
-}
-
-/* Runs without the write barrier, as exec: the heap top goes back through
- * set_heap_top. */
-FRESH_ONLY int cl_exec(const struct pterm *code, const term_t *args, const char *fresh, term_t *body)
-{
-    if (__builtin_expect(!code->cells[5], 0)) {
-        int r = cl_match(code, args, fresh);
-        if (r > 0)
-            *body = cl_body(code);
-        return r;
-    }
-    unsigned m0 = X->log.n;
-    struct hp h = {(term_t *)heap_top, (term_t *)heap_limit, X->slots, *functor_entries};
-    term_t out;
-    int r = exec(code->cells + code->cells[5], code->cells + CL_META, args, fresh, &h, &out);
-    if (r <= 0)
-        return exec_failed(m0, r);
-    set_heap_top(h.top);
-    *body = out;
-    return 1;
 }

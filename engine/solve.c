@@ -529,6 +529,16 @@ static int guard_cut(term_t body, term_t *rest, const char *fresh, bool *ran_cal
     }
 }
 
+/* cl_exec, the heap top it leaves stored here, with the barrier. */
+static inline int exec_clause(const struct pterm *code, const term_t *args, const char *fresh, term_t *body)
+{
+    char *top;
+    int r = cl_exec(code, args, fresh, body, &top);
+    if (r > 0)
+        heap_top = top;
+    return r;
+}
+
 /* The candidate after c: from the switch's array when (slot) is set (c ==
  * *slot; *nslot gets the next one's slot), else from the clause list. */
 static inline struct clause *next_candidate(struct clause *c, struct clause **slot, struct clause ***nslot, term_t key,
@@ -1151,7 +1161,7 @@ static __attribute__((noinline)) enum solve_status run(term_t goal, solve_answer
                     break;
                 }
             } else if (c->code) {
-                r = cl_exec(c->code, args, mark, &body);
+                r = exec_clause(c->code, args, mark, &body);
                 if (r > 0)
                     body = term_deref(body);
             } else {
@@ -1214,7 +1224,7 @@ static __attribute__((noinline)) enum solve_status run(term_t goal, solve_answer
             continue;
         term_t body;
         if (c->code) {
-            if (cl_exec(c->code, args, NULL, &body) <= 0)
+            if (exec_clause(c->code, args, NULL, &body) <= 0)
                 backtrack();
             body = term_deref(body);
         } else {
