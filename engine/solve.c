@@ -647,24 +647,26 @@ static int shallow_condition(term_t g)
         if (!c->code)
             goto give_up;
         hb = nbp ? bp[nbp - 1].heap : heap0;
-        switch (cl_match(c->code, s.args, hb)) {
-        case -1:
-            goto give_up;
-        case 0:
-            goto fail;
-        }
         {
             unsigned ntests;
             bool gcut;
             const term_t *gt = cl_guard(c->code, &ntests, &gcut);
-            if (gt) { /* tests first, on the head's values: nothing built when one fails */
+            /* with a guard, its tests first, on the head's values: nothing
+             * built when one fails */
+            switch (gt ? cl_match(c->code, s.args, hb) : exec_clause(c->code, s.args, hb, &t)) {
+            case -1:
+                goto give_up;
+            case 0:
+                goto fail;
+            }
+            if (gt) {
                 if (!run_guard(gt, ntests))
                     goto fail;
                 if (gcut)
                     nbp = cutb;
                 t = cl_guard_rest(c->code);
             } else {
-                t = term_deref(cl_body(c->code));
+                t = term_deref(t);
             }
         }
         for (;;) {
