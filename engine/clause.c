@@ -32,10 +32,10 @@
 
 /* A compiled clause's cells start with CL_META words: arity << 32 | nvars,
  * the offset of the head's first argument in the code, the body word, and
- * the offsets of the head program and of the guard (below; 0: none) from
- * cells; the code (offsets relative to its first cell) follows, then the
- * programs. */
-#define CL_META 5
+ * the offsets of the head program, of the guard and of the clause program
+ * (below; 0: none) from cells; the code (offsets relative to its first
+ * cell) follows, then the programs. */
+#define CL_META 6
 
 /* The head program: for each head argument in order, one instruction
  * that matches it against the goal's argument without walking the code.
@@ -210,6 +210,203 @@ static size_t guard_program(const term_t *base, term_t bw, const uint32_t *inhea
     }
 }
 
+/* The clause program: the head matched and the body built by one call
+ * (cl_exec), each instruction a whole pattern with its operands resolved
+ * at compile time, dispatched by computed goto.  An instruction word is
+ * op | i << 8 | a << 16 | b << 40 (i: a head argument's index or a tag; a
+ * and b: slot numbers or body cell indices, 24 bits each).
+ *  The head, one instruction per argument i:
+ *   E_FIRST a          slot a takes argument i
+ *   E_LATER a          unify slot a with it
+ *   E_CONST, c         an atom or small integer: equal, or bind a variable
+ *   E_LIST_FF a b      [A|B] with A and B first occurrences of slots a, b:
+ *                      read mode against a list cell, write mode (built in
+ *                      place, the variable bound to it) against a variable;
+ *                      E_LIST_LF, E_LIST_FL, E_LIST_LL: later occurrences
+ *   E_STR k, hdr, k sub-words   another flat structure (a sub-word is its
+ *                      kind E_SUB_* | slot << 8, a constant followed by it)
+ *   E_WALK, w          anything else: the code walk (match) from word w
+ *  The body: E_BODY a reserves its a cells at once (one bounds check) at
+ *  p, then one instruction per cell, in the order build would fill them
+ *  (so the first-occurrence marks hold):
+ *   B_W a, w           p[a] = w (a header, atom, small integer, box word)
+ *   B_P a b, tag i     p[a] = &p[b] | i
+ *   B_N a b            p[a] = slot b = a fresh variable (&p[a])
+ *   B_V a b            p[a] = slot b
+ *  and last, what the body is: R_W, w; R_P b, tag i (&p[b] | i); R_V b. */
+enum {
+    E_FIRST, E_LATER, E_CONST, E_LIST_FF, E_LIST_LF, E_LIST_FL, E_LIST_LL, E_STR, E_WALK,
+    E_BODY, B_W, B_P, B_N, B_V, R_W, R_P, R_V, E_NOPS
+};
+enum { E_SUB_FIRST, E_SUB_LATER, E_SUB_CONST };
+#define E_FIELD_MAX ((size_t)1 << 24)
+#define E_MAX_ARITY 255
+#define E_OP(op, i, a, b) ((term_t)(op) | (term_t)(i) << 8 | (term_t)(a) << 16 | (term_t)(b) << 40)
+
+struct ecomp {
+    term_t *out;
+    size_t n, cap;
+    size_t cells;   /* body cells so far */
+    term_t res[2];  /* the result instruction, emitted last */
+    unsigned nres;
+    bool ok;
+};
+
+static void e_put(struct ecomp *e, term_t w)
+{
+    if (e->n < e->cap)
+        e->out[e->n++] = w;
+    else
+        e->ok = false;
+}
+
+static void e_op(struct ecomp *e, unsigned op, unsigned i, size_t a, size_t b)
+{
+    if (a >= E_FIELD_MAX || b >= E_FIELD_MAX)
+        e->ok = false;
+    e_put(e, E_OP(op, i, a, b));
+}
+
+/* The head instruction for argument i (word w). */
+static void e_head(struct ecomp *e, const term_t *base, unsigned i, term_t w)
+{
+    if (term_tag(w) == TAG_REF) {
+        e_op(e, w & CL_FIRST ? E_FIRST : E_LATER, i, VAR_NO(w), 0);
+        return;
+    }
+    if (term_tag(w) == TAG_ATOM || term_tag(w) == TAG_INT) {
+        e_op(e, E_CONST, i, 0, 0);
+        e_put(e, w);
+        return;
+    }
+    if (term_tag(w) == TAG_STR) {
+        const term_t *t = base + (w >> 3);
+        unsigned k = hdr_arity(t[0]);
+        bool flat = true;
+        for (unsigned j = 1; j <= k && flat; j++)
+            flat = h_simple(t[j]);
+        if (flat && t[0] == term_hdr_functor(FUNCTOR_dot2) && term_tag(t[1]) == TAG_REF &&
+            term_tag(t[2]) == TAG_REF) {
+            unsigned op = (t[1] & CL_FIRST ? 0 : 2) + (t[2] & CL_FIRST ? 0 : 1);
+            static const unsigned char lists[4] = {E_LIST_FF, E_LIST_FL, E_LIST_LF, E_LIST_LL};
+            e_op(e, lists[op], i, VAR_NO(t[1]), VAR_NO(t[2]));
+            return;
+        }
+        if (flat) {
+            e_op(e, E_STR, i, k, 0);
+            e_put(e, t[0]);
+            for (unsigned j = 1; j <= k; j++) {
+                if (term_tag(t[j]) == TAG_REF) {
+                    if (VAR_NO(t[j]) >= E_FIELD_MAX)
+                        e->ok = false;
+                    e_put(e, (term_t)VAR_NO(t[j]) << 8 | (t[j] & CL_FIRST ? E_SUB_FIRST : E_SUB_LATER));
+                } else {
+                    e_put(e, E_SUB_CONST);
+                    e_put(e, t[j]);
+                }
+            }
+            return;
+        }
+    }
+    e_op(e, E_WALK, i, 0, 0);
+    e_put(e, w);
+}
+
+/* A pointer to body cell c (tag) into cell (cell), or as the result when cell < 0. */
+static void e_ptr(struct ecomp *e, long cell, size_t c, unsigned tag)
+{
+    if (cell >= 0) {
+        e_op(e, B_P, tag, (size_t)cell, c);
+    } else {
+        e->res[0] = E_OP(R_P, tag, 0, c);
+        e->nres = 1;
+    }
+}
+
+/* The body instructions for word w into cell (cell), or as the result
+ * when cell < 0: the cells laid out and filled in build's order. */
+static void e_body(struct ecomp *e, const term_t *base, term_t w, long cell)
+{
+    for (;;) {
+        switch (term_tag(w)) {
+        case TAG_REF:
+            if (cell >= 0) {
+                e_op(e, w & CL_FIRST ? B_N : B_V, 0, (size_t)cell, VAR_NO(w));
+            } else if (w & CL_FIRST) {
+                size_t c = e->cells++;
+                e_op(e, B_N, 0, c, VAR_NO(w));
+                e_ptr(e, -1, c, TAG_REF);
+            } else {
+                e->res[0] = E_OP(R_V, 0, 0, VAR_NO(w));
+                e->nres = 1;
+            }
+            return;
+        case TAG_ATOM:
+        case TAG_INT:
+            if (cell >= 0) {
+                e_op(e, B_W, 0, (size_t)cell, 0);
+                e_put(e, w);
+            } else {
+                e->res[0] = E_OP(R_W, 0, 0, 0);
+                e->res[1] = w;
+                e->nres = 2;
+            }
+            return;
+        case TAG_STR:
+            break;
+        default: { /* a box, copied whole */
+            const term_t *src = base + (w >> 3);
+            size_t k = (size_t)(src[0] >> 4), c = e->cells;
+            e->cells += k;
+            for (size_t j = 0; j < k; j++) {
+                e_op(e, B_W, 0, c + j, 0);
+                e_put(e, src[j]);
+            }
+            e_ptr(e, cell, c, term_tag(w));
+            return;
+        }
+        }
+        const term_t *src = base + (w >> 3);
+        unsigned m = hdr_arity(src[0]);
+        size_t c = e->cells;
+        e->cells += m + 1;
+        e_op(e, B_W, 0, c, 0);
+        e_put(e, src[0]);
+        e_ptr(e, cell, c, TAG_STR);
+        for (unsigned j = 1; j < m; j++)
+            e_body(e, base, src[j], (long)(c + j));
+        w = src[m];
+        cell = (long)(c + m);
+    }
+}
+
+/* The clause program of the marked code (base) into out (cap words):
+ * words written, 0 when the clause does not fit its fields. */
+static size_t clause_program(const term_t *base, term_t *out, size_t cap)
+{
+    struct ecomp e = {.out = out, .cap = cap, .ok = true};
+    const term_t *nk = base + (base[0] >> 3);
+    if (term_tag(nk[1]) == TAG_STR) {
+        const term_t *h = base + (nk[1] >> 3);
+        unsigned m = hdr_arity(h[0]);
+        if (m > E_MAX_ARITY)
+            return 0;
+        for (unsigned j = 1; j <= m; j++)
+            e_head(&e, base, j - 1, h[j]);
+    }
+    size_t at = e.n;
+    e_put(&e, 0); /* E_BODY, once the cells are counted */
+    e_body(&e, base, nk[2], -1);
+    for (unsigned j = 0; j < e.nres; j++)
+        e_put(&e, e.res[j]);
+    if (!e.ok || e.cells >= E_FIELD_MAX || !e.nres)
+        return 0;
+    out[at] = E_OP(E_BODY, 0, e.cells, 0);
+    return e.n;
+}
+/* An upper bound of a clause program's words for a code of n cells. */
+#define E_MAX(n) (3 * (n) + 8)
+
 struct pterm *cl_compile(const struct pterm *p)
 {
     size_t n = p->ncells;
@@ -288,7 +485,7 @@ struct pterm *cl_compile(const struct pterm *p)
     memcpy(inhead, var, (nv + 1) * sizeof *inhead);
     mark_first(base, (term_t *)&nk[2], var);
     size_t np = 0, ng = 0;
-    term_t *prog = mem_palloc((H_MAX(n) + n + 2) * sizeof *prog);
+    term_t *prog = mem_palloc((H_MAX(n) + n + 2 + E_MAX(n)) * sizeof *prog);
     if (!prog) {
         mem_pfree(inhead);
         goto fail;
@@ -305,6 +502,7 @@ struct pterm *cl_compile(const struct pterm *p)
             np = 0;
     }
     ng = guard_program(base, nk[2], inhead, prog + np, n + 2);
+    size_t ne = clause_program(base, prog + np + ng, E_MAX(n));
     mem_pfree(inhead);
     c->ncells = CL_META + n;
     c->nvars = nv;
@@ -316,16 +514,18 @@ struct pterm *cl_compile(const struct pterm *p)
     c->cells[2] = neck[2];
     c->cells[3] = 0;
     c->cells[4] = 0;
-    if (np + ng) { /* the programs after the code */
-        struct pterm *c2 = mem_prealloc(c, sizeof *c + (CL_META + n + np + ng) * sizeof(term_t));
+    c->cells[5] = 0;
+    if (np + ng + ne) { /* the programs after the code */
+        struct pterm *c2 = mem_prealloc(c, sizeof *c + (CL_META + n + np + ng + ne) * sizeof(term_t));
         if (!c2) {
             mem_pfree(prog);
             goto fail;
         }
         c = c2;
-        memcpy(c->cells + CL_META + n, prog, (np + ng) * sizeof *prog);
+        memcpy(c->cells + CL_META + n, prog, (np + ng + ne) * sizeof *prog);
         c->cells[3] = np ? CL_META + n : 0;
         c->cells[4] = ng ? CL_META + n + np : 0;
+        c->cells[5] = ne ? CL_META + n + np + ng : 0;
     }
     mem_pfree(prog);
     if (nv > X->cap) {
@@ -706,3 +906,212 @@ int cl_unify_logged(term_t a, term_t b, const char *fresh) { return unify_logged
 void cl_undo_to(unsigned mark) { unify_log_undo(&X->log, mark); }
 
 void cl_log_reset(void) { X->log.n = 0; }
+
+/* --- running the clause program ------------------------------------------ */
+
+/* The heap top back to the global (the walk's build_on_heap reads it). */
+static __attribute__((noinline)) void set_heap_top(term_t *top) { heap_top = (char *)top; }
+
+/* One half of a list cell in write mode: the word for cell (t) from slot s. */
+#define E_WRITE(first, t, s) ((first) ? (*(t) = (s) = ptr_word((t), TAG_REF)) : (*(t) = (s)))
+
+static __attribute__((noinline)) int exec_failed(unsigned m0, int r)
+{
+    unify_log_undo(&X->log, m0);
+    return r;
+}
+
+/* A clause without a program: cl_match and cl_body. */
+static __attribute__((noinline)) int exec_generic(const struct pterm *code, const term_t *args, const char *fresh,
+                                                  term_t *body, char **top)
+{
+    int r = cl_match(code, args, fresh);
+    if (r > 0) {
+        *body = cl_body(code);
+        *top = heap_top;
+    }
+    return r;
+}
+
+/* The clause program against args: as cl_match, with *body the body
+ * and *top the heap top after it on success.  Runs without the write
+ * barrier (as build): its stores are to the slots and to fresh cells, and
+ * what must be logged goes through the instrumented helpers (a goal
+ * variable bound, unification, the walk); the caller stores the heap top. */
+FRESH_ONLY int cl_exec(const struct pterm *code, const term_t *args, const char *fresh, term_t *body, char **top)
+{
+    if (__builtin_expect(!code->cells[5], 0))
+        return exec_generic(code, args, fresh, body, top);
+    const term_t *ip = code->cells + code->cells[5], *ccode = code->cells + CL_META;
+    unsigned m0 = X->log.n;
+    struct hp hs = {(term_t *)heap_top, (term_t *)heap_limit, X->slots, *functor_entries}, *h = &hs;
+    static const void *const ops[E_NOPS] = {
+        [E_FIRST] = &&first,     [E_LATER] = &&later,     [E_CONST] = &&constant, [E_LIST_FF] = &&list_ff,
+        [E_LIST_LF] = &&list_lf, [E_LIST_FL] = &&list_fl, [E_LIST_LL] = &&list_ll, [E_STR] = &&str,
+        [E_WALK] = &&walk,       [E_BODY] = &&body,       [B_W] = &&b_w,          [B_P] = &&b_p,
+        [B_N] = &&b_n,           [B_V] = &&b_v,           [R_W] = &&r_w,          [R_P] = &&r_p,
+        [R_V] = &&r_v,
+    };
+    term_t *slots = h->slots, *p = h->top, w, a;
+    const term_t lhdr = (term_t)FUNCTOR_dot2 << 4 | TAG_HDR; /* term_hdr_functor, not inlined here */
+    int r;
+#define E_I(w) ((unsigned)((w) >> 8 & 0xff))
+#define E_A(w) ((size_t)((w) >> 16 & (E_FIELD_MAX - 1)))
+#define E_B(w) ((size_t)((w) >> 40))
+#define NEXT goto *ops[*ip & 0xff]
+    NEXT;
+first:
+    w = *ip++;
+    slots[E_A(w)] = args[E_I(w)];
+    NEXT;
+later:
+    w = *ip++;
+    r = unify_slot(slots[E_A(w)], args[E_I(w)], fresh);
+    if (r <= 0)
+        return exec_failed(m0, r);
+    NEXT;
+constant:
+    w = ip[0];
+    a = raw_deref(args[E_I(w)]);
+    if (a != ip[1]) {
+        if ((a & TAG_MASK) != TAG_REF)
+            return exec_failed(m0, 0);
+        if (bind_goal_var(a, ip[1], fresh) < 0)
+            return exec_failed(m0, -1);
+    }
+    ip += 2;
+    NEXT;
+    /* a list cell [A|B]: hf, tf say whether A and B are first occurrences */
+#define E_LIST(hf, tf)                                                                                                 \
+    do {                                                                                                               \
+        w = *ip++;                                                                                                     \
+        a = raw_deref(args[E_I(w)]);                                                                                   \
+        if ((a & TAG_MASK) == TAG_STR) {                                                                               \
+            const term_t *ga = RAW_PTR(a);                                                                             \
+            if (ga[0] != lhdr)                                                                                         \
+                return exec_failed(m0, 0);                                                                                              \
+            if (hf) {                                                                                                  \
+                slots[E_A(w)] = ga[1];                                                                                 \
+            } else if ((r = unify_slot(slots[E_A(w)], ga[1], fresh)) <= 0) {                                           \
+                return exec_failed(m0, r);                                                                                              \
+            }                                                                                                          \
+            if (tf) {                                                                                                  \
+                slots[E_B(w)] = ga[2];                                                                                 \
+            } else if ((r = unify_slot(slots[E_B(w)], ga[2], fresh)) <= 0) {                                           \
+                return exec_failed(m0, r);                                                                                              \
+            }                                                                                                          \
+        } else if ((a & TAG_MASK) == TAG_REF) {                                                                        \
+            term_t *t = fresh_alloc(h, 3);                                                                             \
+            t[0] = lhdr;                                                                                               \
+            E_WRITE(hf, &t[1], slots[E_A(w)]);                                                                         \
+            E_WRITE(tf, &t[2], slots[E_B(w)]);                                                                         \
+            if (bind_goal_var(a, ptr_word(t, TAG_STR), fresh) < 0)                                                     \
+                return exec_failed(m0, -1);                                                                                             \
+        } else {                                                                                                       \
+            return exec_failed(m0, 0);                                                                                                  \
+        }                                                                                                              \
+        NEXT;                                                                                                          \
+    } while (0)
+list_ff:
+    E_LIST(1, 1);
+list_lf:
+    E_LIST(0, 1);
+list_fl:
+    E_LIST(1, 0);
+list_ll:
+    E_LIST(0, 0);
+str: {
+    w = ip[0];
+    term_t hdr = ip[1];
+    unsigned k = (unsigned)E_A(w);
+    ip += 2;
+    a = raw_deref(args[E_I(w)]);
+    if ((a & TAG_MASK) == TAG_REF) {
+        term_t *t = fresh_alloc(h, k + 1);
+        t[0] = hdr;
+        for (unsigned j = 1; j <= k; j++) {
+            term_t s = *ip++;
+            switch ((unsigned)(s & 0xff)) {
+            case E_SUB_FIRST:
+                t[j] = slots[s >> 8] = ptr_word(&t[j], TAG_REF);
+                break;
+            case E_SUB_LATER:
+                t[j] = slots[s >> 8];
+                break;
+            default:
+                t[j] = *ip++;
+            }
+        }
+        if (bind_goal_var(a, ptr_word(t, TAG_STR), fresh) < 0)
+            return exec_failed(m0, -1);
+        NEXT;
+    }
+    if ((a & TAG_MASK) != TAG_STR || *RAW_PTR(a) != hdr)
+        return exec_failed(m0, 0);
+    const term_t *ga = RAW_PTR(a) + 1;
+    for (unsigned j = 0; j < k; j++) {
+        term_t s = *ip++;
+        switch ((unsigned)(s & 0xff)) {
+        case E_SUB_FIRST:
+            slots[s >> 8] = ga[j];
+            break;
+        case E_SUB_LATER:
+            if ((r = unify_slot(slots[s >> 8], ga[j], fresh)) <= 0)
+                return exec_failed(m0, r);
+            break;
+        default: {
+            term_t c = *ip++, x = raw_deref(ga[j]);
+            if (x != c) {
+                if ((x & TAG_MASK) != TAG_REF)
+                    return exec_failed(m0, 0);
+                if (bind_goal_var(x, c, fresh) < 0)
+                    return exec_failed(m0, -1);
+            }
+        }
+        }
+    }
+    NEXT;
+}
+walk:
+    w = ip[0];
+    set_heap_top(h->top);
+    r = match(ccode, ip[1], args[E_I(w)], fresh, h->functors);
+    h->top = (term_t *)heap_top;
+    if (r <= 0)
+        return exec_failed(m0, r);
+    ip += 2;
+    NEXT;
+body:
+    w = *ip++;
+    p = fresh_alloc(h, E_A(w));
+    NEXT;
+b_w:
+    p[E_A(ip[0])] = ip[1];
+    ip += 2;
+    NEXT;
+b_p:
+    w = *ip++;
+    p[E_A(w)] = ptr_word(p + E_B(w), E_I(w));
+    NEXT;
+b_n:
+    w = *ip++;
+    p[E_A(w)] = slots[E_B(w)] = ptr_word(&p[E_A(w)], TAG_REF);
+    NEXT;
+b_v:
+    w = *ip++;
+    p[E_A(w)] = slots[E_B(w)];
+    NEXT;
+r_w:
+    *body = ip[1];
+    goto done;
+r_p:
+    *body = ptr_word(p + E_B(*ip), E_I(*ip));
+    goto done;
+r_v:
+    *body = slots[E_B(*ip)];
+done:
+    *top = (char *)h->top;
+    return 1;
+#undef NEXT
+#undef E_LIST
+}

@@ -47,6 +47,12 @@ int cl_unify_logged(term_t a, term_t b, const char *fresh);
 void cl_undo_to(unsigned mark);
 void cl_log_reset(void);
 
+/* cl_match, then on success (1) *body the body (cl_body), in one call:
+ * the clause's program of whole argument patterns and straight-line
+ * stores of the body's cells when it has one.  On success the caller
+ * stores *top as the heap top (cl_exec runs without the write barrier). */
+int cl_exec(const struct pterm *code, const term_t *args, const char *fresh, term_t *body, char **top);
+
 /* The body of (code) on the heap, sharing the variables of the last
  * successful cl_match of the same clause. */
 term_t cl_body(const struct pterm *code);

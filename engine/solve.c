@@ -529,6 +529,16 @@ static int guard_cut(term_t body, term_t *rest, const char *fresh, bool *ran_cal
     }
 }
 
+/* cl_exec, the heap top it leaves stored here, with the barrier. */
+static inline int exec_clause(const struct pterm *code, const term_t *args, const char *fresh, term_t *body)
+{
+    char *top;
+    int r = cl_exec(code, args, fresh, body, &top);
+    if (r > 0)
+        heap_top = top;
+    return r;
+}
+
 /* The candidate after c: from the switch's array when (slot) is set (c ==
  * *slot; *nslot gets the next one's slot), else from the clause list. */
 static inline struct clause *next_candidate(struct clause *c, struct clause **slot, struct clause ***nslot, term_t key,
@@ -637,24 +647,26 @@ static int shallow_condition(term_t g)
         if (!c->code)
             goto give_up;
         hb = nbp ? bp[nbp - 1].heap : heap0;
-        switch (cl_match(c->code, s.args, hb)) {
-        case -1:
-            goto give_up;
-        case 0:
-            goto fail;
-        }
         {
             unsigned ntests;
             bool gcut;
             const term_t *gt = cl_guard(c->code, &ntests, &gcut);
-            if (gt) { /* tests first, on the head's values: nothing built when one fails */
+            /* with a guard, its tests first, on the head's values: nothing
+             * built when one fails */
+            switch (gt ? cl_match(c->code, s.args, hb) : exec_clause(c->code, s.args, hb, &t)) {
+            case -1:
+                goto give_up;
+            case 0:
+                goto fail;
+            }
+            if (gt) {
                 if (!run_guard(gt, ntests))
                     goto fail;
                 if (gcut)
                     nbp = cutb;
                 t = cl_guard_rest(c->code);
             } else {
-                t = term_deref(cl_body(c->code));
+                t = term_deref(t);
             }
         }
         for (;;) {
@@ -1151,9 +1163,9 @@ static __attribute__((noinline)) enum solve_status run(term_t goal, solve_answer
                     break;
                 }
             } else if (c->code) {
-                r = cl_match(c->code, args, mark);
+                r = exec_clause(c->code, args, mark, &body);
                 if (r > 0)
-                    body = term_deref(cl_body(c->code));
+                    body = term_deref(body);
             } else {
                 term_t cl = copy_from_persistent(c->term);
                 for (unsigned i = 0, n = functor_arity(f); i < n && r > 0; i++)
@@ -1214,9 +1226,9 @@ static __attribute__((noinline)) enum solve_status run(term_t goal, solve_answer
             continue;
         term_t body;
         if (c->code) {
-            if (!cl_match(c->code, args, NULL))
+            if (exec_clause(c->code, args, NULL, &body) <= 0)
                 backtrack();
-            body = term_deref(cl_body(c->code));
+            body = term_deref(body);
         } else {
             term_t cl = copy_from_persistent(c->term);
             unsigned n = functor_arity(f);

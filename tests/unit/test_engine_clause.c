@@ -208,6 +208,80 @@ static void deep_non_last_nesting_is_refused(void **state)
     assert_null(compile(head, TERM_TRUE));
 }
 
+static term_t list2(term_t a, term_t b) { return term_cons(a, term_cons(b, TERM_NIL)); }
+
+static int exec(const struct pterm *c, const term_t *args, const char *fresh, term_t *body)
+{
+    char *top;
+    int r = cl_exec(c, args, fresh, body, &top);
+    if (r > 0)
+        heap_top = top;
+    return r;
+}
+
+/* cl_exec: the head matched and the body built by the clause program, as
+ * cl_match and cl_body do it: read and write mode of a list pattern, a
+ * later occurrence unified, shallow tries recorded and undone. */
+static void clause_programs_match_and_build(void **state)
+{
+    (void)state;
+    term_t X = V(), Xs = V(), L = V(), R = V();
+    /* app([X|Xs], L, [X|R]) :- app(Xs, L, R). */
+    struct pterm *c = compile(term_compound(P3, (term_t[]){term_cons(X, Xs), L, term_cons(X, R)}),
+                              term_compound(P3, (term_t[]){Xs, L, R}));
+    term_t G = V(), body;
+    term_t args[3] = {list2(term_int(1), term_int(2)), A("l"), G};
+    assert_int_equal(exec(c, args, NULL, &body), 1);
+    /* write mode: G is [1|R'], and the body's third argument is that R' */
+    term_t gl = term_deref(G);
+    assert_true(term_is_list_cell(gl) && term_deref(term_arg(gl, 1)) == term_int(1));
+    assert_true(term_is_var(term_deref(term_arg(gl, 2))));
+    assert_true(term_functor(body) == P3);
+    assert_true(same(term_arg(body, 1), term_cons(term_int(2), TERM_NIL)));
+    assert_true(term_deref(term_arg(body, 2)) == A("l"));
+    assert_true(term_deref(term_arg(body, 3)) == term_deref(term_arg(gl, 2)));
+    /* read mode: the third argument a list whose head must equal X */
+    term_t T = V();
+    term_t rd[3] = {list2(A("a"), A("b")), TERM_NIL, term_cons(V(), T)};
+    assert_int_equal(exec(c, rd, NULL, &body), 1);
+    assert_true(term_deref(term_arg(term_deref(rd[2]), 1)) == A("a"));
+    assert_true(term_deref(term_arg(body, 3)) == term_deref(T));
+    term_t clash[3] = {list2(A("a"), A("b")), TERM_NIL, term_cons(A("z"), V())};
+    assert_int_equal(exec(c, clash, NULL, &body), 0);
+    term_t nil[3] = {TERM_NIL, TERM_NIL, V()};
+    assert_int_equal(exec(c, nil, NULL, &body), 0);
+    /* shallow: G older than the mark is recorded, then undone */
+    term_t G2 = V();
+    term_t sh[3] = {list2(term_int(1), term_int(2)), A("l"), G2};
+    char *mark = heap_top;
+    cl_log_reset();
+    assert_int_equal(exec(c, sh, mark, &body), 1);
+    assert_int_equal(cl_log_mark(), 1);
+    cl_undo_to(0);
+    assert_true(term_is_var(term_deref(G2)));
+    copy_free(c);
+    /* p(a, f(Y, 2)) :- g(h(Y, Z, 1.5)), Z: constants, a flat structure, a
+     * box and a variable body goal */
+    term_t Y = V(), Z = V();
+    functor_t H3 = functor_intern(atom_from_cstr("h"), 3);
+    struct pterm *d = compile(p2(A("a"), f(Y, term_int(2))),
+                              term_compound2(FUNCTOR_comma2, g(term_compound(H3, (term_t[]){Y, Z, term_float(1.5)})), Z));
+    term_t W = V();
+    term_t da[2] = {A("a"), W};
+    assert_int_equal(exec(d, da, NULL, &body), 1);
+    term_t w = term_deref(W);
+    assert_true(term_functor(w) == F2 && term_deref(term_arg(w, 2)) == term_int(2));
+    term_t goal1 = term_deref(term_arg(body, 1)), h = term_deref(term_arg(goal1, 1));
+    assert_true(term_deref(term_arg(h, 1)) == term_deref(term_arg(w, 1)));
+    assert_true(term_get_float(term_deref(term_arg(h, 3))) == 1.5);
+    assert_true(term_deref(term_arg(h, 2)) == term_deref(term_arg(body, 2)));
+    term_t db[2] = {A("a"), f(V(), term_int(3))};
+    assert_int_equal(exec(d, db, NULL, &body), 0);
+    term_t dc[2] = {A("b"), V()};
+    assert_int_equal(exec(d, dc, NULL, &body), 0);
+    copy_free(d);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -218,6 +292,7 @@ int main(void)
         cmocka_unit_test(boxes_compare_by_value),
         cmocka_unit_test(long_last_argument_chains_are_loops),
         cmocka_unit_test(deep_non_last_nesting_is_refused),
+        cmocka_unit_test(clause_programs_match_and_build),
     };
     return cmocka_run_group_tests(tests, setup, NULL);
 }
