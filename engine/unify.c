@@ -65,66 +65,127 @@ static bool occurs(term_t v, term_t t)
     return found;
 }
 
+/* The walk over two terms keeps the argument pairs still to unify of the
+ * compound pair it is in as a frame in registers: the next a's at pa, the
+ * next b's at pb, n of them.  Going into an inner compound pair saves that
+ * frame on a stack only when pairs remain (n > 0): a compound in the last
+ * argument (a list's tail) reuses it, so lists need no stack, and a pair of
+ * structures whose arguments are atoms and variables (zebra's h/5 against
+ * h/5) runs without a single store but the bindings. */
+struct uframe {
+    const term_t *pa, *pb;
+    size_t n;
+};
+
+#define UFRAMES 32
+
+/* A stack of frames full at top == lim: twice the room, in persistent
+ * memory (the walk runs between two snapshot operations, as wstack's). */
+static __attribute__((noinline)) struct uframe *uframes_grow(struct uframe *base, struct uframe *local, size_t n,
+                                                          size_t *cap)
+{
+    size_t c = *cap * 2;
+    struct uframe *p = mem_palloc(c * sizeof *p);
+    if (!p)
+        heap_overflow(c * sizeof *p / sizeof(term_t));
+    memcpy(p, base, n * sizeof *p);
+    if (base != local)
+        mem_pfree(base);
+    *cap = c;
+    return p;
+}
+
+/* Not identical words, neither a variable nor a compound: equal only as
+ * boxes with the same contents (atoms and small integers are equal only
+ * when the words are). */
+static inline bool atomic_same(term_t a, term_t b)
+{
+    unsigned t = term_tag(a);
+    return t == term_tag(b) && t != TAG_ATOM && t != TAG_INT && atomic_equal(a, b);
+}
+
 /* How a unification went: 1 unified, 0 failed, -1 stopped before binding a
  * variable below the fresh boundary (only with a boundary): at once without
- * a log, when the log is full with one. */
-static int unify_walk3(term_t a, term_t b, bool oc, const term_t *fresh, struct unify_log *log)
+ * a log, when the log is full with one.  Inlined into each entry point, so
+ * that the options known there (no occurs check, no boundary) cost nothing. */
+static inline __attribute__((always_inline)) int unify_walk(term_t a, term_t b, bool oc, const term_t *fresh,
+                                                            struct unify_log *log)
 {
-    struct wstack s;
-    wstack_init(&s);
+    struct uframe local[UFRAMES], *base = local;
+    size_t depth = 0, cap = UFRAMES;
+    const term_t *pa = NULL, *pb = NULL;
+    size_t n = 0;              /* pairs left in the current frame */
     struct wmap *seen = NULL; /* compound pairs assumed equal, past WALK_CYCLE_STEPS */
     size_t steps = 0;
     int ok = 1;
     for (;;) {
         a = term_deref(a);
         b = term_deref(b);
-        if (a != b) {
-            if (term_is_var(a) || term_is_var(b)) {
-                term_t var = term_is_var(a) && (!term_is_var(b) || a > b) ? a : b;
-                term_t val = var == a ? b : a;
-                if (fresh && term_ptr(var) < fresh) {
-                    if (!log || log->n == UNIFY_LOG_CAP) {
-                        ok = -1;
-                        break;
-                    }
-                    log->cells[log->n++] = term_ptr(var);
-                }
-                if (oc && occurs(var, val)) {
-                    ok = 0;
+        if (a == b) {
+            /* identical: nothing to do */
+        } else if (term_is_var(a) || term_is_var(b)) {
+            /* Bind the younger variable (higher address) to the older
+             * term, so a binding never points into newer cells. */
+            term_t var = term_is_var(a) && (!term_is_var(b) || a > b) ? a : b;
+            term_t val = var == a ? b : a;
+            if (fresh && term_ptr(var) < fresh) {
+                if (!log || log->n == UNIFY_LOG_CAP) {
+                    ok = -1;
                     break;
                 }
-                term_bind(var, val);
-            } else if (term_is_compound(a)) {
-                if (!term_is_compound(b) || *term_ptr(a) != *term_ptr(b)) {
-                    ok = 0;
-                    break;
-                }
-                if (walk_enter(&seen, &steps, a, b)) {
-                    wstack_push_arg_pairs(&s, a, b, functor_arity(term_functor(a)));
-                    a = term_arg(a, 1);
-                    b = term_arg(b, 1);
-                    continue;
-                }
-            } else if (!atomic_equal(a, b)) {
+                log->cells[log->n++] = term_ptr(var);
+            }
+            if (oc && occurs(var, val)) {
                 ok = 0;
                 break;
             }
-        }
-        if (wstack_empty(&s))
+            term_bind(var, val);
+        } else if (term_is_compound(a)) {
+            term_t h = *term_ptr(a);
+            if (!term_is_compound(b) || h != *term_ptr(b)) {
+                ok = 0;
+                break;
+            }
+            if (__builtin_expect(steps++ < WALK_CYCLE_STEPS, 1) || walk_seen_new(&seen, a, b)) {
+                size_t m = functor_arity((functor_t)(h >> 4));
+                if (m) {
+                    if (n) {
+                        if (depth == cap)
+                            base = uframes_grow(base, local, depth, &cap);
+                        base[depth++] = (struct uframe){pa, pb, n};
+                    }
+                    pa = term_args(a);
+                    pb = term_args(b);
+                    n = m;
+                }
+            }
+        } else if (!atomic_same(a, b)) {
+            ok = 0;
             break;
-        b = wstack_pop(&s);
-        a = wstack_pop(&s);
+        }
+        if (!n) {
+            if (!depth)
+                break;
+            struct uframe f = base[--depth];
+            pa = f.pa;
+            pb = f.pb;
+            n = f.n;
+        }
+        a = *pa++;
+        b = *pb++;
+        n--;
     }
-    wstack_fini(&s);
+    if (base != local)
+        mem_pfree(base);
     wmap_free(seen);
     return ok;
 }
 
-int unify_fresh(term_t a, term_t b, const void *fresh) { return unify_walk3(a, b, false, fresh, NULL); }
+int unify_fresh(term_t a, term_t b, const void *fresh) { return unify_walk(a, b, false, fresh, NULL); }
 
 int unify_logged(term_t a, term_t b, const void *fresh, struct unify_log *log)
 {
-    return unify_walk3(a, b, false, fresh, log);
+    return unify_walk(a, b, false, fresh, log);
 }
 
 void unify_log_undo(struct unify_log *log, unsigned to)
@@ -137,58 +198,5 @@ void unify_log_undo(struct unify_log *log, unsigned to)
     }
 }
 
-static bool unify_walk(term_t a, term_t b, bool oc)
-{
-    struct wstack s;
-    wstack_init(&s);
-    struct wmap *seen = NULL; /* compound pairs assumed equal, past WALK_CYCLE_STEPS */
-    size_t steps = 0;
-    bool ok = true;
-    for (;;) {
-        a = term_deref(a);
-        b = term_deref(b);
-        if (a != b) {
-            if (term_is_var(a) || term_is_var(b)) {
-                /* Bind the younger variable (higher address) to the older
-                 * term, so a binding never points into newer cells. */
-                if (term_is_var(a) && (!term_is_var(b) || a > b)) {
-                    if (oc && occurs(a, b)) {
-                        ok = false;
-                        break;
-                    }
-                    term_bind(a, b);
-                } else {
-                    if (oc && occurs(b, a)) {
-                        ok = false;
-                        break;
-                    }
-                    term_bind(b, a);
-                }
-            } else if (term_is_compound(a)) {
-                if (!term_is_compound(b) || *term_ptr(a) != *term_ptr(b)) {
-                    ok = false;
-                    break;
-                }
-                if (walk_enter(&seen, &steps, a, b)) {
-                    wstack_push_arg_pairs(&s, a, b, functor_arity(term_functor(a)));
-                    a = term_arg(a, 1);
-                    b = term_arg(b, 1);
-                    continue;
-                }
-            } else if (!atomic_equal(a, b)) {
-                ok = false;
-                break;
-            }
-        }
-        if (wstack_empty(&s))
-            break;
-        b = wstack_pop(&s);
-        a = wstack_pop(&s);
-    }
-    wstack_fini(&s);
-    wmap_free(seen);
-    return ok;
-}
-
-bool unify(term_t a, term_t b) { return unify_walk(a, b, false); }
-bool unify_oc(term_t a, term_t b) { return unify_walk(a, b, true); }
+bool unify(term_t a, term_t b) { return unify_walk(a, b, false, NULL, NULL) > 0; }
+bool unify_oc(term_t a, term_t b) { return unify_walk(a, b, true, NULL, NULL) > 0; }

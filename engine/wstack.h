@@ -171,14 +171,19 @@ static inline bool wmap_add(struct wmap *m, term_t a, term_t b)
  * term)?  Within the first WALK_CYCLE_STEPS calls always; past them only
  * when the pair is new to *seen (made here on the first such call, freed by
  * the walker with wmap_free): a pair met before is assumed equal
- * (co-inductively), which is what makes the walks end on cyclic terms. */
-static inline bool walk_enter(struct wmap **seen, size_t *steps, term_t a, term_t b)
+ * (co-inductively), which is what makes the walks end on cyclic terms.
+ * walk_seen_new is the part past the budget, out of line: true when (a, b)
+ * is new to *seen. */
+static __attribute__((noinline, unused)) bool walk_seen_new(struct wmap **seen, term_t a, term_t b)
 {
-    if ((*steps)++ < WALK_CYCLE_STEPS)
-        return true;
     if (!*seen)
         *seen = wmap_new();
     return wmap_add(*seen, a, b);
+}
+
+static inline bool walk_enter(struct wmap **seen, size_t *steps, term_t a, term_t b)
+{
+    return __builtin_expect((*steps)++ < WALK_CYCLE_STEPS, 1) || walk_seen_new(seen, a, b);
 }
 
 /* Walk the list cells from t: the tail dereferenced (TERM_NIL, an unbound

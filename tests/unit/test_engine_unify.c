@@ -77,6 +77,32 @@ static void long_lists_unify_without_recursion(void **state)
     assert_int_equal(compare_terms(a, b), 0);
 }
 
+/* f(f(...f(X, 1)..., n-1), n): every level leaves its second argument
+ * pending, so the walk's stack of frames outgrows its first block; the
+ * variable at the bottom is bound, and a difference at the bottom (or in
+ * any pending argument) fails */
+static term_t nest_left(int n, term_t bottom, int odd_level)
+{
+    term_t t = bottom;
+    for (int i = 1; i <= n; i++)
+        t = f(t, term_int(i == odd_level ? -i : i));
+    return t;
+}
+
+static void deep_structures_unify_without_recursion(void **state)
+{
+    (void)state;
+    term_t x = term_new_var();
+    assert_true(unify(nest_left(100000, x, 0), nest_left(100000, A("a"), 0)));
+    assert_true(term_deref(x) == A("a"));
+    assert_false(unify(nest_left(100000, A("a"), 0), nest_left(100000, A("b"), 0)));
+    assert_false(unify(nest_left(100000, A("a"), 0), nest_left(100000, A("a"), 7)));
+    assert_false(unify(nest_left(100000, A("a"), 0), nest_left(100000, A("a"), 99999)));
+    term_t y = term_new_var();
+    assert_true(unify(f(nest_left(50, y, 0), y), f(nest_left(50, A("c"), 0), A("c"))));
+    assert_false(unify(f(nest_left(50, term_new_var(), 0), A("c")), f(nest_left(50, A("c"), 0), A("d"))));
+}
+
 static void standard_order(void **state)
 {
     (void)state;
@@ -189,6 +215,7 @@ int main(void)
         cmocka_unit_test(unify_shares_variables),
         cmocka_unit_test(occurs_check_refuses_cycles),
         cmocka_unit_test(long_lists_unify_without_recursion),
+        cmocka_unit_test(deep_structures_unify_without_recursion),
         cmocka_unit_test(standard_order),
         cmocka_unit_test(copies_rename_and_keep_sharing),
         cmocka_unit_test(persistent_copies_come_back_fresh),
