@@ -115,19 +115,22 @@ static term_t forward(const struct region *r, term_t w)
     return term_mkptr(r->lo + rank, term_tag(w));
 }
 
+/* The first term word of an old region at or after p, below hi: functor
+ * headers are stepped over, box payloads by their header. */
+static inline term_t *term_word(term_t *p, term_t *hi)
+{
+    while (p < hi && term_tag(*p) == TAG_HDR)
+        p += term_hdr_is_box(*p) ? term_hdr_box_cells(*p) : 1;
+    return p;
+}
+
 /* Update every pointer word of the old region [lo, hi) (all of it: it is
- * never collected).  Box payloads are skipped by their header. */
+ * never collected). */
 static void update_old(const struct region *r, term_t *lo, term_t *hi)
 {
-    for (term_t *p = lo; p < hi; p++) {
-        term_t w = *p;
-        if (term_tag(w) == TAG_HDR) {
-            if (term_hdr_is_box(w))
-                p += term_hdr_box_cells(w) - 1;
-            continue;
-        }
-        term_t f = forward(r, w);
-        if (f != w) /* a store to an unchanged old cell would only be logged */
+    for (term_t *p = term_word(lo, hi); p < hi; p = term_word(p + 1, hi)) {
+        term_t f = forward(r, *p);
+        if (f != *p) /* a store to an unchanged old cell would only be logged */
             *p = f;
     }
 }
@@ -178,16 +181,9 @@ static bool ensure_scratch(size_t words)
 
 static void mark_old(const struct region *r, struct wstack *s, term_t *lo, term_t *hi)
 {
-    for (term_t *p = lo; p < hi; p++) {
-        term_t w = *p;
-        if (term_tag(w) == TAG_HDR) {
-            if (term_hdr_is_box(w))
-                p += term_hdr_box_cells(w) - 1;
-            continue;
-        }
-        if (young(r, w))
-            mark_from(r, s, w);
-    }
+    for (term_t *p = term_word(lo, hi); p < hi; p = term_word(p + 1, hi))
+        if (young(r, *p))
+            mark_from(r, s, *p);
 }
 
 void gc_collect(char *young_start, term_t **roots, size_t nroots)
