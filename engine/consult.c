@@ -666,6 +666,12 @@ static void load_library(unsigned i)
     mem_pfree(copy);
 }
 
+/* library(Name), the culprit of an error about a library. */
+static term_t library_spec(term_t name)
+{
+    return term_compound1(functor_intern(atom_from_cstr("library"), 1), term_deref(name));
+}
+
 void consult_library(term_t name)
 {
     char buf[512];
@@ -673,12 +679,20 @@ void consult_library(term_t name)
         err_resource(ATOM_memory);
     if (term_is_var(term_deref(name)))
         err_instantiation();
-    int i = lib_spec_name(name, buf, sizeof buf) ? lib_find(buf) : -1;
-    /* a library we do not embed is accepted: its predicates may be C
-     * built-ins (library(pcre), library(readutil)), else calls to them
-     * raise existence errors as usual */
-    if (i >= 0)
+    if (!lib_spec_name(name, buf, sizeof buf))
+        err_existence(atom_from_cstr("source_sink"), library_spec(name));
+    int i = lib_find(buf);
+    if (i >= 0) {
         load_library((unsigned)i);
+        return;
+    }
+    /* libraries whose predicates are all C built-ins here, or that only
+     * make code faster (apply_macros): loading them has nothing to do */
+    static const char *const builtin[] = {"pcre", "apply_macros"};
+    for (size_t k = 0; k < sizeof builtin / sizeof *builtin; k++)
+        if (!strcmp(buf, builtin[k]))
+            return;
+    err_existence(atom_from_cstr("source_sink"), library_spec(name));
 }
 
 bool consult_autoload(functor_t f)
