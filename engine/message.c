@@ -45,8 +45,24 @@ static const char *type_phrase(term_t t)
         return t == TERM_NIL ? "an empty_list" : "an atom";
     if (term_is_string(t))
         return "a string";
-    if (term_is_list_cell(t))
-        return "a list";
+    if (term_is_list_cell(t)) {
+        /* a proper list is "a list", a partial or improper one "a
+         * compound", a cyclic one (Brent's check) "a cyclic", as swipl says */
+        term_t slow = t;
+        for (size_t n = 1, lim = 2;; n++) {
+            t = term_deref(term_arg(t, 2));
+            if (t == TERM_NIL)
+                return "a list";
+            if (!term_is_list_cell(t))
+                return "a compound";
+            if (t == slow)
+                return "a cyclic";
+            if (n == lim) {
+                slow = t;
+                lim *= 2;
+            }
+        }
+    }
     return "a compound";
 }
 
