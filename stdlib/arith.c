@@ -244,6 +244,35 @@ static uint64_t rng_next(void)
     return z ^ (z >> 31);
 }
 
+static void seed_from_clock(void)
+{
+    struct timespec ts;
+    clock_gettime(CLOCK_REALTIME, &ts);
+    A->rng = (uint64_t)ts.tv_sec * 1000000007u ^ (uint64_t)ts.tv_nsec;
+}
+
+/* set_random(+Option) is det: seed(random) seeds from the clock, seed(N)
+ * with the integer N, so that a run can be repeated.  The errors are
+ * swipl's: type_error(random_option, O), type_error(seed, S). */
+static bool bi_set_random(term_t *a)
+{
+    term_t o = term_deref(a[0]);
+    if (term_is_var(o))
+        err_instantiation();
+    if (!term_is_compound(o) || term_functor(o) != functor_intern(atom_from_cstr("seed"), 1))
+        err_type(atom_from_cstr("random_option"), o);
+    term_t s = term_deref(term_arg(o, 1));
+    if (term_is_var(s))
+        err_instantiation();
+    if (term_is_atom(s) && term_get_atom(s) == atom_from_cstr("random"))
+        seed_from_clock();
+    else if (term_is_smallint(s))
+        A->rng = (uint64_t)term_get_smallint(s);
+    else
+        err_type(atom_from_cstr("seed"), s);
+    return true;
+}
+
 /* random(N): 0 =< X < N, N >= 1. */
 static void random_below(const struct num *n, struct num *r)
 {
@@ -1165,9 +1194,7 @@ static bool arith_init(void)
             return false;
     for (size_t i = 0; i < sizeof functions / sizeof functions[0]; i++)
         A->ops[functions[i].arity][names[i]] = (uint8_t)functions[i].op;
-    struct timespec ts;
-    clock_gettime(CLOCK_REALTIME, &ts);
-    A->rng = (uint64_t)ts.tv_sec * 1000000007u ^ (uint64_t)ts.tv_nsec;
+    seed_from_clock();
     A->inf = atom_from_cstr("inf");
     A->infinite = atom_from_cstr("infinite");
     return true;
@@ -1185,6 +1212,7 @@ void arith_register(void)
     db_register_test("=<", 2, bi_le);
     db_register_test(">=", 2, bi_ge);
     db_register_det("succ", 2, bi_succ);
+    db_register_det("set_random", 1, bi_set_random);
     db_register_det("plus", 3, bi_plus);
     db_register_nondet_probe("between", 3, bi_between);
 }
