@@ -34,6 +34,7 @@
 #include "stdlib/terms.h"
 #include "stdlib/read.h"
 #include "stdlib/text.h"
+#include "stdlib/vset.h"
 #include "stdlib/write.h"
 #include "toplevel.h"
 
@@ -102,6 +103,7 @@ static void register_all(void)
     pcre_register();
     stream_register();
     lib_register();
+    vset_register();
     os_register();
     plugin_register();
 }

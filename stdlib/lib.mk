@@ -6,7 +6,7 @@
 # the engine needs no file system to load library(NAME); the object depends
 # on the .pl files, so editing one rebuilds it.
 LIB_PL := $(sort $(wildcard stdlib/*.pl stdlib/dcg/*.pl))
-LIB_SRCS := stdlib/library.c stdlib/global.c stdlib/listing.c
+LIB_SRCS := stdlib/library.c stdlib/global.c stdlib/listing.c stdlib/vset.c
 LIB_OBJS := $(patsubst %.c,$(B)/guest/%.o,$(LIB_SRCS)) $(B)/guest/gen/library_text.o
 
 # One entry per file: its library name (the path under stdlib/ less .pl)

@@ -338,7 +338,7 @@ static bool bi_numbervars(term_t *a)
 }
 
 /* =@=(+A, +B), \=@=(+A, +B) are semidet: variants of each other. */
-static bool variant(term_t a, term_t b)
+bool term_variant(term_t a, term_t b)
 {
     snap_id id;
     long v = snap_take(&id);
@@ -355,8 +355,8 @@ static bool variant(term_t a, term_t b)
     return v == 2;
 }
 
-static bool bi_variant(term_t *a) { return variant(a[0], a[1]); }
-static bool bi_not_variant(term_t *a) { return !variant(a[0], a[1]); }
+static bool bi_variant(term_t *a) { return term_variant(a[0], a[1]); }
+static bool bi_not_variant(term_t *a) { return !term_variant(a[0], a[1]); }
 
 void lists_register(void)
 {

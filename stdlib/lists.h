@@ -4,6 +4,13 @@
 #ifndef STDLIB_LISTS_H
 #define STDLIB_LISTS_H
 
+#include <stdbool.h>
+
+#include "engine/term.h"
+
 void lists_register(void);
+
+/* Are a and b variants of each other (=@=)? */
+bool term_variant(term_t a, term_t b);
 
 #endif

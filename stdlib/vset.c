@@ -1,0 +1,192 @@
+/* vset.c - sets of terms up to variance that backtracking does not undo,
+ * for distinct/1,2 (library(solution_sequences)):
+ *
+ *   '$vset_new'(-Set)        a new empty set (a small integer handle)
+ *   '$vset_add'(+Set, @Term) semidet: adds a copy of Term, or fails when a
+ *                            variant of Term is in the set already
+ *   '$vset_free'(+Set)       det: the set and its copies are freed
+ *
+ * A set lives in persistent memory, like the database: a solution found,
+ * then backtracked over, stays recorded, which is what distinct needs.
+ * Each member is kept as a persistent copy (copy.h), in an open-addressed
+ * table keyed on a hash of the term's shape that ignores which variable is
+ * which, so variants hash alike.  Two copies of variants are usually the
+ * same cells word for word (the copy numbers variables by first
+ * occurrence); when they are not (a large term whose copy shares
+ * subterms), the member is brought back to the heap and compared with =@=.
+ */
+#include "vset.h"
+
+#include <stdint.h>
+#include <string.h>
+
+#include "engine/copy.h"
+#include "engine/db.h"
+#include "engine/error.h"
+#include "engine/mem.h"
+#include "engine/unify.h"
+#include "engine/wstack.h"
+#include "lists.h"
+
+struct vmember {
+    uint64_t hash;
+    struct pterm *copy; /* NULL: an empty slot */
+};
+
+struct vset {
+    struct vmember *slots;
+    size_t n, cap; /* members, slots (a power of two) */
+};
+
+/* Persistent: the sets by handle; a freed handle is reused. */
+static struct vsets {
+    struct vset **v;
+    size_t n, cap;
+} *V;
+
+/* The hash looks at this many nodes at most: enough to tell terms apart,
+ * and a cyclic term's walk ends. */
+#define VSET_HASH_NODES 4096
+
+static uint64_t mix(uint64_t h, uint64_t w)
+{
+    h ^= w + 0x9e3779b97f4a7c15u + (h << 6) + (h >> 2);
+    return h * 0xff51afd7ed558ccdu;
+}
+
+static uint64_t shape_hash(term_t t)
+{
+    struct wstack w;
+    wstack_init(&w);
+    wstack_push(&w, t);
+    uint64_t h = 0x5bd1e995u;
+    for (size_t nodes = 0; !wstack_empty(&w) && nodes < VSET_HASH_NODES; nodes++) {
+        term_t x = term_deref(wstack_pop(&w));
+        switch (term_tag(x)) {
+        case TAG_REF:
+            h = mix(h, 0x76617221u); /* any variable */
+            break;
+        case TAG_ATOM:
+        case TAG_INT:
+            h = mix(h, x);
+            break;
+        case TAG_STR: {
+            term_t hdr = *term_ptr(x);
+            h = mix(h, hdr);
+            for (unsigned i = functor_arity(term_functor(x)); i >= 1; i--)
+                wstack_push(&w, term_arg(x, i));
+            break;
+        }
+        default: { /* a box: its cells, header included */
+            const term_t *c = term_ptr(x);
+            for (size_t i = 0, n = term_box_cells(x); i < n; i++)
+                h = mix(h, c[i]);
+            break;
+        }
+        }
+    }
+    wstack_fini(&w);
+    return h;
+}
+
+static struct vset *need_set(term_t t)
+{
+    int64_t k = err_need_int(t);
+    if (!V || k < 0 || (size_t)k >= V->n || !V->v[k])
+        err_existence(atom_from_cstr("variant_set"), term_deref(t));
+    return V->v[k];
+}
+
+/* Is the member c a variant of t (whose copy is tc)? */
+static bool same(const struct pterm *c, const struct pterm *tc, term_t t)
+{
+    if (c->ncells == tc->ncells && c->nvars == tc->nvars &&
+        !memcmp(c->cells, tc->cells, c->ncells * sizeof(term_t)))
+        return true;
+    return term_variant(copy_from_persistent(c), t);
+}
+
+static bool grow(struct vset *s)
+{
+    size_t cap = s->cap ? s->cap * 2 : 64;
+    struct vmember *slots = mem_pzalloc(cap * sizeof *slots);
+    if (!slots)
+        return false;
+    for (size_t i = 0; i < s->cap; i++) {
+        if (!s->slots[i].copy)
+            continue;
+        size_t j = s->slots[i].hash & (cap - 1);
+        while (slots[j].copy)
+            j = (j + 1) & (cap - 1);
+        slots[j] = s->slots[i];
+    }
+    mem_pfree(s->slots);
+    s->slots = slots;
+    s->cap = cap;
+    return true;
+}
+
+static bool bi_vset_new(term_t *a)
+{
+    if (!V && !(V = mem_pzalloc(sizeof *V)))
+        err_resource(ATOM_memory);
+    size_t k = 0;
+    while (k < V->n && V->v[k])
+        k++;
+    if (k == V->cap) {
+        size_t cap = V->cap ? V->cap * 2 : 16;
+        struct vset **v = mem_prealloc(V->v, cap * sizeof *v);
+        if (!v)
+            err_resource(ATOM_memory);
+        V->v = v;
+        V->cap = cap;
+    }
+    struct vset *s = mem_pzalloc(sizeof *s);
+    if (!s)
+        err_resource(ATOM_memory);
+    V->v[k] = s;
+    if (k == V->n)
+        V->n++;
+    return unify(a[0], term_int((int64_t)k));
+}
+
+static bool bi_vset_add(term_t *a)
+{
+    struct vset *s = need_set(a[0]);
+    if (2 * (s->n + 1) > s->cap && !grow(s))
+        err_resource(ATOM_memory);
+    uint64_t h = shape_hash(a[1]);
+    struct pterm *tc = copy_to_persistent(a[1]);
+    if (!tc)
+        err_resource(ATOM_memory);
+    size_t j = h & (s->cap - 1);
+    for (; s->slots[j].copy; j = (j + 1) & (s->cap - 1)) {
+        if (s->slots[j].hash == h && same(s->slots[j].copy, tc, a[1])) {
+            copy_free(tc);
+            return false;
+        }
+    }
+    s->slots[j].hash = h;
+    s->slots[j].copy = tc;
+    s->n++;
+    return true;
+}
+
+static bool bi_vset_free(term_t *a)
+{
+    struct vset *s = need_set(a[0]);
+    for (size_t i = 0; i < s->cap; i++)
+        if (s->slots[i].copy)
+            copy_free(s->slots[i].copy);
+    mem_pfree(s->slots);
+    mem_pfree(s);
+    V->v[err_need_int(a[0])] = NULL;
+    return true;
+}
+
+void vset_register(void)
+{
+    db_register_det("$vset_new", 1, bi_vset_new);
+    db_register_det("$vset_add", 2, bi_vset_add);
+    db_register_det("$vset_free", 1, bi_vset_free);
+}
