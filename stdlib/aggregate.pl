@@ -1,6 +1,8 @@
-/* library(aggregate): aggregate_all/3 and aggregate_all/4, over findall/3.
- * (aggregate/3,4, which group by free variables as bagof does, are not here.) */
-:- module(aggregate, [aggregate_all/3, aggregate_all/4]).
+/* library(aggregate): aggregate_all/3 and aggregate_all/4, over findall/3,
+ * and aggregate/3,4, over bagof/3 and setof/3: one answer per binding of
+ * the goal's free variables (use V^Goal to leave V out), and failure when
+ * there is no solution. */
+:- module(aggregate, [aggregate_all/3, aggregate_all/4, aggregate/3, aggregate/4]).
 
 % aggregate_all(+Spec, :Goal, -Result): count, count(T), sum(E), max(E),
 % min(E), max(E, W), min(E, W), bag(T), set(T).  max and min of no
@@ -50,3 +52,60 @@ aggregate_all(Spec, D, G, R) :-
 '$aggr_maxw'([E-W|T], E0-W0, M) :- ( E > E0 -> '$aggr_maxw'(T, E-W, M) ; '$aggr_maxw'(T, E0-W0, M) ).
 '$aggr_minw'([], M, M).
 '$aggr_minw'([E-W|T], E0-W0, M) :- ( E < E0 -> '$aggr_minw'(T, E-W, M) ; '$aggr_minw'(T, E0-W0, M) ).
+
+% aggregate(+Spec, :Goal, -Result): as aggregate_all/3, but grouped as bagof
+% groups, and failing when Goal has no solution.  Spec may also be a
+% compound of specs, r(count, sum(X)), giving r(Count, Sum).
+aggregate(Spec, Goal, Result) :-
+    '$aggr_template'(Spec, Template, Kind),
+    bagof(Template, Goal, List),
+    '$aggr_result'(Kind, List, Result).
+
+% aggregate(+Spec, +Discriminator, :Goal, -Result): the same over the
+% solutions with distinct Discriminator values.
+aggregate(Spec, D, Goal, Result) :-
+    '$aggr_template'(Spec, Template, Kind),
+    setof(D-Template, Goal, Pairs),
+    pairs_values(Pairs, List),
+    '$aggr_result'(Kind, List, Result).
+
+% The template bagof collects for a spec, and how to fold the list.
+'$aggr_template'(Spec, _, _) :- var(Spec), !, throw(error(instantiation_error, _)).
+'$aggr_template'(count, x, count) :- !.
+'$aggr_template'(count(T), T, count) :- !.
+'$aggr_template'(sum(E), E, sum) :- !.
+'$aggr_template'(max(E), E, max) :- !.
+'$aggr_template'(min(E), E, min) :- !.
+'$aggr_template'(max(E, W), E-W, maxw) :- !.
+'$aggr_template'(min(E, W), E-W, minw) :- !.
+'$aggr_template'(bag(T), T, bag) :- !.
+'$aggr_template'(set(T), T, set) :- !.
+'$aggr_template'(Spec, Template, compound(Kinds)) :-
+    compound(Spec), !,
+    Spec =.. [F|Specs],
+    '$aggr_templates'(Specs, Templates, Kinds),
+    Template =.. [F|Templates].
+'$aggr_template'(Spec, _, _) :- throw(error(domain_error(aggregate_template, Spec), _)).
+'$aggr_templates'([], [], []).
+'$aggr_templates'([S|Ss], [T|Ts], [K|Ks]) :- '$aggr_template'(S, T, K), '$aggr_templates'(Ss, Ts, Ks).
+
+'$aggr_result'(count, L, C) :- length(L, C).
+'$aggr_result'(sum, L, S) :- '$aggr_sum'(L, 0, S).
+'$aggr_result'(max, [H|T], M) :- H1 is H, '$aggr_max'(T, H1, M).
+'$aggr_result'(min, [H|T], M) :- H1 is H, '$aggr_min'(T, H1, M).
+'$aggr_result'(maxw, [H|T], max(M, W)) :- '$aggr_number'(H), '$aggr_maxw'(T, H, M-W).
+'$aggr_result'(minw, [H|T], min(M, W)) :- '$aggr_number'(H), '$aggr_minw'(T, H, M-W).
+'$aggr_result'(bag, L, L).
+'$aggr_result'(set, L, S) :- sort(L, S).
+'$aggr_result'(compound(Kinds), L, R) :-
+    L = [T0|_], functor(T0, F, N), functor(R, F, N),
+    '$aggr_columns'(Kinds, 1, L, R).
+'$aggr_columns'([], _, _, _).
+'$aggr_columns'([K|Ks], I, L, R) :-
+    '$aggr_column'(L, I, Col),
+    arg(I, R, V),
+    '$aggr_result'(K, Col, V),
+    I1 is I + 1,
+    '$aggr_columns'(Ks, I1, L, R).
+'$aggr_column'([], _, []).
+'$aggr_column'([T|Ts], I, [V|Vs]) :- arg(I, T, V), '$aggr_column'(Ts, I, Vs).
