@@ -1,7 +1,9 @@
 /* file_roundtrip: create, write, read back, stat, seek, rename and unlink
- * a file, mkdir/rmdir a directory, in a fresh directory under the cwd. */
+ * a file, list a directory (getdents64), change into it and back (chdir,
+ * getcwd), mkdir/rmdir a directory, in a fresh directory under the cwd. */
 #include "check.h"
 
+#include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
 #include <string.h>
@@ -51,6 +53,27 @@ int main(void)
     CHECK(fstat(fd, &st2) == 0 && st2.st_ino == st.st_ino);
     CHECK(close(fd) == 0);
     CHECK(close(fd) == -1 && errno == EBADF);
+
+    DIR *d = opendir(dir);
+    CHECK(d);
+    int seen = 0, entries = 0;
+    for (struct dirent *de; (de = readdir(d)); entries++)
+        seen += !strcmp(de->d_name, "a.txt");
+    CHECK(closedir(d) == 0);
+    CHECK(seen == 1 && entries == 3); /* ".", "..", a.txt */
+    CHECK(opendir("no-such-dir") == NULL && errno == ENOENT);
+
+    char top[4096], in[4096];
+    CHECK(getcwd(top, sizeof top));
+    CHECK(chdir(dir) == 0);
+    CHECK(getcwd(in, sizeof in));
+    CHECK(strlen(in) == strlen(top) + (top[strlen(top) - 1] != '/') + strlen(dir));
+    CHECK(!strcmp(in + strlen(in) - strlen(dir), dir));
+    CHECK(stat("a.txt", &st2) == 0 && st2.st_ino == st.st_ino);
+    CHECK(chdir("no-such-dir") == -1 && errno == ENOENT);
+    CHECK(chdir("a.txt") == -1 && errno == ENOTDIR);
+    CHECK(chdir("..") == 0);
+    CHECK(getcwd(in, sizeof in) && !strcmp(in, top));
 
     CHECK(rename(a, b) == 0);
     CHECK(access(a, F_OK) == -1 || open(a, O_RDONLY) == -1);

@@ -90,6 +90,36 @@ int sandbox_parent(struct sandbox *s, const char *path, char *name, size_t cap)
     return open_in_root(s, dir, O_PATH | O_DIRECTORY, 0);
 }
 
+int sandbox_chdir(struct sandbox *s, const char *path)
+{
+    if (!*path) return -ENOENT;
+    if (s->root < 0) return chdir(path) ? -errno : 0;
+    int fd = open_in_root(s, path, O_PATH | O_DIRECTORY, 0);
+    if (fd < 0) return fd;
+    close(fd);
+    char full[4096], cwd[sizeof s->cwd];
+    int rc = in_root(s, path, full, sizeof full);
+    if (rc) return rc;
+    size_t n = 0;
+    for (char *save, *seg = strtok_r(full, "/", &save); seg; seg = strtok_r(NULL, "/", &save)) {
+        if (!strcmp(seg, ".")) continue;
+        if (!strcmp(seg, "..")) {
+            while (n > 0 && cwd[n - 1] != '/') n--;
+            if (n > 0) n--;
+            continue;
+        }
+        size_t k = strlen(seg);
+        if (n + 1 + k >= sizeof cwd) return -ENAMETOOLONG;
+        cwd[n++] = '/';
+        memcpy(cwd + n, seg, k);
+        n += k;
+    }
+    if (n == 0) cwd[n++] = '/';
+    cwd[n] = 0;
+    memcpy(s->cwd, cwd, n + 1);
+    return 0;
+}
+
 int sandbox_getcwd(struct sandbox *s, char *buf, size_t size)
 {
     if (s->root >= 0) {

@@ -33,6 +33,12 @@ int sandbox_open(struct sandbox *s, const char *path, int flags, int mode);
  * ENAMETOOLONG). */
 int sandbox_parent(struct sandbox *s, const char *path, char *name, size_t cap);
 
+/* sandbox_chdir makes the directory (path) the guest's working directory:
+ * the monitor's own, unconfined; confined, the directory is opened inside
+ * DIR to check it, and the guest's cwd becomes the path with "." and ".."
+ * resolved by name (never above "/").  Returns 0 or -errno. */
+int sandbox_chdir(struct sandbox *s, const char *path);
+
 /* sandbox_getcwd writes the guest's working directory into (buf, size). */
 int sandbox_getcwd(struct sandbox *s, char *buf, size_t size);
 

@@ -276,6 +276,16 @@ int64_t sys_files(struct sys_state *s, uint64_t nr, const uint64_t a[6], int *ha
         memcpy(dst, cwd, (size_t)n);
         return n;
     }
+    case SYS_chdir:
+        if ((r = get_path(s, a[0], path, pathcap, "chdir"))) return r;
+        return sandbox_chdir(&s->sandbox, path);
+    case SYS_getdents64: { /* on a directory the guest opened */
+        int h = hostfd(s, a[0]);
+        if (h < 0) return -EBADF;
+        void *p = gmem_wr(s->mem, a[1], a[2]);
+        if (!p) return sys_bad(s, "getdents64");
+        return res(syscall(SYS_getdents64, h, p, a[2]));
+    }
     case SYS_readlink:
     case SYS_readlinkat: {
         const uint64_t *x = nr == SYS_readlink ? a : a + 1;
