@@ -8,16 +8,25 @@ term_t err_pred_indicator(atom_t name, unsigned arity)
     return term_compound2(FUNCTOR_slash2, term_atom(name), term_smallint(arity));
 }
 
-_Noreturn void err_throw_formal(term_t formal)
+/* error(Formal, context(system:Name/Arity, Extra)) for the running
+ * built-in, or error(Formal, _) outside one. */
+static _Noreturn void throw_with(term_t formal, term_t extra)
 {
     term_t ctx = term_new_var();
     functor_t f = solve_current_functor();
     if (f != (functor_t)-1) {
         term_t pi = term_compound2(FUNCTOR_colon2, term_atom(ATOM_system),
                                    err_pred_indicator(functor_name(f), functor_arity(f)));
-        ctx = term_compound2(FUNCTOR_context2, pi, term_new_var());
+        ctx = term_compound2(FUNCTOR_context2, pi, extra);
     }
     solve_throw(term_compound2(FUNCTOR_error2, formal, ctx));
+}
+
+_Noreturn void err_throw_formal(term_t formal) { throw_with(formal, term_new_var()); }
+
+_Noreturn void err_throw_formal_msg(term_t formal, const char *msg)
+{
+    throw_with(formal, term_atom(atom_from_cstr(msg)));
 }
 
 _Noreturn void err_instantiation(void) { err_throw_formal(term_atom(ATOM_instantiation_error)); }

@@ -23,6 +23,10 @@ _Noreturn void err_resource(atom_t what);
 _Noreturn void err_uninstantiation(term_t culprit);
 /* error(Formal, Context) for any formal term. */
 _Noreturn void err_throw_formal(term_t formal);
+/* The same with the message msg as the context's second argument, as
+ * swipl gives the system's reason for a failed file operation:
+ * context(system:make_directory/1, 'File exists'). */
+_Noreturn void err_throw_formal_msg(term_t formal, const char *msg);
 
 /* Name/Arity as a term. */
 term_t err_pred_indicator(atom_t name, unsigned arity);

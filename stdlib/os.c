@@ -1,7 +1,12 @@
 /* os.c - the operating system from Prolog, as swipl names it: files
  * (exists_file/1, exists_directory/1, delete_file/1, tmp_file/2,
- * absolute_file_name/2,3), the environment (getenv/2, setenv/2,
- * unsetenv/1), time (get_time/1, sleep/1) and shell/1,2.
+ * absolute_file_name/2,3, size_file/2, time_file/2, same_file/2,
+ * rename_file/2), directories (make_directory/1, delete_directory/1,
+ * directory_files/2, working_directory/2, chdir/1), file names as text
+ * (file_base_name/2, file_directory_name/2, file_name_extension/3,
+ * directory_file_path/3, is_absolute_file_name/1), the environment
+ * (getenv/2, setenv/2, unsetenv/1), time (get_time/1, sleep/1) and
+ * shell/1,2.
  *
  * Under snapvm these are system calls the monitor serves (inside its
  * sandbox when one is set); shell/1,2 needs a process, which the guest
@@ -10,6 +15,7 @@
  * memory. */
 #include "os.h"
 
+#include <dirent.h>
 #include <errno.h>
 #include <limits.h>
 #include <stdio.h>
@@ -22,6 +28,7 @@
 
 #include "engine/db.h"
 #include "engine/error.h"
+#include "engine/mem.h"
 #include "engine/unify.h"
 #include "stdlib/text.h"
 #include "vmm/guest/plat.h"
@@ -259,6 +266,338 @@ static bool bi_sleep(term_t *a)
     return true;
 }
 
+
+/* --- file names as text ------------------------------------------------------ */
+
+static term_t atom_n(const char *s, size_t n) { return text_atom(s, n); }
+
+/* The length of p less its trailing slashes, but a path of slashes keeps one. */
+static size_t strip_slashes(const char *p, size_t n)
+{
+    while (n > 1 && p[n - 1] == '/')
+        n--;
+    return n;
+}
+
+/* file_base_name(+Path, -File) is det: the last segment ("/a/b/" gives b,
+ * "/" gives "/", "" gives ""). */
+static bool bi_file_base_name(term_t *a)
+{
+    text p;
+    text_get(a[0], TEXT_ATOMIC, atom_of("text"), &p);
+    size_t n = strip_slashes(p.s, strlen(p.s)), i = n;
+    while (i > 0 && p.s[i - 1] != '/')
+        i--;
+    term_t r = n == 1 && p.s[0] == '/' ? atom_n("/", 1) : atom_n(p.s + i, n - i);
+    text_free(&p);
+    return unify(a[1], r);
+}
+
+/* file_directory_name(+Path, -Dir) is det: all but the last segment ("c"
+ * gives ".", "/c" gives "/", "a//b" gives a). */
+static bool bi_file_directory_name(term_t *a)
+{
+    text p;
+    text_get(a[0], TEXT_ATOMIC, atom_of("text"), &p);
+    size_t n = strip_slashes(p.s, strlen(p.s)), i = n;
+    while (i > 0 && p.s[i - 1] != '/')
+        i--;
+    term_t r;
+    if (n == 1 && p.s[0] == '/')
+        r = atom_n("/", 1);
+    else if (i == 0)
+        r = atom_n(".", 1);
+    else {
+        while (i > 1 && p.s[i - 1] == '/')
+            i--;
+        r = atom_n(p.s, i);
+    }
+    text_free(&p);
+    return unify(a[1], r);
+}
+
+/* Where the extension of name starts (its dot), or -1: the last dot of the
+ * last segment. */
+static long ext_dot(const char *name)
+{
+    const char *slash = strrchr(name, '/'), *dot = strrchr(name, '.');
+    return dot && (!slash || dot > slash) ? dot - name : -1;
+}
+
+/* file_name_extension(?Base, ?Ext, ?Name): Name is Base with the extension
+ * Ext (written with or without its dot; a Base that has it already is
+ * Name), or Name split into the two (Ext '' when there is none). */
+static bool bi_file_name_extension(term_t *a)
+{
+    term_t b = term_deref(a[0]), e = term_deref(a[1]), nm = term_deref(a[2]);
+    if (!term_is_var(b) && !term_is_var(e)) {
+        text bt, et;
+        text_get(b, TEXT_ATOMIC, atom_of("text"), &bt);
+        text_get(e, TEXT_ATOMIC, atom_of("text"), &et);
+        const char *x = et.s[0] == '.' ? et.s + 1 : et.s;
+        long d = ext_dot(bt.s);
+        term_t r;
+        if (!*x || (d >= 0 && !strcmp(bt.s + d + 1, x)))
+            r = atom_n(bt.s, strlen(bt.s));
+        else {
+            size_t nb = strlen(bt.s), nx = strlen(x);
+            char *buf = mem_palloc(nb + nx + 2);
+            if (!buf)
+                err_resource(ATOM_memory);
+            memcpy(buf, bt.s, nb);
+            buf[nb] = '.';
+            memcpy(buf + nb + 1, x, nx + 1);
+            r = atom_n(buf, nb + nx + 1);
+            mem_pfree(buf);
+        }
+        text_free(&bt);
+        text_free(&et);
+        return unify(nm, r);
+    }
+    if (term_is_var(nm))
+        err_instantiation();
+    text nt;
+    text_get(nm, TEXT_ATOMIC, atom_of("text"), &nt);
+    long d = ext_dot(nt.s);
+    size_t n = strlen(nt.s);
+    term_t base = d >= 0 ? atom_n(nt.s, (size_t)d) : atom_n(nt.s, n);
+    term_t ext = d >= 0 ? atom_n(nt.s + d + 1, n - (size_t)d - 1) : atom_n("", 0);
+    bool ok;
+    if (!term_is_var(e)) {
+        text et;
+        text_get(e, TEXT_ATOMIC, atom_of("text"), &et);
+        const char *x = et.s[0] == '.' ? et.s + 1 : et.s;
+        if (d >= 0 && !strcmp(nt.s + d + 1, x))
+            ok = unify(b, base);
+        else
+            ok = !*x && unify(b, atom_n(nt.s, n));
+        text_free(&et);
+    } else {
+        ok = unify(b, base) && unify(e, ext);
+    }
+    text_free(&nt);
+    return ok;
+}
+
+/* directory_file_path(?Dir, ?File, ?Path): Path is File in Dir (File
+ * itself when absolute or when Dir is "."), or Path split at its last
+ * slash. */
+static bool bi_directory_file_path(term_t *a)
+{
+    term_t d = term_deref(a[0]), f = term_deref(a[1]);
+    if (!term_is_var(d) && !term_is_var(f)) {
+        text dt, ft;
+        text_get(d, TEXT_ATOMIC, atom_of("text"), &dt);
+        text_get(f, TEXT_ATOMIC, atom_of("text"), &ft);
+        size_t nd = strlen(dt.s), nf = strlen(ft.s);
+        term_t r;
+        if (ft.s[0] == '/' || !strcmp(dt.s, "."))
+            r = atom_n(ft.s, nf);
+        else {
+            char *buf = mem_palloc(nd + nf + 2);
+            if (!buf)
+                err_resource(ATOM_memory);
+            size_t k = nd;
+            memcpy(buf, dt.s, nd);
+            if (k == 0 || buf[k - 1] != '/')
+                buf[k++] = '/';
+            memcpy(buf + k, ft.s, nf + 1);
+            r = atom_n(buf, k + nf);
+            mem_pfree(buf);
+        }
+        text_free(&dt);
+        text_free(&ft);
+        return unify(a[2], r);
+    }
+    term_t p = term_deref(a[2]);
+    if (term_is_var(p))
+        err_instantiation();
+    text pt;
+    text_get(p, TEXT_ATOMIC, atom_of("text"), &pt);
+    size_t n = strip_slashes(pt.s, strlen(pt.s));
+    const char *slash = NULL;
+    for (size_t i = n; i > 0 && !slash; i--)
+        if (pt.s[i - 1] == '/')
+            slash = pt.s + i - 1;
+    term_t dir, file;
+    if (!slash) {
+        dir = atom_n(".", 1);
+        file = atom_n(pt.s, n);
+    } else {
+        size_t i = (size_t)(slash - pt.s);
+        dir = i == 0 ? atom_n("/", 1) : atom_n(pt.s, i);
+        file = atom_n(slash + 1, n - i - 1);
+    }
+    text_free(&pt);
+    return unify(d, dir) && unify(f, file);
+}
+
+/* is_absolute_file_name(+Name) is semidet. */
+static bool bi_is_absolute_file_name(term_t *a)
+{
+    text p;
+    text_get(a[0], TEXT_ATOMIC, atom_of("text"), &p);
+    bool abs = p.s[0] == '/';
+    text_free(&p);
+    return abs;
+}
+
+/* --- files and directories ---------------------------------------------------- */
+
+/* The error of a failed operation on the file t, as swipl raises it: a
+ * missing file (or directory: kind) is existence_error(kind, T), anything
+ * else permission_error(action, kind, T); the context carries the
+ * system's reason. */
+static _Noreturn void file_error(int e, const char *action, const char *kind, term_t t)
+{
+    t = term_deref(t);
+    if (e == ENOENT || e == ENOTDIR)
+        err_throw_formal_msg(term_compound2(FUNCTOR_existence_error2, term_atom(atom_of(kind)), t), strerror(e));
+    term_t pa[3] = {term_atom(atom_of(action)), term_atom(atom_of(kind)), t};
+    err_throw_formal_msg(term_compound(FUNCTOR_permission_error3, pa), strerror(e));
+}
+
+static void need_stat(term_t t, struct stat *st, const char *kind)
+{
+    text p;
+    need_path(t, &p);
+    int r = stat(p.s, st), e = errno;
+    text_free(&p);
+    if (r != 0)
+        file_error(e, "access", kind, t);
+}
+
+/* size_file(+File, -Bytes), time_file(+File, -Seconds) are det
+ * (existence_error(file, F) when it is not there). */
+static bool bi_size_file(term_t *a)
+{
+    struct stat st;
+    need_stat(a[0], &st, "file");
+    return unify(a[1], term_int((int64_t)st.st_size));
+}
+
+static bool bi_time_file(term_t *a)
+{
+    struct stat st;
+    need_stat(a[0], &st, "file");
+    return unify(a[1], term_float((double)st.st_mtim.tv_sec + st.st_mtim.tv_nsec / 1e9));
+}
+
+/* same_file(+F1, +F2) is semidet: the same name, or the same file. */
+static bool bi_same_file(term_t *a)
+{
+    text p, q;
+    need_path(a[0], &p);
+    need_path(a[1], &q);
+    struct stat s1, s2;
+    bool same = !strcmp(p.s, q.s) ||
+                (stat(p.s, &s1) == 0 && stat(q.s, &s2) == 0 && s1.st_dev == s2.st_dev && s1.st_ino == s2.st_ino);
+    text_free(&p);
+    text_free(&q);
+    return same;
+}
+
+/* rename_file(+From, +To) is det. */
+static bool bi_rename_file(term_t *a)
+{
+    text p, q;
+    need_path(a[0], &p);
+    need_path(a[1], &q);
+    int r = rename(p.s, q.s), e = errno;
+    text_free(&p);
+    text_free(&q);
+    if (r != 0)
+        file_error(e, "rename", "file", a[0]);
+    return true;
+}
+
+/* make_directory(+Dir), delete_directory(+Dir) are det.  As swipl, an
+ * existing Dir is existence_error(directory, D) with the reason "File
+ * exists". */
+static bool bi_make_directory(term_t *a)
+{
+    text p;
+    need_path(a[0], &p);
+    int r = mkdir(p.s, 0777), e = errno;
+    text_free(&p);
+    if (r != 0 && e == EEXIST)
+        err_throw_formal_msg(term_compound2(FUNCTOR_existence_error2, term_atom(atom_of("directory")),
+                                            term_deref(a[0])), strerror(e));
+    if (r != 0)
+        file_error(e, "create", "directory", a[0]);
+    return true;
+}
+
+static bool bi_delete_directory(term_t *a)
+{
+    text p;
+    need_path(a[0], &p);
+    int r = rmdir(p.s), e = errno;
+    text_free(&p);
+    if (r != 0)
+        file_error(e, "delete", "directory", a[0]);
+    return true;
+}
+
+/* directory_files(+Dir, -Entries) is det: the names in Dir, "." and ".."
+ * included, in the order the system gives them. */
+static bool bi_directory_files(term_t *a)
+{
+    text p;
+    need_path(a[0], &p);
+    DIR *d = opendir(p.s);
+    int e = errno;
+    text_free(&p);
+    if (!d)
+        file_error(e, "open", e == ENOENT ? "file" : "directory", a[0]);
+    term_t list = TERM_NIL, *tail = &list;
+    for (;;) {
+        errno = 0;
+        struct dirent *de = readdir(d);
+        if (!de)
+            break;
+        term_t cell = term_cons(atom_n(de->d_name, strlen(de->d_name)), TERM_NIL);
+        *tail = cell;
+        tail = term_ptr(cell) + 2;
+    }
+    e = errno;
+    closedir(d);
+    if (e)
+        file_error(e, "read", "directory", a[0]);
+    return unify(a[1], list);
+}
+
+/* working_directory(-Old, +New) is det: Old is the working directory with a
+ * trailing slash; then New (unbound or the same: no change) becomes it. */
+static bool bi_working_directory(term_t *a)
+{
+    char cwd[PATH_MAX + 1];
+    if (!getcwd(cwd, PATH_MAX))
+        file_error(errno, "access", "directory", term_atom(atom_of(".")));
+    size_t n = strlen(cwd);
+    if (n == 0 || cwd[n - 1] != '/')
+        cwd[n++] = '/', cwd[n] = 0;
+    if (!unify(a[0], atom_n(cwd, n)))
+        return false;
+    term_t nw = term_deref(a[1]);
+    if (term_is_var(nw))
+        return true;
+    text p;
+    need_path(nw, &p);
+    int r = chdir(p.s), e = errno;
+    text_free(&p);
+    if (r != 0)
+        file_error(e, "change", "directory", nw);
+    return true;
+}
+
+/* chdir(+Dir) is det: working_directory(_, Dir). */
+static bool bi_chdir(term_t *a)
+{
+    term_t args[2] = {term_new_var(), a[0]};
+    return bi_working_directory(args);
+}
+
 /* shell(+Command, -Status), shell(+Command) (true when the status is 0). */
 static int run_shell(term_t cmd)
 {
@@ -290,4 +629,18 @@ void os_register(void)
     db_register_det("sleep", 1, bi_sleep);
     db_register_det("shell", 1, bi_shell1);
     db_register_det("shell", 2, bi_shell2);
+    db_register_det("file_base_name", 2, bi_file_base_name);
+    db_register_det("file_directory_name", 2, bi_file_directory_name);
+    db_register_det("file_name_extension", 3, bi_file_name_extension);
+    db_register_det("directory_file_path", 3, bi_directory_file_path);
+    db_register_test("is_absolute_file_name", 1, bi_is_absolute_file_name);
+    db_register_det("size_file", 2, bi_size_file);
+    db_register_det("time_file", 2, bi_time_file);
+    db_register_test("same_file", 2, bi_same_file);
+    db_register_det("rename_file", 2, bi_rename_file);
+    db_register_det("make_directory", 1, bi_make_directory);
+    db_register_det("delete_directory", 1, bi_delete_directory);
+    db_register_det("directory_files", 2, bi_directory_files);
+    db_register_det("working_directory", 2, bi_working_directory);
+    db_register_det("chdir", 1, bi_chdir);
 }
