@@ -104,6 +104,12 @@ bool dcg_translate(term_t rule, term_t *clause)
         pushback = term_arg(head, 2);
         head = term_deref(term_arg(head, 1));
     }
+    /* M:H --> B is M:(H, S0, S) :- B' (prolog:message//1 rules) */
+    term_t module = 0;
+    if (term_is_compound(head) && term_functor(head) == FUNCTOR_colon2 && term_is_atom(term_deref(term_arg(head, 1)))) {
+        module = term_deref(term_arg(head, 1));
+        head = term_deref(term_arg(head, 2));
+    }
     if (!term_is_callable(head))
         return false;
     term_t goal;
@@ -116,7 +122,8 @@ bool dcg_translate(term_t rule, term_t *clause)
     } else {
         goal = dcg_body(body, s0, s);
     }
-    *clause = term_compound2(FUNCTOR_neck2, add2(head, s0, s), goal);
+    term_t h = add2(head, s0, s);
+    *clause = term_compound2(FUNCTOR_neck2, module ? term_compound2(FUNCTOR_colon2, module, h) : h, goal);
     return true;
 }
 
