@@ -243,7 +243,7 @@ static bool bi_retractall(term_t *a)
 /* Name/Arity, or Name//Arity (a grammar rule's: Arity + 2). */
 static functor_t need_pi(term_t pi)
 {
-    pi = term_deref(pi);
+    pi = unqualified(pi); /* M:Name/Arity: one module */
     if (term_is_var(pi))
         err_instantiation();
     bool dcg = term_is_compound(pi) && term_functor(pi) == functor_intern(atom_from_cstr("//"), 2);
