@@ -41,6 +41,7 @@ static const struct rw_flag rw_flags[] = {
     {"double_quotes", {"string", "codes", "chars", "atom", ""}},
     {"back_quotes", {"codes", "chars", "string", "symbol_char", ""}},
     {"occurs_check", {"false", "true", "error", ""}},
+    {"verbose", {"normal", "silent", ""}},
 };
 #define N_RW (sizeof rw_flags / sizeof rw_flags[0])
 
@@ -123,6 +124,12 @@ void flags_set_double_quotes(atom_t v)
 }
 atom_t flags_back_quotes(void) { return flags_init() ? F->rw[2] : ATOM_codes; }
 atom_t flags_occurs_check(void) { return flags_init() ? F->rw[3] : ATOM_false; }
+bool flags_verbose_silent(void) { return flags_init() && F->rw[4] == ATOM_silent; }
+void flags_set_verbose_silent(void)
+{
+    if (flags_init())
+        F->rw[4] = ATOM_silent;
+}
 
 static int rw_index(const char *name)
 {

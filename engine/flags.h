@@ -22,6 +22,10 @@ atom_t flags_back_quotes(void);
  * not consult it yet). */
 atom_t flags_occurs_check(void);
 
+/* The verbose flag: normal, or silent (-q: no informational messages). */
+bool flags_verbose_silent(void);
+void flags_set_verbose_silent(void);
+
 void flags_register(void);
 
 #endif

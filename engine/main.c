@@ -181,6 +181,8 @@ int main(int argc, char **argv)
         for (int i = rest; i < argc && n < 1024; i++)
             av[n++] = argv[i];
         flags_set_argv(n, av);
+        if (quiet)
+            flags_set_verbose_silent();
     }
     consult_text("boot", boot_text);
 

@@ -6,10 +6,12 @@
 
 #include "db.h"
 #include "error.h"
+#include "flags.h"
 #include "solve.h"
 #include "lang/reader.h"
 #include "lang/writer.h"
 #include "stdlib/stream.h"
+#include "stdlib/text.h"
 
 static void put_term(wr_sink *s, term_t t, bool quoted)
 {
@@ -257,35 +259,140 @@ void msg_print_at(const char *kind, const char *file, long line, const char *tex
     end_message();
 }
 
-/* print_message(+Kind, +Term) is det: errors and warnings go to stderr,
- * each line after "ERROR: " or "Warning: "; format(Fmt, Args) is
- * formatted; silent and informational messages print nothing. */
+/* Has the program defined name/arity (clauses, or a declaration)? */
+static bool user_defined(const char *name, unsigned arity)
+{
+    struct pred *p = db_lookup(functor_intern(atom_from_cstr(name), arity));
+    return p && (p->flags & (PRED_DEFINED | PRED_DYNAMIC)) && !p->fn && !p->nd;
+}
+
+/* Call goal once; true when it succeeded (its bindings stay). */
+static bool call_once(term_t goal)
+{
+    term_t ball;
+    return solve(goal, NULL, NULL, &ball) == SOLVE_TRUE;
+}
+
+/* format(atom(A), Fmt, Args) appended to s; false when it raises. */
+static bool put_format(wr_sink *s, term_t fmt, term_t args)
+{
+    term_t out = term_new_var();
+    term_t fa[3] = {term_compound1(functor_intern(atom_from_cstr("atom"), 1), out), fmt, args};
+    if (!call_once(term_compound(functor_intern(atom_from_cstr("format"), 3), fa)) || !term_is_atom(term_deref(out)))
+        return false;
+    wr_puts(s, atom_name(term_get_atom(term_deref(out))));
+    return true;
+}
+
+/* The lines a message//1 rule produced, as swipl's print_message_lines
+ * reads them: Format-Args, Format, nl, ansi(_, Format, Args),
+ * url(Location) and flush; anything else is written. */
+static void put_lines(wr_sink *s, term_t lines)
+{
+    for (term_t l = term_deref(lines); term_is_list_cell(l); l = term_deref(term_arg(l, 2))) {
+        term_t e = term_deref(term_arg(l, 1));
+        if (is(e, "nl", 0))
+            wr_puts(s, "\n");
+        else if (is(e, "flush", 0) || is(e, "at_same_line", 0))
+            ;
+        else if (is(e, "-", 2) && put_format(s, arg(e, 1), arg(e, 2)))
+            ;
+        else if (is(e, "ansi", 3) && put_format(s, arg(e, 2), arg(e, 3)))
+            ;
+        else if (is(e, "url", 1))
+            put_term(s, arg(e, 1), false);
+        else if ((term_is_atom(e) || term_is_string(e)) && put_format(s, e, TERM_NIL))
+            ;
+        else
+            put_term(s, e, false);
+    }
+}
+
+/* The lines message_hook/3 is given for a message no rule translates: the
+ * built-in text, a '~w'-[Line] and nl per line, or, for a term it does not
+ * know, ['Unknown message: ~p'-[Term]] as swipl gives. */
+static term_t builtin_lines(term_t m)
+{
+    functor_t dash = functor_intern(atom_from_cstr("-"), 2);
+    if (!is(m, "error", 2) && !is(m, "format", 2)) {
+        term_t e = term_compound2(dash, term_atom(atom_from_cstr("Unknown message: ~p")), term_cons(m, TERM_NIL));
+        return term_cons(e, TERM_NIL);
+    }
+    wr_sink s;
+    wr_sink_buffer(&s);
+    if (!is(m, "format", 2) || !put_format(&s, arg(m, 1), arg(m, 2)))
+        msg_exception_text(&s, m);
+    char *text = wr_sink_take(&s, NULL);
+    wr_sink_free(&s);
+    term_t lines = TERM_NIL, *tail = &lines;
+    for (const char *t = text ? text : "";;) {
+        const char *nl = strchr(t, '\n');
+        size_t n = nl ? (size_t)(nl - t) : strlen(t);
+        term_t e = term_compound2(dash, term_atom(atom_from_cstr("~w")), term_cons(text_atom(t, n), TERM_NIL));
+        *tail = term_cons(e, TERM_NIL);
+        tail = term_ptr(*tail) + 2;
+        if (!nl)
+            break;
+        *tail = term_cons(term_atom(atom_from_cstr("nl")), TERM_NIL);
+        tail = term_ptr(*tail) + 2;
+        t = nl + 1;
+    }
+    free(text);
+    return lines;
+}
+
+/* print_message(+Kind, +Term) is det.  Kind error, warning,
+ * informational (and debug(Topic)), help, query, banner, silent.  As in
+ * swipl, the program's message//1 rules (prolog:message//1, which the one
+ * module makes message/3) translate Term first, and its message_hook/3
+ * may take the message over (it succeeds: nothing is printed); else the
+ * built-in texts.  Errors and warnings go to stderr, each line after
+ * "ERROR: " or "Warning: ", informational ones after "% " unless the
+ * verbose flag is silent (-q); format(Fmt, Args) is formatted. */
 static bool bi_print_message(term_t *a)
 {
     term_t kind = term_deref(a[0]);
-    if (term_is_atom(kind) && (term_get_atom(kind) == ATOM_silent || term_get_atom(kind) == atom_from_cstr("informational")))
+    if (term_is_var(kind))
+        err_instantiation();
+    if (term_is_atom(kind) && term_get_atom(kind) == ATOM_silent)
+        return true;
+    term_t m = term_deref(a[1]);
+    term_t lines = 0;
+    if (user_defined("message", 3)) {
+        term_t l = term_new_var();
+        term_t args[3] = {m, l, TERM_NIL};
+        if (call_once(term_compound(functor_intern(atom_from_cstr("message"), 3), args)))
+            lines = l;
+    }
+    if (user_defined("message_hook", 3)) {
+        term_t args[3] = {m, kind, lines ? lines : builtin_lines(m)};
+        if (call_once(term_compound(functor_intern(atom_from_cstr("message_hook"), 3), args)))
+            return true;
+    }
+    bool info = is(kind, "informational", 0) || is(kind, "debug", 1) || is(kind, "banner", 0);
+    if (info && flags_verbose_silent())
         return true;
     const char *prefix = "";
-    if (term_is_atom(kind) && term_get_atom(kind) == ATOM_error)
+    if (is(kind, "error", 0))
         prefix = "ERROR: ";
-    else if (term_is_atom(kind) && term_get_atom(kind) == ATOM_warning)
+    else if (is(kind, "warning", 0))
         prefix = "Warning: ";
-    term_t m = term_deref(a[1]);
+    else if (is(kind, "informational", 0) || is(kind, "debug", 1))
+        prefix = "% ";
     wr_sink s;
     wr_sink_buffer(&s);
-    if (is(m, "format", 2)) {
-        term_t out = term_new_var(), ball;
-        term_t args[3] = {term_compound1(functor_intern(atom_from_cstr("atom"), 1), out), arg(m, 1), arg(m, 2)};
-        term_t g = term_compound(functor_intern(atom_from_cstr("format"), 3), args);
-        if (solve(g, NULL, NULL, &ball) == SOLVE_TRUE && term_is_atom(term_deref(out)))
-            wr_puts(&s, atom_name(term_get_atom(term_deref(out))));
-        else
+    bool own_newlines = false;
+    if (lines) {
+        put_lines(&s, lines);
+    } else if (is(m, "format", 2)) {
+        if (!put_format(&s, arg(m, 1), arg(m, 2)))
             put_term(&s, m, true); /* a format that does not format: the term itself */
+        own_newlines = true; /* a newline in the format is the text's own, as in swipl */
     } else {
         msg_exception_text(&s, m);
     }
     char *text = wr_sink_take(&s, NULL);
-    if (is(m, "format", 2)) { /* a newline in the format is the text's own, as in swipl */
+    if (own_newlines) {
         begin_message();
         fprintf(stderr, "%s%s\n", prefix, text ? text : "");
         end_message();
