@@ -4,10 +4,13 @@
 
 listing :- '$listing_text'(_, Text), write(Text).
 
-% listing(+Spec): Name, Name/Arity, or a list of them.
+% listing(+Spec): Name, Name/Arity, Name//Arity (a grammar rule), M:Spec
+% (one module), or a list of them.
 listing(Spec) :- var(Spec), !, throw(error(instantiation_error, _)).
 listing([]) :- !.
 listing([H|T]) :- !, listing(H), listing(T).
+listing(_:Spec) :- !, listing(Spec).
+listing(Name//DA) :- integer(DA), !, A is DA + 2, listing(Name/A).
 listing(Spec) :- '$listing_text'(Spec, Text), write(Text).
 
 portray_clause(Clause) :- '$portray_clause_text'(Clause, Text), write(Text).

@@ -20,7 +20,11 @@ blanks_to_nl --> eos.
 string([]) --> [].
 string([H|T]) --> [H], string(T).
 
-string_without(End, Codes, S0, S) :- '$dcgb_without'(S0, End, Codes, S).
+% string_without(+End, -Codes): the longest prefix with none of End's codes
+% (End a code list or, as swipl allows, a string).
+string_without(End, Codes, S0, S) :-
+    ( string(End) -> string_codes(End, EndCodes) ; EndCodes = End ),
+    '$dcgb_without'(S0, EndCodes, Codes, S).
 '$dcgb_without'([C|T], End, [C|Cs], S) :- \+ memberchk(C, End), !, '$dcgb_without'(T, End, Cs, S).
 '$dcgb_without'(S, _, [], S).
 
