@@ -42,6 +42,8 @@ struct loader {
     atom_t main_file; /* where initialization(G, main) was */
     long main_line;
     unsigned long errors;
+    functor_t *tabled; /* the predicates :- table declared (library(tabling)) */
+    size_t ntabled, tabcap;
 };
 
 static struct loader *L;
@@ -316,15 +318,67 @@ static void directive(term_t d)
     run_directive(has_goal_expansion() ? expand_goal(d, 0) : d);
 }
 
+static bool is_tabled(functor_t f)
+{
+    for (size_t i = 0; i < L->ntabled; i++)
+        if (L->tabled[i] == f)
+            return true;
+    return false;
+}
+
+/* '$tbl_declare'(+Name, +Arity) is det: from now on the clauses consult
+ * reads for Name/Arity define '$tabled Name'/Arity, the predicate the
+ * table's wrapper (Head :- '$tbl_call'(Head, Impl)) evaluates. */
+static bool bi_tbl_declare(term_t *a)
+{
+    functor_t f = functor_intern(err_need_atom(a[0]), (unsigned)err_need_int(a[1]));
+    if (!loader_init())
+        err_resource(ATOM_memory);
+    if (is_tabled(f))
+        return true;
+    if (L->ntabled == L->tabcap) {
+        size_t cap = L->tabcap ? L->tabcap * 2 : 16;
+        functor_t *t = mem_prealloc(L->tabled, cap * sizeof *t);
+        if (!t)
+            err_resource(ATOM_memory);
+        L->tabled = t;
+        L->tabcap = cap;
+    }
+    L->tabled[L->ntabled++] = f;
+    return true;
+}
+
+/* A tabled predicate's clause head, renamed to its implementation. */
+static term_t tabled_impl_head(term_t head, atom_t name, unsigned arity)
+{
+    char buf[1024];
+    snprintf(buf, sizeof buf, "$tabled %s", atom_name(name));
+    functor_t f = functor_intern(atom_from_cstr(buf), arity);
+    if (arity == 0)
+        return term_atom(functor_name(f));
+    term_t args[arity];
+    for (unsigned i = 0; i < arity; i++)
+        args[i] = term_arg(head, i + 1);
+    return term_compound(f, args);
+}
+
 /* '$load_clause'(+Clause): add a clause read from the current file. */
 static bool bi_load_clause(term_t *a)
 {
+    if (!cur)
+        err_permission(atom_from_cstr("load"), atom_from_cstr("clause"), term_deref(a[0]));
     term_t head, body;
     dbpreds_split(a[0], &head, &body);
     body = dbpreds_body(body);
     atom_t name;
     unsigned arity;
     term_name_arity(head, &name, &arity);
+    if (L->ntabled && is_tabled(functor_intern(name, arity)) &&
+        !(term_is_compound(term_deref(body)) &&
+          term_functor(term_deref(body)) == functor_intern(atom_from_cstr("$tbl_call"), 2))) {
+        head = tabled_impl_head(head, name, arity);
+        term_name_arity(head, &name, &arity);
+    }
     functor_t f = functor_intern(name, arity);
     struct pred *p = db_get(f);
     if (!p)
@@ -899,22 +953,6 @@ static bool bi_meta_predicate(term_t *a)
     return true;
 }
 
-/* table(+Specs): tabling is not implemented: the predicates run as plain
- * Prolog (the same answers for programs that terminate without tabling),
- * and a warning says so, once per directive. */
-static bool bi_table(term_t *a)
-{
-    char g[1024], text[1200];
-    text_of_term(g, sizeof g, a[0], true);
-    snprintf(text, sizeof text, "tabling is not supported: %s runs untabled", g);
-    if (cur && cur->path)
-        warn(text);
-    else {
-        fflush(stdout);
-        fprintf(stderr, "Warning: %s\n", text);
-    }
-    return true;
-}
 
 /* make: reload every loaded file that changed since it was loaded, or
  * one of whose included files did, in the order they were first loaded
@@ -939,10 +977,10 @@ void consult_register(void)
 {
     db_register_det("make", 0, bi_make);
     db_register_det("meta_predicate", 1, bi_meta_predicate);
-    db_register_det("table", 1, bi_table);
     db_register_nondet("prolog_load_context", 2, bi_prolog_load_context);
     loader_init();
     db_register_det("$load_clause", 1, bi_load_clause);
+    db_register_det("$tbl_declare", 2, bi_tbl_declare);
     db_register_det("consult", 1, bi_consult);
     db_register_det("ensure_loaded", 1, bi_ensure_loaded);
     db_register_det("[|]", 2, bi_list_consult);

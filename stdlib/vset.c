@@ -1,9 +1,17 @@
 /* vset.c - sets of terms up to variance that backtracking does not undo,
- * for distinct/1,2 (library(solution_sequences)):
+ * for distinct/1,2 (library(solution_sequences)) and tabling's tables of
+ * calls and of answers (library(tabling)):
  *
  *   '$vset_new'(-Set)        a new empty set (a small integer handle)
  *   '$vset_add'(+Set, @Term) semidet: adds a copy of Term, or fails when a
  *                            variant of Term is in the set already
+ *   '$vset_index'(+Set, @Term, -I, -New)  det: I is the position (from 0,
+ *                            in the order added) of Term's variant in the
+ *                            set, added if it was not there (New true) or
+ *                            found (New false)
+ *   '$vset_size'(+Set, -N)   det: how many members
+ *   '$vset_list'(+Set, +From, -List)  det: fresh copies of the members from
+ *                            position From on, in the order added
  *   '$vset_free'(+Set)       det: the set and its copies are freed
  *
  * A set lives in persistent memory, like the database: a solution found,
@@ -31,14 +39,18 @@
 struct vmember {
     uint64_t hash;
     struct pterm *copy; /* NULL: an empty slot */
+    size_t pos;         /* in order[] */
 };
 
 struct vset {
     struct vmember *slots;
-    size_t n, cap; /* members, slots (a power of two) */
+    size_t n, cap;        /* members, slots (a power of two) */
+    struct pterm **order; /* the members in the order added */
+    size_t ocap;
 };
 
-/* Persistent: the sets by handle; a freed handle is reused. */
+/* Persistent: the sets by handle; a freed handle is reused.  The pointer
+ * is set at registration, before any snapshot, so no restore resets it. */
 static struct vsets {
     struct vset **v;
     size_t n, cap;
@@ -128,7 +140,7 @@ static bool grow(struct vset *s)
 
 static bool bi_vset_new(term_t *a)
 {
-    if (!V && !(V = mem_pzalloc(sizeof *V)))
+    if (!V)
         err_resource(ATOM_memory);
     size_t k = 0;
     while (k < V->n && V->v[k])
@@ -150,26 +162,63 @@ static bool bi_vset_new(term_t *a)
     return unify(a[0], term_int((int64_t)k));
 }
 
-static bool bi_vset_add(term_t *a)
+/* Find t's variant in s, or add it: its position, *added telling which. */
+static size_t find_or_add(struct vset *s, term_t t, bool *added)
 {
-    struct vset *s = need_set(a[0]);
     if (2 * (s->n + 1) > s->cap && !grow(s))
         err_resource(ATOM_memory);
-    uint64_t h = shape_hash(a[1]);
-    struct pterm *tc = copy_to_persistent(a[1]);
+    if (s->n == s->ocap) {
+        size_t cap = s->ocap ? s->ocap * 2 : 64;
+        struct pterm **o = mem_prealloc(s->order, cap * sizeof *o);
+        if (!o)
+            err_resource(ATOM_memory);
+        s->order = o;
+        s->ocap = cap;
+    }
+    uint64_t h = shape_hash(t);
+    struct pterm *tc = copy_to_persistent(t);
     if (!tc)
         err_resource(ATOM_memory);
     size_t j = h & (s->cap - 1);
     for (; s->slots[j].copy; j = (j + 1) & (s->cap - 1)) {
-        if (s->slots[j].hash == h && same(s->slots[j].copy, tc, a[1])) {
+        if (s->slots[j].hash == h && same(s->slots[j].copy, tc, t)) {
             copy_free(tc);
-            return false;
+            *added = false;
+            return s->slots[j].pos;
         }
     }
     s->slots[j].hash = h;
     s->slots[j].copy = tc;
-    s->n++;
-    return true;
+    s->slots[j].pos = s->n;
+    s->order[s->n] = tc;
+    *added = true;
+    return s->n++;
+}
+
+static bool bi_vset_add(term_t *a)
+{
+    bool added;
+    find_or_add(need_set(a[0]), a[1], &added);
+    return added;
+}
+
+static bool bi_vset_index(term_t *a)
+{
+    bool added;
+    size_t i = find_or_add(need_set(a[0]), a[1], &added);
+    return unify(a[2], term_int((int64_t)i)) && unify(a[3], term_atom(added ? ATOM_true : ATOM_false));
+}
+
+static bool bi_vset_size(term_t *a) { return unify(a[1], term_int((int64_t)need_set(a[0])->n)); }
+
+static bool bi_vset_list(term_t *a)
+{
+    struct vset *s = need_set(a[0]);
+    int64_t from = err_need_int(a[1]);
+    term_t list = TERM_NIL;
+    for (size_t i = s->n; i > (size_t)(from < 0 ? 0 : from); i--)
+        list = term_cons(copy_from_persistent(s->order[i - 1]), list);
+    return unify(a[2], list);
 }
 
 static bool bi_vset_free(term_t *a)
@@ -179,6 +228,7 @@ static bool bi_vset_free(term_t *a)
         if (s->slots[i].copy)
             copy_free(s->slots[i].copy);
     mem_pfree(s->slots);
+    mem_pfree(s->order);
     mem_pfree(s);
     V->v[err_need_int(a[0])] = NULL;
     return true;
@@ -186,7 +236,11 @@ static bool bi_vset_free(term_t *a)
 
 void vset_register(void)
 {
+    V = mem_pzalloc(sizeof *V);
     db_register_det("$vset_new", 1, bi_vset_new);
     db_register_det("$vset_add", 2, bi_vset_add);
+    db_register_det("$vset_index", 4, bi_vset_index);
+    db_register_det("$vset_size", 2, bi_vset_size);
+    db_register_det("$vset_list", 3, bi_vset_list);
     db_register_det("$vset_free", 1, bi_vset_free);
 }

@@ -1,9 +1,9 @@
 % consult_directives: the declarations ordinary swipl programs carry load
 % and mean what they mean there, with one module: multifile (the predicate
 % is defined: a call fails rather than raising), meta_predicate (checked),
-% table (accepted with a warning: the predicate runs untabled), operators
+% table (library(tabling): the predicate is tabled), operators
 % exported by a module, module-qualified clause heads and asserts.
-% Checked against swipl 9.0.4 (stdout; the table warning is ours alone).
+% Checked against swipl 9.0.4.
 :- use_module('data/ops_module').
 :- use_module(library(lists), [append/3]).
 :- multifile hook/1.
