@@ -22,11 +22,20 @@
  * table whose evaluation met no incomplete one is complete at once, so a
  * program without recursion through tables (fib/2) takes one round.
  * Answers must be finite in number; a change of the dynamic predicates a
- * table read does not invalidate it (abolish_all_tables/0 does). */
+ * table read does not invalidate it (abolish_all_tables/0 does).
+ *
+ * Mode-directed tables, `:- table path(_, _, min).`: the arguments marked
+ * `_` (or index) tell answers apart, and each moded argument keeps one
+ * value per such answer: min, max (standard order of terms), first, last,
+ * lattice(P/3) (call(P, Old, New, Kept)), po(P/2) (New replaces Old when
+ * call(P, Old, New)).  A call's moded arguments must be unbound, as in
+ * swipl.  sum is not offered: the rounds evaluate clauses again. */
 :- module(tabling, [table/1, abolish_all_tables/0, '$tbl_call'/2]).
 
 :- dynamic('$tbl'/3).       % '$tbl'(CallIndex, AnswerSet, Status)
 :- dynamic('$tbl_member'/1). % incomplete tables under the running leader
+:- dynamic('$tbl_modes'/3).  % '$tbl_modes'(Name, Arity, Modes): a moded table
+:- dynamic('$tbl_mans'/3).   % '$tbl_mans'(CallIndex, IndexArgs, ModedArgs)
 
 % table(+Specs): Name/Arity, Name//Arity, a conjunction or a list of them.
 table(Spec) :- var(Spec), !, throw(error(instantiation_error, _)).
@@ -45,11 +54,34 @@ table(Name/Arity) :- !,
     ->  '$load_clause'(Wrapper)
     ;   assertz(Wrapper)
     ).
+table(Head) :-
+    compound(Head), !,
+    Head =.. [Name|Specs],
+    maplist('$tbl_mode', Specs, Modes),
+    length(Modes, Arity),
+    table(Name/Arity),
+    retractall('$tbl_modes'(Name, Arity, _)),
+    (   memberchk(moded(_), Modes)
+    ->  assertz('$tbl_modes'(Name, Arity, Modes))
+    ;   true
+    ).
 table(Spec) :- throw(error(type_error(predicate_indicator, Spec), _)).
+
+'$tbl_mode'(S, index) :- var(S), !.
+'$tbl_mode'(index, index) :- !.
+'$tbl_mode'(M, moded(M)) :- '$tbl_mode_ok'(M), !.
+'$tbl_mode'(M, _) :- throw(error(domain_error(tabled_mode, M), _)).
+'$tbl_mode_ok'(min).
+'$tbl_mode_ok'(max).
+'$tbl_mode_ok'(first).
+'$tbl_mode_ok'(last).
+'$tbl_mode_ok'(lattice(P)) :- callable(P).
+'$tbl_mode_ok'(po(P)) :- callable(P).
 
 % abolish_all_tables: forget every answer; the next calls compute again.
 abolish_all_tables :-
-    forall(retract('$tbl'(_, A, _)), '$vset_free'(A)),
+    forall(retract('$tbl'(_, A, _)), ( integer(A) -> '$vset_free'(A) ; true )),
+    retractall('$tbl_mans'(_, _, _)),
     retractall('$tbl_member'(_)),
     (   nb_current('$tbl_calls', C), C >= 0
     ->  '$vset_free'(C)
@@ -71,15 +103,78 @@ abolish_all_tables :-
 
 % '$tbl_call'(+Goal, +Impl): Goal's answers, from its completed table.
 '$tbl_call'(Goal, Impl) :-
+    functor(Goal, Name, Arity),
+    (   '$tbl_modes'(Name, Arity, Modes)
+    ->  '$tbl_call_moded'(Goal, Impl, Modes)
+    ;   '$tbl_calls'(Calls),
+        '$vset_index'(Calls, Goal, K, New),
+        (   New == false, '$tbl'(K, A, St)
+        ->  true
+        ;   '$vset_new'(A), assertz('$tbl'(K, A, fresh)), St = fresh
+        ),
+        '$tbl_run'(St, K, A, Goal, Impl),
+        '$vset_list'(A, 0, Answers),
+        '$tbl_member_of'(Answers, Goal)
+    ).
+
+% A moded table's call: its key has the moded arguments unbound; its
+% answers are the '$tbl_mans'/3 facts.
+'$tbl_call_moded'(Goal, Impl, Modes) :-
+    Goal =.. [Name|Args], Impl =.. [IName|_],
+    '$tbl_key_args'(Modes, Args, KeyArgs),
+    Key =.. [Name|KeyArgs], KeyImpl =.. [IName|KeyArgs],
     '$tbl_calls'(Calls),
-    '$vset_index'(Calls, Goal, K, New),
+    '$vset_index'(Calls, Key, K, New),
     (   New == false, '$tbl'(K, A, St)
     ->  true
-    ;   '$vset_new'(A), assertz('$tbl'(K, A, fresh)), St = fresh
+    ;   A = moded(Modes), assertz('$tbl'(K, A, fresh)), St = fresh
     ),
-    '$tbl_run'(St, K, A, Goal, Impl),
-    '$vset_list'(A, 0, Answers),
-    '$tbl_member_of'(Answers, Goal).
+    '$tbl_run'(St, K, A, Key, KeyImpl),
+    '$tbl_split'(Modes, Args, Index, Moded),
+    '$tbl_mans'(K, Index, Moded).
+
+'$tbl_key_args'([], [], []).
+'$tbl_key_args'([index|Ms], [A|As], [A|Ks]) :- '$tbl_key_args'(Ms, As, Ks).
+'$tbl_key_args'([moded(_)|Ms], [A|As], [_|Ks]) :-
+    ( var(A) -> true ; throw(error(uninstantiation_error(A), _)) ),
+    '$tbl_key_args'(Ms, As, Ks).
+
+% The index arguments and the moded ones of an answer, as two lists.
+'$tbl_split'([], [], [], []).
+'$tbl_split'([index|Ms], [A|As], [A|Is], Ds) :- '$tbl_split'(Ms, As, Is, Ds).
+'$tbl_split'([moded(_)|Ms], [A|As], Is, [A|Ds]) :- '$tbl_split'(Ms, As, Is, Ds).
+
+% Add an answer: true when the table changed.
+'$tbl_add'(A, _, Goal) :- integer(A), !, '$vset_add'(A, Goal).
+'$tbl_add'(moded(Modes), K, Goal) :-
+    Goal =.. [_|Args],
+    '$tbl_split'(Modes, Args, Index0, Moded0),
+    copy_term(Index0-Moded0, Index-Moded),
+    '$tbl_moded_of'(Modes, ModeList),
+    (   '$tbl_mans'(K, I, Old), I =@= Index
+    ->  '$tbl_better'(ModeList, Old, Moded, Kept),
+        Kept \== Old,
+        retract('$tbl_mans'(K, I, Old)), !,
+        assertz('$tbl_mans'(K, I, Kept))
+    ;   assertz('$tbl_mans'(K, Index, Moded))
+    ).
+'$tbl_moded_of'([], []).
+'$tbl_moded_of'([index|Ms], Ds) :- '$tbl_moded_of'(Ms, Ds).
+'$tbl_moded_of'([moded(M)|Ms], [M|Ds]) :- '$tbl_moded_of'(Ms, Ds).
+
+% The values a moded answer keeps, argument by argument.
+'$tbl_better'([], [], [], []).
+'$tbl_better'([M|Ms], [O|Os], [N|Ns], [K|Ks]) :-
+    '$tbl_keep'(M, O, N, K),
+    '$tbl_better'(Ms, Os, Ns, Ks).
+'$tbl_keep'(min, O, N, K) :- ( N @< O -> K = N ; K = O ).
+'$tbl_keep'(max, O, N, K) :- ( N @> O -> K = N ; K = O ).
+'$tbl_keep'(first, O, _, O).
+'$tbl_keep'(last, _, N, N).
+'$tbl_keep'(lattice(P), O, N, K) :- '$tbl_goal'(P, 3, G), ( call(G, O, N, K0) -> K = K0 ; K = O ).
+'$tbl_keep'(po(P), O, N, K) :- '$tbl_goal'(P, 2, G), ( call(G, O, N) -> K = N ; K = O ).
+'$tbl_goal'(Name/_, _, Name) :- !.
+'$tbl_goal'(G, _, G).
 
 % The answers as member/2 gives them, without a choice point after the last.
 '$tbl_member_of'([X|Xs], G) :- '$tbl_member_of'(Xs, X, G).
@@ -110,7 +205,7 @@ abolish_all_tables :-
     nb_getval('$tbl_dep', Dep0),
     nb_setval('$tbl_dep', 0),
     (   call(Impl),
-        (   '$vset_add'(A, Goal)
+        (   '$tbl_add'(A, K, Goal)
         ->  nb_getval('$tbl_changed', C0), C is C0 + 1, nb_setval('$tbl_changed', C)
         ;   true
         ),
@@ -154,6 +249,7 @@ abolish_all_tables :-
 
 '$tbl_abandon' :-
     forall(( '$tbl'(K, A, St), St \== complete ),
-           ( retract('$tbl'(K, A, St)), '$vset_free'(A) )),
+           ( retract('$tbl'(K, A, St)), retractall('$tbl_mans'(K, _, _)),
+             ( integer(A) -> '$vset_free'(A) ; true ) )),
     retractall('$tbl_member'(_)),
     nb_setval('$tbl_leader', -1).
