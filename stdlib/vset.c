@@ -9,6 +9,7 @@
  *                            in the order added) of Term's variant in the
  *                            set, added if it was not there (New true) or
  *                            found (New false)
+ *   '$vset_has'(+Set, @Term) semidet: a variant of Term is a member
  *   '$vset_size'(+Set, -N)   det: how many members
  *   '$vset_list'(+Set, +From, -List)  det: fresh copies of the members from
  *                            position From on, in the order added
@@ -209,6 +210,22 @@ static bool bi_vset_index(term_t *a)
     return unify(a[2], term_int((int64_t)i)) && unify(a[3], term_atom(added ? ATOM_true : ATOM_false));
 }
 
+static bool bi_vset_has(term_t *a)
+{
+    struct vset *s = need_set(a[0]);
+    if (!s->n)
+        return false;
+    uint64_t h = shape_hash(a[1]);
+    struct pterm *tc = copy_to_persistent(a[1]);
+    if (!tc)
+        err_resource(ATOM_memory);
+    bool found = false;
+    for (size_t j = h & (s->cap - 1); s->slots[j].copy && !found; j = (j + 1) & (s->cap - 1))
+        found = s->slots[j].hash == h && same(s->slots[j].copy, tc, a[1]);
+    copy_free(tc);
+    return found;
+}
+
 static bool bi_vset_size(term_t *a) { return unify(a[1], term_int((int64_t)need_set(a[0])->n)); }
 
 static bool bi_vset_list(term_t *a)
@@ -240,6 +257,7 @@ void vset_register(void)
     db_register_det("$vset_new", 1, bi_vset_new);
     db_register_det("$vset_add", 2, bi_vset_add);
     db_register_det("$vset_index", 4, bi_vset_index);
+    db_register_det("$vset_has", 2, bi_vset_has);
     db_register_det("$vset_size", 2, bi_vset_size);
     db_register_det("$vset_list", 3, bi_vset_list);
     db_register_det("$vset_free", 1, bi_vset_free);
