@@ -15,6 +15,10 @@
  *                            position From on, in the order added
  *   '$vset_free'(+Set)       det: the set and its copies are freed
  *
+ * and term_hash/2, from the same hash of a term's shape: for a ground term
+ * an integer in [0, 2^31) that == terms share (not swipl's numbers), for
+ * any other the hash is left unbound, as in swipl.
+ *
  * A set lives in persistent memory, like the database: a solution found,
  * then backtracked over, stays recorded, which is what distinct needs.
  * Each member is kept as a persistent copy (copy.h), in an open-addressed
@@ -251,6 +255,13 @@ static bool bi_vset_free(term_t *a)
     return true;
 }
 
+static bool bi_term_hash(term_t *a)
+{
+    if (!copy_is_ground(a[0]))
+        return true;
+    return unify(a[1], term_int((int64_t)(shape_hash(a[0]) >> 33)));
+}
+
 void vset_register(void)
 {
     V = mem_pzalloc(sizeof *V);
@@ -261,4 +272,5 @@ void vset_register(void)
     db_register_det("$vset_size", 2, bi_vset_size);
     db_register_det("$vset_list", 3, bi_vset_list);
     db_register_det("$vset_free", 1, bi_vset_free);
+    db_register_det("term_hash", 2, bi_term_hash);
 }
