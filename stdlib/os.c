@@ -5,8 +5,9 @@
  * directory_files/2, working_directory/2, chdir/1), file names as text
  * (file_base_name/2, file_directory_name/2, file_name_extension/3,
  * directory_file_path/3, is_absolute_file_name/1), the environment
- * (getenv/2, setenv/2, unsetenv/1), time (get_time/1, sleep/1) and
- * shell/1,2.
+ * (getenv/2, setenv/2, unsetenv/1), time (get_time/1, sleep/1,
+ * stamp_date_time/3, date_time_stamp/2, format_time/3,
+ * day_of_the_week/2) and shell/1,2.
  *
  * Under snapvm these are system calls the monitor serves (inside its
  * sandbox when one is set); shell/1,2 needs a process, which the guest
@@ -18,6 +19,7 @@
 #include <dirent.h>
 #include <errno.h>
 #include <limits.h>
+#include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -29,6 +31,7 @@
 #include "engine/db.h"
 #include "engine/error.h"
 #include "engine/mem.h"
+#include "engine/solve.h"
 #include "engine/unify.h"
 #include "stdlib/text.h"
 #include "vmm/guest/plat.h"
@@ -598,6 +601,259 @@ static bool bi_chdir(term_t *a)
     return bi_working_directory(args);
 }
 
+/* --- dates and times ---------------------------------------------------------- */
+
+/* A moment broken down: the fields of struct tm (with tm_gmtoff and
+ * tm_zone set), the fraction of its second, and the date/9 fields that
+ * say which zone: off (seconds west of UTC) and zone and dst as terms. */
+struct moment {
+    struct tm tm;
+    double frac;
+    char zone[64];
+};
+
+static double need_stamp(term_t t)
+{
+    t = term_deref(t);
+    if (term_is_var(t))
+        err_instantiation();
+    if (term_is_float(t))
+        return term_get_float(t);
+    if (term_is_integer(t))
+        return (double)err_need_int(t);
+    err_type(atom_of("float"), t);
+}
+
+/* stamp seen in zone: 'UTC', local, or an integer offset (seconds west). */
+static void stamp_moment(double stamp, term_t zone, struct moment *m)
+{
+    double whole = floor(stamp);
+    time_t t = (time_t)whole;
+    m->frac = stamp - whole;
+    zone = term_deref(zone);
+    if (term_is_atom(zone) && !strcmp(atom_name(term_get_atom(zone)), "UTC")) {
+        gmtime_r(&t, &m->tm);
+        snprintf(m->zone, sizeof m->zone, "UTC");
+    } else if (term_is_integer(zone)) {
+        int64_t off = err_need_int(zone);
+        time_t u = t - (time_t)off;
+        gmtime_r(&u, &m->tm);
+        m->tm.tm_gmtoff = -off;
+        snprintf(m->zone, sizeof m->zone, "-");
+    } else if (term_is_var(zone) || (term_is_atom(zone) && !strcmp(atom_name(term_get_atom(zone)), "local"))) {
+        localtime_r(&t, &m->tm);
+        snprintf(m->zone, sizeof m->zone, "%s", m->tm.tm_zone ? m->tm.tm_zone : "-");
+    } else {
+        err_type(atom_of("atom"), zone);
+    }
+    m->tm.tm_zone = m->zone;
+}
+
+static bool date_arg_int(term_t d, unsigned i, int *out)
+{
+    term_t a = term_deref(term_arg(d, i));
+    if (term_is_var(a))
+        err_instantiation();
+    *out = (int)err_need_int(a);
+    return true;
+}
+
+/* The stamp of a date/9 or date/3 term; *m (when not NULL) gets the moment
+ * in the term's own zone. */
+static double date_stamp(term_t d, struct moment *m)
+{
+    d = term_deref(d);
+    atom_t name;
+    unsigned arity;
+    if (term_is_var(d))
+        err_instantiation();
+    if (!term_name_arity(d, &name, &arity) || strcmp(atom_name(name), "date") || (arity != 9 && arity != 3))
+        err_type(atom_of("date"), d);
+    struct tm tm = {0};
+    date_arg_int(d, 1, &tm.tm_year);
+    date_arg_int(d, 2, &tm.tm_mon);
+    date_arg_int(d, 3, &tm.tm_mday);
+    tm.tm_year -= 1900;
+    tm.tm_mon -= 1;
+    double frac = 0;
+    term_t off = 0;
+    if (arity == 9) {
+        date_arg_int(d, 4, &tm.tm_hour);
+        date_arg_int(d, 5, &tm.tm_min);
+        term_t sec = term_deref(term_arg(d, 6));
+        double sv = need_stamp(sec);
+        tm.tm_sec = (int)floor(sv);
+        frac = sv - floor(sv);
+        off = term_deref(term_arg(d, 7));
+    }
+    double stamp;
+    if (off && term_is_integer(off)) {
+        stamp = (double)timegm(&tm) + (double)err_need_int(off) + frac;
+    } else {
+        tm.tm_isdst = -1;
+        stamp = (double)mktime(&tm) + frac;
+        off = 0;
+    }
+    if (m) {
+        if (off) {
+            stamp_moment(stamp, off, m);
+            term_t z = term_deref(term_arg(d, 8));
+            if (term_is_atom(z))
+                snprintf(m->zone, sizeof m->zone, "%s", atom_name(term_get_atom(z)));
+        } else {
+            stamp_moment(stamp, term_atom(atom_of("local")), m);
+        }
+    }
+    return stamp;
+}
+
+/* stamp_date_time(+Stamp, -DateTime, +TimeZone) is det: date(Y, M, D, H,
+ * Mn, S, Off, TZ, DST) with S a float and Off seconds west of UTC; 'UTC'
+ * (TZ 'UTC', DST -), local (TZ the zone's name, DST true or false) or an
+ * integer offset (TZ and DST -). */
+static bool bi_stamp_date_time(term_t *a)
+{
+    struct moment m;
+    stamp_moment(need_stamp(a[0]), a[2], &m);
+    term_t zone = term_deref(a[2]);
+    bool local = term_is_var(zone) || (term_is_atom(zone) && !strcmp(atom_name(term_get_atom(zone)), "local"));
+    term_t dash = term_atom(atom_of("-"));
+    term_t f[9] = {term_int(m.tm.tm_year + 1900), term_int(m.tm.tm_mon + 1), term_int(m.tm.tm_mday),
+                   term_int(m.tm.tm_hour), term_int(m.tm.tm_min), term_float(m.tm.tm_sec + m.frac),
+                   term_int(-(int64_t)m.tm.tm_gmtoff),
+                   term_is_integer(zone) ? dash : term_atom(atom_of(m.zone)),
+                   local ? term_atom(m.tm.tm_isdst > 0 ? ATOM_true : ATOM_false) : dash};
+    if (term_is_var(zone) && !unify(zone, term_atom(atom_of("local"))))
+        return false;
+    return unify(a[1], term_compound(functor_intern(atom_of("date"), 9), f));
+}
+
+/* date_time_stamp(+DateTime, -Stamp) is det: date/9 (an unbound offset
+ * means local time; out-of-range fields are normalised) or date/3 (local
+ * midnight), to a float. */
+static bool bi_date_time_stamp(term_t *a) { return unify(a[1], term_float(date_stamp(a[0], NULL))); }
+
+/* Out is atom(A), string(S), codes(Cs), chars(Cs) or a stream: text to it. */
+static bool time_out(term_t out, term_t text)
+{
+    out = term_deref(out);
+    if (term_is_var(out))
+        err_instantiation();
+    atom_t name;
+    unsigned arity;
+    const char *conv = NULL;
+    if (term_name_arity(out, &name, &arity) && arity == 1) {
+        const char *n = atom_name(name);
+        if (!strcmp(n, "atom"))
+            return unify(term_arg(out, 1), text);
+        if (!strcmp(n, "string"))
+            conv = "atom_string";
+        else if (!strcmp(n, "codes"))
+            conv = "atom_codes";
+        else if (!strcmp(n, "chars"))
+            conv = "atom_chars";
+    }
+    term_t g, ball;
+    if (conv)
+        g = term_compound2(functor_intern(atom_of(conv), 2), text, term_arg(out, 1));
+    else
+        g = term_compound2(functor_intern(atom_of("write"), 2), out, text);
+    enum solve_status st = solve(g, NULL, NULL, &ball);
+    if (st == SOLVE_ERROR)
+        solve_throw(ball);
+    return st == SOLVE_TRUE;
+}
+
+/* format_time(+Out, +Format, +Time) is det: Time a stamp (local time),
+ * date/9 (in its own zone) or date/3; Out as time_out() takes it.  The
+ * directives of strftime(3), and swipl's %f (microseconds), %Nf (N digits)
+ * and %+ (as date(1) prints); an unknown one is existence_error(format,
+ * Directive). */
+static bool bi_format_time(term_t *a)
+{
+    text f;
+    text_get(a[1], TEXT_ATOM | TEXT_STRING | TEXT_LIST, atom_of("text"), &f);
+    struct moment m;
+    term_t t = term_deref(a[2]);
+    if (term_is_compound(t) && term_functor(t) != functor_intern(atom_of("date"), 9) &&
+        term_functor(t) != functor_intern(atom_of("date"), 3))
+        err_type(atom_of("time"), t);
+    if (term_is_compound(t))
+        date_stamp(t, &m);
+    else if (term_is_integer(t) || term_is_float(t))
+        stamp_moment(need_stamp(t), term_atom(atom_of("local")), &m);
+    else if (term_is_var(t))
+        err_instantiation();
+    else
+        err_type(atom_of("time"), t);
+    size_t cap = 256, n = 0;
+    char *out = mem_palloc(cap);
+    if (!out)
+        err_resource(ATOM_memory);
+    for (const char *p = f.s; *p;) {
+        char piece[128], spec[8];
+        size_t k;
+        if (*p != '%') {
+            piece[0] = *p++;
+            k = 1;
+        } else {
+            const char *d = p + 1;
+            int digits = -1;
+            if (*d >= '1' && *d <= '9' && d[1] == 'f')
+                digits = *d++ - '0';
+            char c = *d;
+            if (c == 'f') {
+                if (digits < 0)
+                    digits = 6;
+                long v = (long)floor(m.frac * pow(10, digits));
+                k = (size_t)snprintf(piece, sizeof piece, "%0*ld", digits, v);
+            } else if (c && strchr("aAbBcCdDeFgGhHIjklmMnpPrRsStTuUVwWxXyYzZ+%", c)) {
+                snprintf(spec, sizeof spec, "%%%c", c == '+' ? 'c' : c);
+                k = strftime(piece, sizeof piece, spec, &m.tm);
+            } else {
+                size_t dl = c ? (size_t)(d - p) + 1 : (size_t)(d - p);
+                term_t culprit = text_atom(p, dl);
+                mem_pfree(out);
+                text_free(&f);
+                err_existence(atom_of("format"), culprit);
+            }
+            p = c ? d + 1 : d;
+        }
+        if (n + k + 1 > cap) {
+            cap = (n + k + 1) * 2;
+            char *o = mem_prealloc(out, cap);
+            if (!o)
+                err_resource(ATOM_memory);
+            out = o;
+        }
+        memcpy(out + n, piece, k);
+        n += k;
+    }
+    term_t r = text_atom(out, n);
+    mem_pfree(out);
+    text_free(&f);
+    return time_out(a[0], r);
+}
+
+/* day_of_the_week(+Date, -Day) is det: 1 (Monday) .. 7 (Sunday). */
+static bool bi_day_of_the_week(term_t *a)
+{
+    term_t d = term_deref(a[0]);
+    struct tm tm = {0};
+    if (!term_is_compound(d) || functor_arity(term_functor(d)) < 3)
+        err_type(atom_of("date"), d);
+    date_arg_int(d, 1, &tm.tm_year);
+    date_arg_int(d, 2, &tm.tm_mon);
+    date_arg_int(d, 3, &tm.tm_mday);
+    tm.tm_year -= 1900;
+    tm.tm_mon -= 1;
+    tm.tm_hour = 12;
+    time_t t = timegm(&tm);
+    struct tm out;
+    gmtime_r(&t, &out);
+    return unify(a[1], term_int(out.tm_wday == 0 ? 7 : out.tm_wday));
+}
+
 /* shell(+Command, -Status), shell(+Command) (true when the status is 0). */
 static int run_shell(term_t cmd)
 {
@@ -643,4 +899,8 @@ void os_register(void)
     db_register_det("directory_files", 2, bi_directory_files);
     db_register_det("working_directory", 2, bi_working_directory);
     db_register_det("chdir", 1, bi_chdir);
+    db_register_det("stamp_date_time", 3, bi_stamp_date_time);
+    db_register_det("date_time_stamp", 2, bi_date_time_stamp);
+    db_register_det("format_time", 3, bi_format_time);
+    db_register_det("day_of_the_week", 2, bi_day_of_the_week);
 }

@@ -143,6 +143,13 @@ stream *stream_get(term_t t)
         err_instantiation();
     if (term_is_atom(t)) {
         stream *s = stream_alias_lookup(term_get_atom(t));
+        /* swipl also takes current_input and current_output for the
+         * current streams (here they are not listed as aliases by
+         * stream_property/2, as they are there) */
+        if (!s && !strcmp(atom_name(term_get_atom(t)), "current_output"))
+            s = stream_current_output();
+        else if (!s && !strcmp(atom_name(term_get_atom(t)), "current_input"))
+            s = stream_current_input();
         if (!s)
             err_existence(atom_from_cstr("stream"), t);
         return s;
