@@ -37,6 +37,7 @@ is_of_type(Type, X) :- '$error_type'(Type, X, true).
 '$error_not'(list_or_partial_list, X) :- !, type_error(list, X).
 '$error_not'(cyclic, X) :- !, domain_error(cyclic_term, X).
 '$error_not'(acyclic, X) :- !, domain_error(acyclic_term, X).
+'$error_not'(ground, X) :- !, instantiation_error(X).
 '$error_not'(Type, X) :-
     (   var(X)
     ->  instantiation_error(X)
@@ -99,6 +100,7 @@ is_of_type(Type, X) :- '$error_type'(Type, X, true).
 '$error_test'(cyclic, _, fail).
 '$error_test'(acyclic, _, true).
 '$error_test'(pair, X, (nonvar(X), X = _-_)).
+'$error_test'(ground, X, ground(X)).
 
 '$error_between'(L, U, X) :-
     (   integer(L), integer(U)

@@ -601,6 +601,21 @@ static bool bi_chdir(term_t *a)
     return bi_working_directory(args);
 }
 
+/* '$file_kind'(+Path, -Kind) is semidet: regular, directory, link (a
+ * symbolic link, not followed) or other; fails when there is nothing. */
+static bool bi_file_kind(term_t *a)
+{
+    text p;
+    need_path(a[0], &p);
+    struct stat st;
+    int r = lstat(p.s, &st);
+    text_free(&p);
+    if (r != 0)
+        return false;
+    const char *k = S_ISREG(st.st_mode) ? "regular" : S_ISDIR(st.st_mode) ? "directory" : S_ISLNK(st.st_mode) ? "link" : "other";
+    return unify(a[1], term_atom(atom_of(k)));
+}
+
 /* --- dates and times ---------------------------------------------------------- */
 
 /* A moment broken down: the fields of struct tm (with tm_gmtoff and
@@ -899,6 +914,7 @@ void os_register(void)
     db_register_det("directory_files", 2, bi_directory_files);
     db_register_det("working_directory", 2, bi_working_directory);
     db_register_det("chdir", 1, bi_chdir);
+    db_register_test("$file_kind", 2, bi_file_kind);
     db_register_det("stamp_date_time", 3, bi_stamp_date_time);
     db_register_det("date_time_stamp", 2, bi_date_time_stamp);
     db_register_det("format_time", 3, bi_format_time);
