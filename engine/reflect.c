@@ -335,8 +335,31 @@ static long bi_predicate_property(term_t *a, long alt)
     return -1;
 }
 
+/* The control constructs the solve loop runs itself (engine/solve.c) have
+ * no built-in of their own; their database entries are marked here, so
+ * that reflection sees them as built-in (predicate_property(once(_),
+ * built_in)), a program cannot redefine them, and the toplevel knows them
+ * as defined. */
+static void mark_control(void)
+{
+    static const struct {
+        const char *name;
+        unsigned arity;
+    } cc[] = {{"true", 0},  {"fail", 0},  {"false", 0},  {"!", 0},       {",", 2},      {";", 2},
+              {"->", 2},    {"*->", 2},   {"\\+", 1},   {"not", 1},     {"call", 1},   {"call", 2},
+              {"call", 3},  {"call", 4},  {"call", 5},   {"call", 6},    {"call", 7},   {"call", 8},
+              {"catch", 3}, {":", 2},     {"findall", 3}, {"findall", 4}, {"forall", 2}, {"ignore", 1},
+              {"once", 1}};
+    for (size_t i = 0; i < sizeof cc / sizeof cc[0]; i++) {
+        struct pred *p = db_get(functor_intern(atom_from_cstr(cc[i].name), cc[i].arity));
+        if (p)
+            p->flags |= PRED_CONTROL | PRED_SYSTEM;
+    }
+}
+
 void reflect_register(void)
 {
+    mark_control();
     db_register_nondet("current_predicate", 1, bi_current_predicate1);
     db_register_nondet("current_predicate", 2, bi_current_predicate2);
     db_register_nondet("predicate_property", 2, bi_predicate_property);

@@ -11,12 +11,15 @@
 #include <snap.h>
 
 #include "compare.h"
+#include "db.h"
 #include "error.h"
+#include "flags.h"
 #include "lang/reader.h"
 #include "lang/writer.h"
 #include "mem.h"
 #include "message.h"
 #include "solve.h"
+#include "stdlib/library.h"
 #include "stdlib/read.h"
 #include "stdlib/stream.h"
 #include "unify.h"
@@ -532,6 +535,91 @@ static void report_crash(void)
     fputs("ERROR: everything it did was undone; the engine is as it was before it\n", stderr);
 }
 
+/* Can a call of f run: a built-in, a control construct, a predicate with
+ * clauses or declared, or one a library exports (autoloaded)? */
+static bool callable_functor(functor_t f)
+{
+    struct pred *p = db_lookup(f);
+    if (p && (p->flags & (PRED_DEFINED | PRED_DYNAMIC | PRED_BUILTIN | PRED_CONTROL)))
+        return true;
+    return lib_exporter(f) >= 0;
+}
+
+/* The first goal of a query, through , ; -> *-> \+ and Module:, whose
+ * predicate does not exist; 0 when there is none. */
+static term_t undefined_goal(term_t g, atom_t *module)
+{
+    g = term_deref(g);
+    if (term_is_var(g) || !term_is_callable(g))
+        return 0;
+    if (term_is_compound(g)) {
+        functor_t f = term_functor(g);
+        if (f == FUNCTOR_comma2 || f == FUNCTOR_semicolon2 || f == FUNCTOR_arrow2 || f == FUNCTOR_softarrow2) {
+            term_t u = undefined_goal(term_arg(g, 1), module);
+            return u ? u : undefined_goal(term_arg(g, 2), module);
+        }
+        if (f == functor_intern(atom_from_cstr("\\+"), 1))
+            return undefined_goal(term_arg(g, 1), module);
+        if (f == FUNCTOR_colon2 && term_is_atom(term_deref(term_arg(g, 1)))) {
+            term_t u = undefined_goal(term_arg(g, 2), module);
+            if (u && !*module)
+                *module = term_get_atom(term_deref(term_arg(g, 1)));
+            return u;
+        }
+    }
+    atom_t name;
+    unsigned arity;
+    term_name_arity(g, &name, &arity);
+    return callable_functor(functor_intern(name, arity)) ? 0 : g;
+}
+
+/* As swipl's DWIM before a query runs: a goal of the query whose
+ * predicate does not exist (with the unknown flag at error) is reported,
+ * and the query is not run.  When the name is defined with other arities
+ * they are listed and the answer is false; else "(DWIM could not correct
+ * goal)".  Returns true when it reported. */
+static bool dwim_report(term_t query)
+{
+    if (flags_unknown() != ATOM_error)
+        return false;
+    atom_t module = 0;
+    term_t g = undefined_goal(query, &module);
+    if (!g)
+        return false;
+    atom_t name;
+    unsigned arity;
+    term_name_arity(g, &name, &arity);
+    char qual[512] = "";
+    if (module)
+        snprintf(qual, sizeof qual, "%s:", atom_name(module));
+    unsigned others[64], n = 0;
+    bool more = true;
+    for (size_t i = 0; more && n < 64; i++) {
+        struct pred *p = db_pred_at(i, &more);
+        if (p && functor_name(p->f) == name && functor_arity(p->f) != arity && callable_functor(p->f))
+            others[n++] = functor_arity(p->f);
+    }
+    for (unsigned i = 1; i < n; i++) /* by arity, as swipl lists them */
+        for (unsigned k = i; k > 0 && others[k - 1] > others[k]; k--) {
+            unsigned t = others[k];
+            others[k] = others[k - 1];
+            others[k - 1] = t;
+        }
+    fflush(stdout);
+    if (n == 0) {
+        fprintf(stderr, "ERROR: Unknown procedure: %s%s/%u (DWIM could not correct goal)\n", qual, atom_name(name), arity);
+        return true;
+    }
+    fprintf(stderr, "ERROR: Unknown procedure: %s%s/%u\nERROR:     However, there are definitions for:\n", qual,
+            atom_name(name), arity);
+    for (unsigned k = 0; k < n; k++)
+        fprintf(stderr, "ERROR:         %s/%u\n", atom_name(name), others[k]);
+    answer_begin();
+    put("false.\n\n");
+    answer_end();
+    return true;
+}
+
 int toplevel_repl(bool quiet)
 {
     /* Ctrl-C stops the running goal and returns to the prompt: a flag the
@@ -561,6 +649,8 @@ int toplevel_repl(bool quiet)
             fprintf(stderr, "ERROR: Syntax error: %s\n", rd_error_message(res.error.what));
             continue;
         }
+        if (dwim_report(res.term))
+            continue;
         struct query q = {.names = res.variable_names, .tty = in.tty};
         *solve_interrupt_word() = 0; /* a Ctrl-C at the prompt is not for this query */
         /* The query runs under a coarse guard snapshot: a crash in C code (a

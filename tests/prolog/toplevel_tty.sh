@@ -31,7 +31,7 @@ session() { # session BACKEND-FLAG: 0 when the screen shows every line wanted
     sleep 0.5
     tmux capture-pane -p -t "$s" >"$tmp/screen"
     tmux kill-session -t "$s" 2>/dev/null
-    local want=('?- member(X, [a,b,c]).' 'X = a ;' 'X = b .' '?- foo.' 'ERROR: Unknown procedure: foo/0' '?- halt.')
+    local want=('?- member(X, [a,b,c]).' 'X = a ;' 'X = b .' '?- foo.' 'ERROR: Unknown procedure: foo/0 (DWIM could not correct goal)' '?- halt.')
     for line in "${want[@]}"; do
         grep -qxF "$line" "$tmp/screen" || { echo "$1: missing: $line"; cat "$tmp/screen"; return 1; }
     done
