@@ -202,6 +202,140 @@ static void warn(const char *text)
     msg_print_at("Warning", cur->path, cur->line, text);
 }
 
+/* --- singletons in branches, as swipl's compiler reports them ---------------
+ *
+ * Of the named variables (not _X) of a clause: one that occurs only inside
+ * a disjunction of the body (; with its -> and *-> branches, nested ones
+ * too, not inside call/findall/...) and just once in one of its branches
+ * is "Singleton variable in branch"; one that occurs once inside \+ and
+ * not before it "Singleton variable in \+" (a binding \+ undoes).  A DCG
+ * rule is checked as it is translated. */
+struct bvar {
+    term_t v;
+    const char *name;
+    unsigned total, seen;
+    bool warned;
+};
+struct branch_check {
+    struct bvar *v;
+    size_t n;
+    char text[4096];
+    size_t len;
+};
+
+static unsigned occurrences(term_t v, term_t t, int depth)
+{
+    t = term_deref(t);
+    if (term_is_var(t))
+        return t == v;
+    if (!term_is_compound(t) || depth > 10000)
+        return 0;
+    unsigned n = 0;
+    for (unsigned i = 1, a = functor_arity(term_functor(t)); i <= a; i++)
+        n += occurrences(v, term_arg(t, i), depth + 1);
+    return n;
+}
+
+static void branch_note(struct branch_check *bc, struct bvar *v, const char *where)
+{
+    if (v->warned || bc->len >= sizeof bc->text)
+        return;
+    v->warned = true;
+    bc->len += (size_t)snprintf(bc->text + bc->len, sizeof bc->text - bc->len, "%sSingleton variable in %s: %s",
+                                bc->len ? "\nWarning:    " : "", where, v->name);
+}
+
+static bool is_fn(term_t t, functor_t f) { return term_is_compound(t) && term_functor(t) == f; }
+
+static void branch_walk(struct branch_check *bc, term_t g)
+{
+    g = term_deref(g);
+    if (is_fn(g, FUNCTOR_comma2)) {
+        branch_walk(bc, term_arg(g, 1));
+        branch_walk(bc, term_arg(g, 2));
+        return;
+    }
+    if (is_fn(g, FUNCTOR_semicolon2)) {
+        term_t br[256];
+        size_t nb = 0;
+        term_t d = g;
+        while (is_fn(d, FUNCTOR_semicolon2) && nb < 255) {
+            br[nb++] = term_deref(term_arg(d, 1));
+            d = term_deref(term_arg(d, 2));
+        }
+        br[nb++] = d;
+        for (size_t i = 0; i < bc->n; i++) {
+            struct bvar *v = &bc->v[i];
+            unsigned in = 0;
+            bool once = false;
+            for (size_t k = 0; k < nb; k++) {
+                unsigned c = occurrences(v->v, br[k], 0);
+                in += c;
+                once |= c == 1;
+            }
+            if (in == v->total && once)
+                branch_note(bc, v, "branch");
+        }
+        for (size_t k = 0; k < nb; k++)
+            branch_walk(bc, br[k]);
+        return;
+    }
+    if (is_fn(g, FUNCTOR_arrow2) || is_fn(g, FUNCTOR_softarrow2)) {
+        branch_walk(bc, term_arg(g, 1));
+        branch_walk(bc, term_arg(g, 2));
+        return;
+    }
+    if (is_fn(g, functor_intern(atom_from_cstr("\\+"), 1))) {
+        for (size_t i = 0; i < bc->n; i++)
+            if (bc->v[i].seen == 0 && occurrences(bc->v[i].v, term_arg(g, 1), 0) == 1)
+                branch_note(bc, &bc->v[i], "\\+");
+        branch_walk(bc, term_arg(g, 1));
+        return;
+    }
+    for (size_t i = 0; i < bc->n; i++)
+        bc->v[i].seen += occurrences(bc->v[i].v, g, 0);
+}
+
+/* Does body have a ; or \+ among its control constructs?  (Most clauses do
+ * not, and need no counting.) */
+static bool has_branch(term_t g)
+{
+    g = term_deref(g);
+    if (is_fn(g, FUNCTOR_semicolon2) || is_fn(g, functor_intern(atom_from_cstr("\\+"), 1)))
+        return true;
+    if (is_fn(g, FUNCTOR_comma2) || is_fn(g, FUNCTOR_arrow2) || is_fn(g, FUNCTOR_softarrow2))
+        return has_branch(term_arg(g, 1)) || has_branch(term_arg(g, 2));
+    return false;
+}
+
+static void branch_singletons_warning(term_t t, term_t names)
+{
+    t = term_deref(t);
+    term_t clause = t;
+    if (term_is_compound(t) && !strcmp(atom_name(functor_name(term_functor(t))), "-->") &&
+        functor_arity(term_functor(t)) == 2 && !dcg_translate(t, &clause))
+        return;
+    clause = term_deref(clause);
+    if (!is_fn(clause, FUNCTOR_neck2) || !has_branch(term_arg(clause, 2)))
+        return;
+    struct bvar vars[256];
+    struct branch_check bc = {.v = vars};
+    for (term_t l = term_deref(names); term_is_list_cell(l) && bc.n < 256; l = term_deref(term_arg(l, 2))) {
+        term_t eq = term_deref(term_arg(l, 1));
+        const char *name = atom_name(term_get_atom(term_deref(term_arg(eq, 1))));
+        term_t v = term_deref(term_arg(eq, 2));
+        if (name[0] == '_' || !term_is_var(v))
+            continue;
+        unsigned total = occurrences(v, clause, 0);
+        vars[bc.n++] = (struct bvar){v, name, total, occurrences(v, term_arg(clause, 1), 0), false};
+    }
+    if (!bc.n)
+        return;
+    branch_walk(&bc, term_arg(clause, 2));
+    if (bc.len)
+        warn(bc.text);
+}
+
 static void singletons_warning(term_t list)
 {
     char text[4096];
@@ -599,6 +733,7 @@ static void consult_buffer(const char *path, atom_t file, char *text, size_t len
             break;
         if (term_deref(res.singletons) != TERM_NIL)
             singletons_warning(res.singletons);
+        branch_singletons_warning(res.term, res.variable_names);
         ctx.term = res.term;
         ctx.varnames = res.variable_names;
         handle_term(expand(res.term));
