@@ -386,6 +386,41 @@ static void run_directive(term_t goal)
     }
 }
 
+/* Run an initialization/1 goal after its file, reporting as swipl does at
+ * the directive's line: "Initialization goal raised exception:" and the
+ * error on the next line, or "Initialization goal failed". */
+static void run_init(term_t goal, const char *path, long line)
+{
+    term_t ball;
+    switch (solve(goal, NULL, NULL, &ball)) {
+    case SOLVE_TRUE:
+        break;
+    case SOLVE_FALSE:
+        fflush(stdout);
+        fprintf(stderr, "Warning: %s:%ld: Initialization goal failed\n", path, line);
+        break;
+    case SOLVE_ERROR: {
+        wr_sink s;
+        wr_sink_buffer(&s);
+        msg_exception_text(&s, ball);
+        char *m = wr_sink_take(&s, NULL);
+        fflush(stdout);
+        fprintf(stderr, "ERROR: %s:%ld: Initialization goal raised exception:\n", path, line);
+        for (const char *t = m ? m : "";;) { /* each line after "ERROR: " */
+            const char *nl = strchr(t, '\n');
+            fprintf(stderr, "ERROR: %.*s\n", (int)(nl ? nl - t : (long)strlen(t)), t);
+            if (!nl)
+                break;
+            t = nl + 1;
+        }
+        free(m);
+        wr_sink_free(&s);
+        L->errors++;
+        break;
+    }
+    }
+}
+
 static bool is_f(term_t t, const char *name, unsigned arity)
 {
     atom_t n;
@@ -400,8 +435,12 @@ static bool has_goal_expansion(void);
 static void directive(term_t d)
 {
     d = term_deref(d);
+    /* an initialization/1 goal waits for the end of its file, with the
+     * file and line of its directive: init(Goal, File, Line) */
+    functor_t init3 = functor_intern(atom_from_cstr("init"), 3);
+    term_t where[2] = {term_atom(atom_from_cstr(cur->path)), term_int(cur->line)};
     if (is_f(d, "initialization", 1)) {
-        cur->inits = term_cons(term_arg(d, 1), cur->inits);
+        cur->inits = term_cons(term_compound(init3, (term_t[]){term_arg(d, 1), where[0], where[1]}), cur->inits);
         return;
     }
     if (is_f(d, "initialization", 2)) {
@@ -415,7 +454,7 @@ static void directive(term_t d)
         } else if (term_is_atom(when) && !strcmp(atom_name(term_get_atom(when)), "now")) {
             run_directive(term_arg(d, 1));
         } else {
-            cur->inits = term_cons(term_arg(d, 1), cur->inits);
+            cur->inits = term_cons(term_compound(init3, (term_t[]){term_arg(d, 1), where[0], where[1]}), cur->inits);
         }
         return;
     }
@@ -753,8 +792,11 @@ static void consult_buffer(const char *path, atom_t file, char *text, size_t len
         for (term_t l = order; term_is_list_cell(l); l = term_deref(term_arg(l, 2)))
             outer->inits = term_cons(term_arg(l, 1), outer->inits);
     } else {
-        for (term_t l = order; term_is_list_cell(l); l = term_deref(term_arg(l, 2)))
-            run_directive(term_arg(l, 1));
+        for (term_t l = order; term_is_list_cell(l); l = term_deref(term_arg(l, 2))) {
+            term_t i = term_deref(term_arg(l, 1));
+            run_init(term_arg(i, 1), atom_name(term_get_atom(term_deref(term_arg(i, 2)))),
+                     (long)term_get_smallint(term_deref(term_arg(i, 3))));
+        }
     }
     cur = outer;
 }

@@ -49,8 +49,11 @@ int toplevel_run_text(const char *text, const char *what)
     case SOLVE_TRUE:
         return 0;
     case SOLVE_FALSE:
-        fflush(stdout);
-        fprintf(stderr, "Warning: %s: goal (%s) failed\n", what, what[0] == '-' ? "-g" : "initialization");
+        /* as swipl: a -g goal that fails says so unless -q; -t does not */
+        if (!strncmp(what, "-g", 2) && !flags_verbose_silent()) {
+            fflush(stdout);
+            fprintf(stderr, "ERROR: %s: false\n", what);
+        }
         return 1;
     default:
         msg_print_error(what, ball);

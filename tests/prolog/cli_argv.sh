@@ -4,7 +4,8 @@
 # one ending in .pl; from the next argument on, everything is argv, options
 # included; "--" ends options or files; -g goals run before the main goal.
 # library(main) with argv_options/3,
-# and a main goal of initialization(main, main) that fails or raises, with
+# and a main goal of initialization(main, main) that fails or raises, and
+# a -g or -t goal that fails, with
 # swipl's message and exit status; the REPL's banner and "% halt" unless -q.  Every expected line was checked against
 # swipl 9.0.4 (the same commands with swipl for snaplog).  On each backend.
 set -u
@@ -41,6 +42,11 @@ run() { # run BACKEND
 ERROR: $PWD/$d/argv_script.pl:3: user:main: false" $d/argv_script.pl --fail || return 1
     check "$be" 1 "ERROR: $tmp/fails.pl:1: user:main: false" "$tmp/fails.pl" || return 1
     check "$be" 0 $'g1\n[]\nmore_not_loaded' -g 'writeln(g1)' $d/argv_show.pl || return 1
+    # a -g goal that fails: "ERROR: -g Goal: false" and status 1, silent
+    # with -q; a failing -t goal: status 1 and nothing said
+    check "$be" 1 "ERROR: -g fail: false" -g fail -t halt || return 1
+    check "$be" 1 "" -q -g fail -t halt || return 1
+    check "$be" 1 "" -q -t fail || return 1
     check "$be" 2 "ERROR: $tmp/raises.pl:1: user:main atom_length/2: Arguments are not sufficiently instantiated" \
         "$tmp/raises.pl" || return 1
     # the REPL: a banner and, at end of input, "% halt" on stderr, as swipl;
