@@ -118,10 +118,12 @@ static bool do_open(term_t file, term_t mode, term_t st, term_t opts)
     text name;
     text_get(file, TEXT_ATOM | TEXT_STRING, A("text"), &name);
     stream *s = stream_open_file(name.s, term_get_atom(mode), binary);
-    if (!s) {
-        if (errno == ENOENT || errno == ENOTDIR)
-            err_existence(A("source_sink"), file);
-        err_permission(A("open"), A("source_sink"), file);
+    if (!s) { /* swipl's errors, with the system's reason */
+        int err = errno;
+        if (err == ENOENT || err == ENOTDIR)
+            err_throw_formal_msg(term_compound2(FUNCTOR_existence_error2, term_atom(A("source_sink")), file), strerror(err));
+        term_t pa[3] = {term_atom(A("open")), term_atom(A("source_sink")), file};
+        err_throw_formal_msg(term_compound(FUNCTOR_permission_error3, pa), strerror(err));
     }
     s->octet = octet;
     if (eof >= 0)
