@@ -181,6 +181,40 @@ void msg_exception_text(wr_sink *s, term_t ball)
         return;
     }
     term_t ctx = arg(ball, 2);
+    /* a syntax error read from a file or a stream: "Path:Line:Col: " (or
+     * "Stream S:Line:Col ") first; from a string: the text after, with
+     * "** here **" where the error is, as swipl prints them */
+    if (is(arg(ball, 1), "syntax_error", 1) && (is(ctx, "file", 4) || is(ctx, "stream", 4))) {
+        if (is(ctx, "file", 4)) {
+            put_term(s, arg(ctx, 1), false);
+            wr_puts(s, ":");
+        } else {
+            wr_puts(s, "Stream ");
+            put_term(s, arg(ctx, 1), true);
+            wr_puts(s, ":");
+        }
+        put_term(s, arg(ctx, 2), false);
+        wr_puts(s, ":");
+        put_term(s, arg(ctx, 3), false);
+        wr_puts(s, is(ctx, "file", 4) ? ": " : " ");
+        formal_text(s, arg(ball, 1));
+        return;
+    }
+    if (is(arg(ball, 1), "syntax_error", 1) && is(ctx, "string", 2) && term_is_string(arg(ctx, 1)) &&
+        term_is_smallint(arg(ctx, 2))) {
+        formal_text(s, arg(ball, 1));
+        size_t len;
+        const char *t = term_string_chars(arg(ctx, 1), &len);
+        size_t at = 0;
+        for (int64_t k = term_get_smallint(arg(ctx, 2)); k > 0 && at < len; k--) /* characters, UTF-8 */
+            for (at++; at < len && (t[at] & 0xC0) == 0x80; at++)
+                ;
+        wr_puts(s, "\n");
+        wr_put(s, t, at);
+        wr_puts(s, "\n** here **\n");
+        wr_put(s, t + at, len - at);
+        return;
+    }
     /* context(Module:Name/Arity, Extra): "name/arity: " first */
     if (is(ctx, "context", 2)) {
         term_t pi = arg(ctx, 1);
@@ -247,7 +281,20 @@ void msg_print_error(const char *where, term_t ball)
     }
     msg_exception_text(&s, ball);
     char *text = wr_sink_take(&s, NULL);
-    emit_lines("ERROR: ", text ? text : "");
+    /* an error read from a file: its place on a line of its own first, the
+     * message indented under it, as swipl prints it */
+    term_t b = term_deref(ball), ctx = is(b, "error", 2) ? arg(b, 2) : 0;
+    if (ctx && is(ctx, "file", 4) && term_is_atom(arg(ctx, 1)) && term_is_smallint(arg(ctx, 2))) {
+        char head[1200];
+        snprintf(head, sizeof head, "ERROR: %s:%lld:", atom_name(term_get_atom(arg(ctx, 1))),
+                 (long long)term_get_smallint(arg(ctx, 2)));
+        begin_message();
+        fprintf(stderr, "%s\n", head);
+        end_message();
+        emit_lines("ERROR:    ", text ? text : "");
+    } else {
+        emit_lines("ERROR: ", text ? text : "");
+    }
     free(text);
     wr_sink_free(&s);
 }

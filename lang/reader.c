@@ -849,8 +849,16 @@ term_t rd_error_term(const rd_error *e, atom_t file, const char *text)
                        term_int(e->pos.offset)};
         ctx = term_compound(functor_intern(atom_from_cstr("file"), 4), a);
     } else if (text) {
+        /* the text with the " . " swipl's term_to_atom/2 reads it with */
+        size_t n = strlen(text);
+        char *t = malloc(n + 4);
+        if (t) {
+            memcpy(t, text, n);
+            memcpy(t + n, " . ", 4);
+        }
         ctx = term_compound2(functor_intern(atom_from_cstr("string"), 2),
-                             term_string(text, strlen(text)), term_int(e->pos.offset));
+                             t ? term_string(t, n + 3) : term_string(text, n), term_int(e->pos.offset));
+        free(t);
     } else {
         ctx = term_new_var();
     }

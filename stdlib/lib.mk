@@ -5,7 +5,7 @@
 # The .pl files become read-only data by .incbin in a generated C file, so
 # the engine needs no file system to load library(NAME); the object depends
 # on the .pl files, so editing one rebuilds it.
-LIB_PL := $(sort $(wildcard stdlib/*.pl stdlib/dcg/*.pl))
+LIB_PL := $(sort $(wildcard stdlib/*.pl stdlib/dcg/*.pl stdlib/http/*.pl))
 LIB_SRCS := stdlib/library.c stdlib/global.c stdlib/listing.c stdlib/vset.c
 LIB_OBJS := $(patsubst %.c,$(B)/guest/%.o,$(LIB_SRCS)) $(B)/guest/gen/library_text.o
 

@@ -18,6 +18,7 @@
 #include "engine/solve.h"
 #include "engine/unify.h"
 #include "lang/ops.h"
+#include "stdlib/stream.h"
 
 static atom_t atom_of(const char *s) { return atom_from_cstr(s); }
 
@@ -128,11 +129,20 @@ bool read_term_finish(const read_req *r, term_t term, const rd_result *res)
     return true;
 }
 
-static term_t read_stream_error(const rd_error *e, term_t stream)
+/* The error term of a syntax error read from stream: the context is
+ * file(Path, Line, LinePos, CharNo) for a file, as swipl gives it, else
+ * stream(S, Line, LinePos, CharNo). */
+static term_t read_stream_error(const rd_error *e, term_t stream_arg)
 {
     term_t t = rd_error_term(e, (atom_t)-1, NULL);
-    term_t a[4] = {term_deref(stream), term_int(e->pos.line), term_int(e->pos.col - 1), term_int(e->pos.offset)};
-    unify(term_arg(t, 2), term_compound(functor_intern(atom_of("stream"), 4), a));
+    stream *st = NULL;
+    term_t sd = term_deref(stream_arg);
+    if (term_is_compound(sd) || term_is_atom(sd))
+        st = stream_get(sd);
+    bool file = st && st->file_name;
+    term_t a[4] = {file ? term_atom(st->file_name) : sd, term_int(e->pos.line), term_int(e->pos.col - 1),
+                   term_int(e->pos.offset)};
+    unify(term_arg(t, 2), term_compound(functor_intern(atom_of(file ? "file" : "stream"), 4), a));
     return t;
 }
 

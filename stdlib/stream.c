@@ -508,6 +508,30 @@ stream *stream_open_file(const char *path, atom_t mode, bool binary)
     return s;
 }
 
+/* stream_open_text: an input stream over a copy of text (open_string/2):
+ * a FILE on the copy, which lives as long as the stream (in mem). */
+stream *stream_open_text(const char *text, size_t len)
+{
+    char *copy = mem_palloc(len + 1);
+    if (!copy)
+        return NULL;
+    memcpy(copy, text, len);
+    copy[len] = 0;
+    FILE *fp = fmemopen(copy, len ? len : 1, "r");
+    if (!fp) {
+        mem_pfree(copy);
+        return NULL;
+    }
+    if (!len)
+        fgetc(fp); /* fmemopen wants a size of 1 at least: read past the NUL */
+    stream *s = new_stream();
+    s->fp = fp;
+    s->mem = copy;
+    s->mode = atom_from_cstr("read");
+    s->input = true;
+    return s;
+}
+
 void stream_close(stream *s)
 {
     if (s->std) {

@@ -116,6 +116,9 @@ stream *stream_alias_lookup(atom_t a);
 void stream_set_current_input(stream *s);
 /* Give back a character the reader looked at but did not consume. */
 void stream_unread_code(stream *s, int c);
+/* An input stream over a copy of text (open_string/2); NULL when memory
+ * is out. */
+stream *stream_open_text(const char *text, size_t len);
 /* fopen path with mode (read, write, append); NULL and errno on failure. */
 stream *stream_open_file(const char *path, atom_t mode, bool binary);
 

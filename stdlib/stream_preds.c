@@ -136,6 +136,19 @@ static bool do_open(term_t file, term_t mode, term_t st, term_t opts)
 static bool bi_open3(term_t *a) { return do_open(a[0], a[1], a[2], TERM_NIL); }
 static bool bi_open4(term_t *a) { return do_open(a[0], a[1], a[2], a[3]); }
 
+/* open_string(+Text, -Stream) is det: Stream reads Text (an atom, string,
+ * number, code or character list), as swipl's. */
+static bool bi_open_string(term_t *a)
+{
+    text t;
+    text_get(a[0], TEXT_ANY, A("text"), &t);
+    stream *s = stream_open_text(t.s, t.len);
+    text_free(&t);
+    if (!s)
+        err_resource(ATOM_memory);
+    return unify(a[1], stream_term(s));
+}
+
 /* close(+Stream), close(+Stream, +Options). */
 static bool bi_close1(term_t *a)
 {
@@ -348,6 +361,68 @@ static bool bi_telling(term_t *a) { return unify(a[0], edinburgh_name(stream_cur
 
 /* --- positions, flushing, end of stream ------------------------------------ */
 
+/* Move s to byte offset off (SEEK_SET etc.); false when it cannot. */
+static bool reposition(stream *s, long off, int whence)
+{
+    if (!s->fp || s->std)
+        return false;
+    if (s->output)
+        stream_flush(s);
+    if (fseek(s->fp, off, whence) != 0)
+        return false;
+    s->nback = 0;
+    s->at = AT_NOT;
+    return true;
+}
+
+/* set_stream_position(+S, +Position) is det: back to a position that
+ * stream_property(S, position(P)) gave ('$stream_position'(Chars, Line,
+ * LinePos, Bytes)); permission_error(reposition, stream, S) for a stream
+ * that cannot move (a terminal, a pipe, a memory output). */
+static bool bi_set_stream_position(term_t *a)
+{
+    stream *s = stream_get(a[0]);
+    term_t p = term_deref(a[1]);
+    if (term_is_var(p))
+        err_instantiation();
+    if (!term_is_compound(p) || term_functor(p) != functor_intern(A("$stream_position"), 4))
+        err_domain(A("stream_position"), p);
+    int64_t v[4];
+    for (unsigned i = 0; i < 4; i++)
+        v[i] = err_need_int(term_arg(p, i + 1));
+    if (!reposition(s, (long)v[3], SEEK_SET))
+        err_permission(A("reposition"), A("stream"), term_deref(a[0]));
+    s->chars = v[0];
+    s->lines = v[1] - 1;
+    s->linepos = v[2];
+    s->bytes = v[3];
+    return true;
+}
+
+/* seek(+S, +Offset, +Method, -NewLocation) is det: Method bof, current or
+ * eof; the byte position after the move.  The line and column counts are
+ * no longer known (0), as in swipl. */
+static bool bi_seek(term_t *a)
+{
+    stream *s = stream_get(a[0]);
+    int64_t off = err_need_int(a[1]);
+    atom_t m = err_need_atom(a[2]);
+    const char *mn = atom_name(m);
+    int whence = !strcmp(mn, "bof") ? SEEK_SET : !strcmp(mn, "current") ? SEEK_CUR : !strcmp(mn, "eof") ? SEEK_END : -1;
+    if (whence < 0)
+        err_domain(A("seek_method"), term_deref(a[2]));
+    if (whence == SEEK_CUR)
+        off += s->bytes; /* what was read ahead into stdio is not the stream's position */
+    if (!reposition(s, (long)off, whence == SEEK_CUR ? SEEK_SET : whence))
+        err_permission(A("reposition"), A("stream"), term_deref(a[0]));
+    long at = ftell(s->fp);
+    s->bytes = s->chars = at;
+    s->lines = 0;
+    s->linepos = 0;
+    return unify(a[3], term_int(at));
+}
+
+
 /* character_count(+S, -N), line_count(+S, -N), line_position(+S, -N). */
 static bool bi_character_count(term_t *a) { return unify(a[1], term_int(stream_pos(stream_get(a[0]))->chars)); }
 static bool bi_line_count(term_t *a) { return unify(a[1], term_int(stream_pos(stream_get(a[0]))->lines + 1)); }
@@ -481,6 +556,9 @@ void stream_register(void)
     stream_init();
     db_register_det("open", 3, bi_open3);
     db_register_det("open", 4, bi_open4);
+    db_register_det("open_string", 2, bi_open_string);
+    db_register_det("set_stream_position", 2, bi_set_stream_position);
+    db_register_det("seek", 4, bi_seek);
     db_register_det("close", 1, bi_close1);
     db_register_det("close", 2, bi_close2);
     db_register_det("current_input", 1, bi_current_input);
