@@ -94,9 +94,29 @@ static inline __attribute__((always_inline)) void append(uintptr_t u, uint8_t *s
     *sh = 0;
 }
 
+/* The store to the armed line u comes after a drop, and u lies in the
+ * first public bump region above its top at every live snapshot
+ * (snap_rt.fr_lo): none of them can see it, so it needs no entry.  It is
+ * disarmed; a take since armed it, so the next take must arm it again:
+ * lines below the top at the latest take or restore go on the re-arm list,
+ * those above are armed with the region's new cells (bump_arm).  Without
+ * this, every binding of a variable made between the parent's take and the
+ * dropped one (the cells of a deterministic call, once its choice point is
+ * cut) was logged against the parent, which restores below them anyway. */
+static __attribute__((noinline)) int above_tops(uintptr_t u, uint8_t *sh)
+{
+    if (u < snap_rt.fr_fresh) {
+        if (snap_rt.nrearm == SNAP_REARM_MAX) return 0;
+        snap_rt.rearm[snap_rt.nrearm++] = u;
+    }
+    *sh = 0;
+    return 1;
+}
+
 /* log_line's rare cases: a drop's window, a new chunk of the log */
 static __attribute__((noinline)) void log_line_slow(uintptr_t u, uint8_t *sh, size_t h, size_t p)
 {
+    if (u - snap_rt.fr_lo < snap_rt.fr_n && above_tops(u, sh)) return;
     if (p - 1 - snap_rt.dd_lo < snap_rt.dd_n && logged_already(u, p, sh)) return;
     size_t t = snap_rt.top;
     if (!snap_log_at(t)) snap_log_grow_or_die(t);
@@ -110,8 +130,10 @@ static inline __attribute__((always_inline)) void log_line(uintptr_t u, uint8_t 
     size_t h = snap_last_hash(u);
     size_t p = snap_rt.last[h], t = snap_rt.top;
     struct snap_log_chunk *c = snap_log_at(t);
-    /* one compare unless a drop left a window (dd_n is 0 otherwise) */
-    if (SNAP_UNLIKELY(p - 1 - snap_rt.dd_lo < snap_rt.dd_n) || SNAP_UNLIKELY(!c))
+    /* one compare each unless a drop left a window (dd_n and fr_n are 0
+     * otherwise) */
+    if (SNAP_UNLIKELY(p - 1 - snap_rt.dd_lo < snap_rt.dd_n) ||
+        SNAP_UNLIKELY(u - snap_rt.fr_lo < snap_rt.fr_n) || SNAP_UNLIKELY(!c))
         log_line_slow(u, sh, h, p);
     else
         append(u, sh, c, t, h, p);

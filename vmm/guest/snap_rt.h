@@ -10,10 +10,13 @@
  * Invariant (I): a tracked line whose shadow is 0 either has an entry in the
  * log since the latest take or restore (the current epoch), or has one at or
  * above the newest live snapshot's mark and is on the re-arm list (a drop's
- * merge, snap_log.c's logged_already), or is fresh: it lies above a bump
- * region's top as of the latest take or restore, or in a mapping made since,
- * which no live snapshot can see.  The next take arms the first two kinds.
- * Arming is always safe; disarming happens only where one of these holds.
+ * merge, snap_log.c's logged_already), or is fresh: it lies in a bump
+ * region above its top at every live snapshot, and either above its top as
+ * of the latest take or restore (the next take arms what lies below the top
+ * then) or on the re-arm list, or it lies in a mapping made since the
+ * newest live take, which no live snapshot can see.  The next take arms the
+ * first two kinds.  Arming is always safe; disarming happens only where one
+ * of these holds.
  */
 #ifndef SNAP_RT_H
 #define SNAP_RT_H
@@ -98,6 +101,13 @@ struct snap_rt {
      * entry (snap_log.c); dd_n is 0 after a take or restore, and with no
      * snapshot live. */
     size_t dd_lo, dd_n;
+    /* After a drop: [fr_lo, fr_lo + fr_n) is the part of the first public
+     * bump region above its top at every live snapshot (whole lines), which
+     * takes since armed and no live snapshot can see: a store there is not
+     * logged (the line is disarmed; below fr_fresh, the region's top at the
+     * latest take or restore, it goes on the re-arm list).  fr_n is 0 after
+     * a take or a restore (the restore disarms that part itself). */
+    uintptr_t fr_lo, fr_n, fr_fresh;
     int ready, kvm, check;
     uintptr_t stack_base;
     struct snap_stats st;
@@ -156,6 +166,7 @@ struct snap_bump {
     void **lo, **hi;   /* where the bounds live (the allocator's change) */
     void *lo_c, *hi_c; /* constant bounds of a public region */
     uintptr_t fresh;   /* *top at the latest take or restore */
+    uintptr_t armed_hi; /* no line at or above it was armed by a take */
 };
 struct snap_bump *snap_bump_internal(void **top, void **lo, void **hi);
 /* The region moves to another segment: arms what was allocated in the old
