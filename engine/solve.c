@@ -83,10 +83,11 @@ static term_t catches = TERM_NIL; /* '$catch'(CpIndex, Outer) of the active catc
 static long top_idx = -1;         /* the TOP record of the innermost solve() */
 static size_t gc_trigger = GC_MIN_YOUNG; /* collect when the young heap is this big */
 /* The heap top past which the loop collects: the newest record's heap mark
- * + gc_trigger, kept so by cp_push, cp_pop_to and the collector (a restore
- * brings it back with the record it resumes), so that the loop's test is
- * one compare. */
-static char *gc_at;
+ * + gc_trigger, kept so by cp_push, cp_pop_to and the collector, so that
+ * the loop's test is one compare.  Persistent, as the records it follows
+ * (an explicit section is untracked, snap_sections.h): tracked, its line
+ * was logged at nearly every take, for a value no restore needs back. */
+static char *gc_at __attribute__((section(".bss.untracked")));
 static functor_t current_functor = (functor_t)-1;
 
 functor_t solve_current_functor(void) { return current_functor; }
