@@ -86,15 +86,16 @@ static inline size_t snap_last_hash(uintptr_t line)
  * keeps the duplicate entries instead). */
 #define SNAP_REARM_MAX 16384
 
-/* The runtime's state, in untracked memory (a runtime object's .bss). */
+/* The runtime's state, in untracked memory (a runtime object's .bss).  The
+ * scalars first, with the first entries of the chunk table after them: the
+ * barrier's slow path and every take and restore read them, and in one or
+ * two pages rather than spread over half a megabyte of tables (take,
+ * restore and drop were 2-3 ns faster per cycle in micro_snap_cycle). */
 struct snap_rt {
-    struct snap_log_chunk *chunk[SNAP_LOG_MAXCHUNKS];
     size_t top;         /* entries in the log */
     size_t epoch_start; /* first entry of the current epoch */
     size_t pending_unmaps;
-    uint32_t last[1UL << SNAP_LAST_BITS];
     size_t nrearm;
-    uintptr_t rearm[SNAP_REARM_MAX];
     /* After a drop: entries [dd_lo, dd_lo + dd_n) are the newest live
      * snapshot's, older than the current epoch, and their lines were
      * re-armed by the dropped take.  A store to such a line needs no new
@@ -111,6 +112,9 @@ struct snap_rt {
     int ready, kvm, check;
     uintptr_t stack_base;
     struct snap_stats st;
+    struct snap_log_chunk *chunk[SNAP_LOG_MAXCHUNKS];
+    uint32_t last[1UL << SNAP_LAST_BITS];
+    uintptr_t rearm[SNAP_REARM_MAX];
 };
 extern struct snap_rt snap_rt;
 

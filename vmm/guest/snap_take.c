@@ -38,9 +38,9 @@ _Static_assert(__builtin_offsetof(struct snap_rec, len) == 72, "snap_switch.S");
 static struct snap_rec *recs[REC_MAXCHUNKS];
 static size_t depth;
 static struct {
+    size_t ci, off; /* the next segment goes at base[ci] + off */
     unsigned char *base[STK_MAXCHUNKS];
     size_t size[STK_MAXCHUNKS];
-    size_t ci, off; /* the next segment goes at base[ci] + off */
 } stk;
 static struct snap_bump bumps[MAX_BUMPS];
 static int nbumps, npublic;
