@@ -22,7 +22,7 @@ struct snap_rec {
     size_t stk_chunk;                      /* 96 */
     int nbumps;                            /* bump regions at the take */
     void *bump_top[8];                     /* their tops then (MAX_BUMPS) */
-    uintptr_t bump_vis[8];                 /* the highest top of each at this and every older live take */
+    uintptr_t bump_vis[8];                 /* public ones: the highest top at this and every older live take */
 };
 _Static_assert(__builtin_offsetof(struct snap_rec, stk) == 64, "snap_switch.S");
 _Static_assert(__builtin_offsetof(struct snap_rec, len) == 72, "snap_switch.S");
@@ -44,7 +44,7 @@ static struct {
 } stk;
 static struct snap_bump bumps[MAX_BUMPS];
 static int nbumps, npublic;
-static int fr_bump = -1; /* the first public region: the one a drop's fr_lo covers */
+static int pub[MAX_PUBLIC]; /* the public regions' indices in bumps[]; pub[0]: the one a drop's fr_lo covers */
 /* Kept regions (snap_register_bump_kept): apart, so that takes and restores
  * of a program without one pay one compare for them. */
 #define MAX_KEPT 2
@@ -107,8 +107,7 @@ int snap_register_bump(void **top, void *lo, void *hi)
     if (npublic == MAX_PUBLIC) return errno = ENOMEM, -1;
     struct snap_bump *b = bump_new(top);
     if (!b) return -1;
-    if (!npublic) fr_bump = (int)(b - bumps);
-    npublic++;
+    pub[npublic++] = (int)(b - bumps);
     b->lo_c = lo;
     b->hi_c = hi;
     /* what is allocated already is tracked from the next take on */
@@ -321,14 +320,18 @@ struct snap_rec *snap_take_c(snap_id *id, uintptr_t sp, uintptr_t rip)
     r->serial = serial;
     int nb = nbumps;
     r->nbumps = nb;
-    /* a program may lower a top below its value at an older take itself:
-     * what lies below the highest of them is seen by some live snapshot */
-    const struct snap_rec *pr = d ? rec_at(d - 1) : 0;
-    int npr = pr ? pr->nbumps : 0;
-    for (int i = 0; i < nb; i++) {
-        uintptr_t top = bump_arm(&bumps[i]);
-        r->bump_top[i] = (void *)top;
-        r->bump_vis[i] = i < npr && pr->bump_vis[i] > top ? pr->bump_vis[i] : top;
+    for (int i = 0; i < nb; i++) r->bump_top[i] = (void *)bump_arm(&bumps[i]);
+    /* a program may lower a public region's top below its value at an
+     * older take: what lies below the highest of them is seen by some live
+     * snapshot (the allocator's and the break's regions only grow) */
+    if (npublic) {
+        const struct snap_rec *pr = d ? rec_at(d - 1) : 0;
+        int npr = pr ? pr->nbumps : 0;
+        for (int j = 0; j < npublic; j++) {
+            int i = pub[j];
+            uintptr_t top = (uintptr_t)r->bump_top[i];
+            r->bump_vis[i] = i < npr && pr->bump_vis[i] > top ? pr->bump_vis[i] : top;
+        }
     }
     snap_rt.fr_n = 0;
     if (SNAP_UNLIKELY(nkept)) kept_arm();
@@ -358,12 +361,14 @@ static inline void pop_to(size_t d)
  * next allocation logged every line it filled (a third of the lines a
  * backtracking parser logged).  Each line armed by a take is disarmed at
  * most once. */
-static inline void disarm_above(const struct snap_rec *r)
+static __attribute__((noinline)) void disarm_above(const struct snap_rec *r)
 {
-    for (int i = 0; i < r->nbumps; i++) {
+    for (int j = 0; j < npublic; j++) {
+        int i = pub[j];
+        if (i >= r->nbumps) continue; /* registered after r's take */
         struct snap_bump *b = &bumps[i];
         uintptr_t lo = (r->bump_vis[i] + SNAP_LINE - 1) & ~(uintptr_t)(SNAP_LINE - 1);
-        if (b->armed_hi > lo && b->lo == &b->lo_c) {
+        if (b->armed_hi > lo) {
             snap_disarm_range(lo, b->armed_hi);
             b->armed_hi = lo;
         }
@@ -383,7 +388,7 @@ static inline void drop_windows(size_t d)
     const struct snap_rec *p = rec_at(d - 1);
     snap_rt.dd_lo = p->mark;
     snap_rt.dd_n = snap_rt.epoch_start - p->mark;
-    int i = fr_bump;
+    int i = npublic ? pub[0] : -1;
     if (i >= 0 && i < p->nbumps) {
         uintptr_t lo = (p->bump_vis[i] + SNAP_LINE - 1) & ~(uintptr_t)(SNAP_LINE - 1);
         uintptr_t hi = (uintptr_t)bumps[i].hi_c;
@@ -420,7 +425,7 @@ struct snap_rec *snap_restore_c(snap_id id, long v)
         bumps[i].fresh = (uintptr_t)t;
     }
     for (; i < nbumps; i++) bumps[i].fresh = (uintptr_t)*bumps[i].top;
-    disarm_above(r);
+    if (npublic) disarm_above(r); /* out of line: no registers saved without */
     snap_rt.fr_n = 0;
     if (SNAP_UNLIKELY(nkept)) kept_arm(); /* their tops stay */
     stk.ci = r->stk_chunk;
