@@ -189,16 +189,41 @@ void snap_arm_later(const void *p, size_t n)
         snap_die("undo log exhausted: cannot record %zu bytes of new memory", n);
 }
 
+typedef uint64_t snap_u64u __attribute__((aligned(1), may_alias));
+typedef uint32_t snap_u32u __attribute__((aligned(1), may_alias));
+
+/* n shadow bytes of v.  Most calls are a take arming the few lines the
+ * heap grew by, or a restore disarming them: two overlapping stores do
+ * these, where rep stosb starts up slowly. */
+static inline void fill_shadow(uint8_t *d, uint8_t v, size_t n)
+{
+    if (n > 16) {
+        snap_fill(d, v, n);
+    } else if (n >= 8) {
+        uint64_t w = 0x0101010101010101ull * v;
+        *(snap_u64u *)d = w;
+        *(snap_u64u *)(d + n - 8) = w;
+    } else if (n >= 4) {
+        uint32_t w = 0x01010101u * v;
+        *(snap_u32u *)d = w;
+        *(snap_u32u *)(d + n - 4) = w;
+    } else if (n) {
+        d[0] = v;
+        d[n >> 1] = v;
+        d[n - 1] = v;
+    }
+}
+
 void snap_arm_range(uintptr_t lo, uintptr_t hi)
 {
     uintptr_t u0 = lo & ~(SNAP_LINE - 1), u1 = (hi + SNAP_LINE - 1) & ~(SNAP_LINE - 1);
-    if (u1 > u0) snap_fill(snap_shadow(u0), SNAP_ARMED, (u1 - u0) >> SNAP_SHADOW_SCALE);
+    if (u1 > u0) fill_shadow(snap_shadow(u0), SNAP_ARMED, (u1 - u0) >> SNAP_SHADOW_SCALE);
 }
 
 void snap_disarm_range(uintptr_t lo, uintptr_t hi)
 {
     uintptr_t u0 = lo & ~(SNAP_LINE - 1), u1 = (hi + SNAP_LINE - 1) & ~(SNAP_LINE - 1);
-    if (u1 > u0) snap_fill(snap_shadow(u0), 0, (u1 - u0) >> SNAP_SHADOW_SCALE);
+    if (u1 > u0) fill_shadow(snap_shadow(u0), 0, (u1 - u0) >> SNAP_SHADOW_SCALE);
 }
 
 void snap_track(const void *p, size_t n) { snap_arm_range((uintptr_t)p, (uintptr_t)p + n); }
