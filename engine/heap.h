@@ -1,10 +1,10 @@
 /* heap.h - the term heap: one bump region, backtrackable as a whole.
  *
- * Cells are allocated by moving heap_top up.  heap_top is an ordinary
- * (instrumented) global, so a snapshot restore puts it back and with it frees
- * every cell allocated since; the region is registered with the snapshot
- * runtime as a bump region, so cells above the top at the newest snapshot are
- * fresh and their first writes are not logged (DESIGN section 3).
+ * Cells are allocated by moving heap_top up.  The region is registered with
+ * the snapshot runtime as a bump region: the runtime saves heap_top at each
+ * snapshot and puts it back at a restore, freeing every cell allocated since
+ * (heap_top itself is untracked), and cells above the top at the newest
+ * snapshot are fresh, their first writes not logged (DESIGN section 3).
  */
 #ifndef ENGINE_HEAP_H
 #define ENGINE_HEAP_H

@@ -83,11 +83,19 @@ static term_t catches = TERM_NIL; /* '$catch'(CpIndex, Outer) of the active catc
 static long top_idx = -1;         /* the TOP record of the innermost solve() */
 static size_t gc_trigger = GC_MIN_YOUNG; /* collect when the young heap is this big */
 /* The heap top past which the loop collects: the newest record's heap mark
- * + gc_trigger, kept so by cp_push, cp_pop_to and the collector (a restore
- * brings it back with the record it resumes), so that the loop's test is
- * one compare. */
-static char *gc_at;
-static functor_t current_functor = (functor_t)-1;
+ * + gc_trigger, kept so by cp_push, cp_pop_to and the collector, so that
+ * the loop's test is one compare.  Persistent, as the records it follows
+ * (an explicit section is untracked, snap_sections.h): tracked, its line
+ * was logged at nearly every take, for a value no restore needs back. */
+static char *gc_at __attribute__((section(".bss.untracked")));
+/* The built-in running, for error contexts; -1 in the loop itself.
+ * Persistent, as gc_at: tracked, its line was logged at the first built-in
+ * call after nearly every take and restore (a fifth to a third of the lines
+ * sendmore, queens, meta_qsort, mu and nrev logged).  What a restore put
+ * back, the paths that restore set instead: -1 for the loop's take sites
+ * (backtrack, unwind_to_catcher), the built-in's own for solve_choose's;
+ * solve() puts back the outer value when its run ends. */
+static functor_t current_functor __attribute__((section(".data.untracked"))) = (functor_t)-1;
 
 functor_t solve_current_functor(void) { return current_functor; }
 
@@ -232,6 +240,7 @@ static _Noreturn void take_failed(long idx)
 
 static _Noreturn void backtrack(void)
 {
+    current_functor = (functor_t)-1;
     for (;;) {
         struct cp *c = &M->cps[M->ncp - 1];
         if (!c->disabled)
@@ -250,6 +259,7 @@ long solve_choose(long n)
     if (n == 1)
         return 0;
     long idx = cp_push(CP_BUILTIN, 1);
+    functor_t caller = current_functor; /* in the stack segment: back at each restore */
     long v = snap_take(&M->cps[idx].id);
     if (v == -1)
         take_failed(idx);
@@ -257,6 +267,7 @@ long solve_choose(long n)
         M->stats.choicepoints++;
         return 0;
     }
+    current_functor = caller;
     /* resumed by failure with alternative v: the record is the newest */
     if (v == n - 1)
         cut_to(idx);
@@ -291,6 +302,7 @@ static _Noreturn void unwind_to_catcher(void)
         }
     }
     cp_pop_to(target + 1);
+    current_functor = (functor_t)-1;
     snap_restore(M->cps[target].id, ALT_THROW);
 }
 

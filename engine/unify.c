@@ -79,19 +79,18 @@ struct uframe {
 
 #define UFRAMES 32
 
-/* A stack of frames full at top == lim: twice the room, in persistent
- * memory (the walk runs between two snapshot operations, as wstack's). */
-static __attribute__((noinline)) struct uframe *uframes_grow(struct uframe *base, struct uframe *local, size_t n,
-                                                          size_t *cap)
+/* A full stack of n frames: room for 2n, in persistent memory (the walk
+ * runs between two snapshot operations, as wstack's).  The caller doubles
+ * its count of room (by value: an address taken would put it in memory,
+ * and its stores through the barrier's checks, on every call). */
+static __attribute__((noinline)) struct uframe *uframes_grow(struct uframe *base, struct uframe *local, size_t n)
 {
-    size_t c = *cap * 2;
-    struct uframe *p = mem_palloc(c * sizeof *p);
+    struct uframe *p = mem_palloc(2 * n * sizeof *p);
     if (!p)
-        heap_overflow(c * sizeof *p / sizeof(term_t));
+        heap_overflow(2 * n * sizeof *p / sizeof(term_t));
     memcpy(p, base, n * sizeof *p);
     if (base != local)
         mem_pfree(base);
-    *cap = c;
     return p;
 }
 
@@ -117,6 +116,7 @@ static inline __attribute__((always_inline)) int unify_walk(term_t a, term_t b, 
     size_t n = 0;              /* pairs left in the current frame */
     struct wmap *seen = NULL; /* compound pairs assumed equal, past WALK_CYCLE_STEPS */
     size_t steps = 0;
+    unsigned nlog = log ? log->n : 0; /* log->n, kept in a register and stored at the end */
     int ok = 1;
     for (;;) {
         a = term_deref(a);
@@ -129,11 +129,11 @@ static inline __attribute__((always_inline)) int unify_walk(term_t a, term_t b, 
             term_t var = term_is_var(a) && (!term_is_var(b) || a > b) ? a : b;
             term_t val = var == a ? b : a;
             if (fresh && term_ptr(var) < fresh) {
-                if (!log || log->n == UNIFY_LOG_CAP) {
+                if (!log || nlog == UNIFY_LOG_CAP) {
                     ok = -1;
                     break;
                 }
-                log->cells[log->n++] = term_ptr(var);
+                log->cells[nlog++] = term_ptr(var);
             }
             if (oc && occurs(var, val)) {
                 ok = 0;
@@ -150,8 +150,10 @@ static inline __attribute__((always_inline)) int unify_walk(term_t a, term_t b, 
                 size_t m = functor_arity((functor_t)(h >> 4));
                 if (m) {
                     if (n) {
-                        if (depth == cap)
-                            base = uframes_grow(base, local, depth, &cap);
+                        if (depth == cap) {
+                            base = uframes_grow(base, local, depth);
+                            cap *= 2;
+                        }
                         base[depth++] = (struct uframe){pa, pb, n};
                     }
                     pa = term_args(a);
@@ -175,6 +177,8 @@ static inline __attribute__((always_inline)) int unify_walk(term_t a, term_t b, 
         b = *pb++;
         n--;
     }
+    if (log)
+        log->n = nlog;
     if (base != local)
         mem_pfree(base);
     wmap_free(seen);
@@ -188,14 +192,23 @@ int unify_logged(term_t a, term_t b, const void *fresh, struct unify_log *log)
     return unify_walk(a, b, false, fresh, log);
 }
 
-void unify_log_undo(struct unify_log *log, unsigned to)
+static __attribute__((noinline)) void log_undo(struct unify_log *log, unsigned to)
 {
     /* newest first: a cell bound twice cannot happen (a bound cell is no
      * longer a variable), but the order costs nothing */
-    while (log->n > to) {
-        term_t *cell = log->cells[--log->n];
+    unsigned n = log->n;
+    while (n > to) {
+        term_t *cell = log->cells[--n];
         *cell = term_mkptr(cell, TAG_REF);
     }
+    log->n = n;
+}
+
+void unify_log_undo(struct unify_log *log, unsigned to)
+{
+    /* a third of the calls (zebra's) have nothing to undo: no frame for them */
+    if (log->n > to)
+        log_undo(log, to);
 }
 
 bool unify(term_t a, term_t b) { return unify_walk(a, b, false, NULL, NULL) > 0; }

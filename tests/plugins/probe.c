@@ -78,6 +78,23 @@ static bool pair(sl_term *a)
     return sl_unify_int64(a[0], x) && sl_unify_int64(a[1], y);
 }
 
+/* late_error(X, Y): fails in its first alternative (from inside, with
+ * sl_fail); in the second, an error that names the predicate, as one
+ * raised before a choice does. */
+static bool late_error(sl_term *a)
+{
+    if (sl_choose(2) == 0)
+        sl_fail();
+    return sl_unify_int64(a[1], sl_need_int64(a[0]));
+}
+
+/* fail_inside: fails from inside (sl_fail), not by returning false. */
+static bool fail_inside(sl_term *a)
+{
+    (void)a;
+    sl_fail();
+}
+
 /* Terms built in C. */
 static bool point(sl_term *a)
 {
@@ -126,6 +143,8 @@ void install_probe(void)
     sl_register("shout", 2, shout);
     sl_register("digit", 1, digit);
     sl_register("pair", 2, pair);
+    sl_register("late_error", 2, late_error);
+    sl_register("fail_inside", 0, fail_inside);
     sl_register("point", 1, point);
     sl_register("describe", 2, describe);
     sl_register("say", 1, say);

@@ -3,7 +3,10 @@
  * Random writes of every shape (1-32 byte stores, unaligned vector stores,
  * struct assignments up to 512 bytes, memcpy, memset, snprintf, strcpy,
  * qsort, pread) into malloc'd objects (allocated and freed at random),
- * tracked globals and a buffer on the stack, and persistent stores
+ * tracked globals, a buffer on the stack and the cells of a bump region
+ * (allocated, filled, its top lowered at random, even below an older
+ * snapshot's, and rewritten after snap_bump_reclaim as a collector does),
+ * and persistent stores
  * (snap_write_persistent) into the globals, which the driver applies to
  * every live snapshot's copy too; random takes, restores (of any
  * live snapshot, several times) and drops.  At each take, a full copy of the
@@ -29,14 +32,21 @@
 #define GSIZE 16384
 #define SSIZE 2048
 #define MAXD 24
+#define HSIZE (256 << 10)
 
 /* tracked state */
 static unsigned char G[GSIZE] __attribute__((aligned(64)));
 static unsigned char *obj[NOBJ];
 static size_t objsz[NOBJ];
+/* a bump region; its top in persistent memory, as the engine's (the runtime
+ * puts it back at a restore) */
+static unsigned char *H;
+static void **Htop;
+static size_t hused(void) { return (size_t)((unsigned char *)*Htop - H); }
 
 struct copy { /* the state at a take, in persistent memory */
-    unsigned char g[GSIZE], s[SSIZE];
+    unsigned char g[GSIZE], s[SSIZE], h[HSIZE];
+    size_t htop;
     unsigned char *obj[NOBJ];
     size_t objsz[NOBJ];
     unsigned char *data; /* the objects' bytes one after the other */
@@ -82,7 +92,7 @@ static uint64_t state_hash(const unsigned char *s)
     uint64_t h = mix(G, GSIZE, 0xcbf29ce484222325ULL);
     h = mix(s, SSIZE, h);
     for (int i = 0; i < NOBJ; i++) h = mix(obj[i], objsz[i], h);
-    return h;
+    return mix(H, hused(), h);
 }
 
 static void fail(const char *what, long off)
@@ -98,6 +108,8 @@ static void save(int level, const unsigned char *s)
     if (!c) c = D->cp[level] = snap_persistent(sizeof *c);
     memcpy(c->g, G, GSIZE);
     memcpy(c->s, s, SSIZE);
+    c->htop = hused();
+    memcpy(c->h, H, c->htop);
     size_t total = 0;
     for (int i = 0; i < NOBJ; i++) total += objsz[i];
     if (total > c->cap) {
@@ -125,6 +137,10 @@ static void verify(int level, const unsigned char *s)
     if (memcmp(s, c->s, SSIZE) != 0)
         for (long i = 0; i < SSIZE; i++)
             if (s[i] != c->s[i]) fail("stack buffer", i);
+    if (hused() != c->htop) fail("bump region's top", (long)hused());
+    if (memcmp(H, c->h, c->htop) != 0)
+        for (long i = 0; i < (long)c->htop; i++)
+            if (H[i] != c->h[i]) fail("bump region", i);
     const unsigned char *d = c->data;
     for (int k = 0; k < NOBJ; k++) {
         if (obj[k] != c->obj[k] || objsz[k] != c->objsz[k]) fail("object table", k);
@@ -154,16 +170,19 @@ struct S512 { long a[64]; };
 
 static int cmp_u8(const void *a, const void *b) { return *(const unsigned char *)a - *(const unsigned char *)b; }
 
-/* a random place with n bytes of room: in an object, the globals or s */
+/* a random place with n bytes of room: in an object, the globals, s or the
+ * bump region's cells */
 static unsigned char *place(size_t n, unsigned char *s)
 {
-    int r = (int)(rnd() % 4);
+    int r = (int)(rnd() % 5);
     unsigned char *base;
     size_t size;
     if (r == 0) {
         base = G, size = GSIZE;
     } else if (r == 1) {
         base = s, size = SSIZE;
+    } else if (r == 4) {
+        base = H, size = hused();
     } else {
         int k = (int)(rnd() % NOBJ);
         base = obj[k], size = objsz[k];
@@ -228,6 +247,36 @@ static void realloc_op(void)
     objsz[k] = n;
 }
 
+static void fill_random(unsigned char *p, size_t n)
+{
+    for (size_t i = 0; i < n; i++) p[i] = (unsigned char)rnd();
+}
+
+/* The bump region: allocate cells and fill them (fresh above the newest
+ * take's top) or not, lower the top (the program's own reset, below an older snapshot's
+ * top too), or rewrite from a point up after snap_bump_reclaim. */
+static void bump_op(void)
+{
+    int r = (int)(rnd() % 8);
+    size_t used = hused();
+    if (r < 5) {
+        size_t n = 8 * (1 + rnd() % 256);
+        if (used + n > HSIZE) {
+            *Htop = H + (rnd() % (used + 1) & ~(size_t)7);
+            return;
+        }
+        unsigned char *p = *Htop;
+        *Htop = p + n;
+        if (r) fill_random(p, n); /* else the cells keep what they held */
+    } else if (r < 7) {
+        *Htop = H + (rnd() % (used + 1) & ~(size_t)7);
+    } else {
+        unsigned char *from = H + (rnd() % (used + 1) & ~(size_t)7);
+        CHECK(snap_bump_reclaim(Htop, from) == 0);
+        fill_random(from, used - (size_t)(from - H));
+    }
+}
+
 static __attribute__((noinline)) void run(void)
 {
     unsigned char s[SSIZE];
@@ -258,6 +307,8 @@ static __attribute__((noinline)) void run(void)
             D->depth = level;
         } else if (r < 9) {
             realloc_op();
+        } else if (r < 12) {
+            bump_op();
         } else {
             write_op(s);
         }
@@ -275,6 +326,11 @@ int main(int argc, char **argv)
     D->kinds = kinds ? strtoul(kinds, 0, 0) : ~0UL;
     D->fd = open("/proc/self/exe", O_RDONLY);
     CHECK(D->fd >= 0);
+    H = snap_palloc(HSIZE);
+    Htop = snap_persistent(sizeof *Htop);
+    CHECK(H && Htop);
+    *Htop = H;
+    CHECK(snap_register_bump(Htop, H, H + HSIZE) == 0);
     for (int k = 0; k < NOBJ; k++) {
         objsz[k] = 1 + k * 997;
         obj[k] = malloc(objsz[k]);

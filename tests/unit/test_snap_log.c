@@ -158,6 +158,27 @@ static void test_logged_already(void **state)
     snap_sys_munmap(m, n);
 }
 
+/* arming and disarming k lines, at every start within a shadow word: the
+ * k shadow bytes change, their neighbours do not */
+static void test_arm_sizes(void **state)
+{
+    (void)state;
+    for (size_t k = 0; k <= 40; k++)
+        for (size_t at = 8; at < 16; at++) {
+            uintptr_t lo = (uintptr_t)buf + at * SNAP_LINE, hi = lo + k * SNAP_LINE;
+            uint8_t *sh = snap_shadow(lo);
+            snap_disarm_range((uintptr_t)buf, (uintptr_t)buf + 64 * SNAP_LINE);
+            snap_arm_range(lo, hi);
+            for (long i = -8; i < (long)k + 8; i++)
+                assert_int_equal(sh[i], i >= 0 && i < (long)k ? SNAP_ARMED : 0);
+            snap_arm_range((uintptr_t)buf, (uintptr_t)buf + 64 * SNAP_LINE);
+            snap_disarm_range(lo, hi);
+            for (long i = -8; i < (long)k + 8; i++)
+                assert_int_equal(sh[i], i >= 0 && i < (long)k ? 0 : SNAP_ARMED);
+        }
+    snap_disarm_range((uintptr_t)buf, (uintptr_t)buf + 64 * SNAP_LINE);
+}
+
 static void test_pheap(void **state)
 {
     (void)state;
@@ -187,6 +208,7 @@ int main(void)
         cmocka_unit_test(test_log_and_undo), cmocka_unit_test(test_straddle_and_range),
         cmocka_unit_test(test_chunks),       cmocka_unit_test(test_map_event),
         cmocka_unit_test(test_logged_already), cmocka_unit_test(test_pheap),
+        cmocka_unit_test(test_arm_sizes),
     };
     return cmocka_run_group_tests(tests, setup, 0);
 }

@@ -94,9 +94,29 @@ static inline __attribute__((always_inline)) void append(uintptr_t u, uint8_t *s
     *sh = 0;
 }
 
+/* The store to the armed line u comes after a drop, and u lies in the
+ * first public bump region above its top at every live snapshot
+ * (snap_rt.fr_lo): none of them can see it, so it needs no entry.  It is
+ * disarmed; a take since armed it, so the next take must arm it again:
+ * lines below the top at the latest take or restore go on the re-arm list,
+ * those above are armed with the region's new cells (bump_arm).  Without
+ * this, every binding of a variable made between the parent's take and the
+ * dropped one (the cells of a deterministic call, once its choice point is
+ * cut) was logged against the parent, which restores below them anyway. */
+static __attribute__((noinline)) int above_tops(uintptr_t u, uint8_t *sh)
+{
+    if (u < snap_rt.fr_fresh) {
+        if (snap_rt.nrearm == SNAP_REARM_MAX) return 0;
+        snap_rt.rearm[snap_rt.nrearm++] = u;
+    }
+    *sh = 0;
+    return 1;
+}
+
 /* log_line's rare cases: a drop's window, a new chunk of the log */
 static __attribute__((noinline)) void log_line_slow(uintptr_t u, uint8_t *sh, size_t h, size_t p)
 {
+    if (u - snap_rt.fr_lo < snap_rt.fr_n && above_tops(u, sh)) return;
     if (p - 1 - snap_rt.dd_lo < snap_rt.dd_n && logged_already(u, p, sh)) return;
     size_t t = snap_rt.top;
     if (!snap_log_at(t)) snap_log_grow_or_die(t);
@@ -110,8 +130,10 @@ static inline __attribute__((always_inline)) void log_line(uintptr_t u, uint8_t 
     size_t h = snap_last_hash(u);
     size_t p = snap_rt.last[h], t = snap_rt.top;
     struct snap_log_chunk *c = snap_log_at(t);
-    /* one compare unless a drop left a window (dd_n is 0 otherwise) */
-    if (SNAP_UNLIKELY(p - 1 - snap_rt.dd_lo < snap_rt.dd_n) || SNAP_UNLIKELY(!c))
+    /* one compare each unless a drop left a window (dd_n and fr_n are 0
+     * otherwise) */
+    if (SNAP_UNLIKELY(p - 1 - snap_rt.dd_lo < snap_rt.dd_n) ||
+        SNAP_UNLIKELY(u - snap_rt.fr_lo < snap_rt.fr_n) || SNAP_UNLIKELY(!c))
         log_line_slow(u, sh, h, p);
     else
         append(u, sh, c, t, h, p);
@@ -167,16 +189,41 @@ void snap_arm_later(const void *p, size_t n)
         snap_die("undo log exhausted: cannot record %zu bytes of new memory", n);
 }
 
+typedef uint64_t snap_u64u __attribute__((aligned(1), may_alias));
+typedef uint32_t snap_u32u __attribute__((aligned(1), may_alias));
+
+/* n shadow bytes of v.  Most calls are a take arming the few lines the
+ * heap grew by, or a restore disarming them: two overlapping stores do
+ * these, where rep stosb starts up slowly. */
+static inline void fill_shadow(uint8_t *d, uint8_t v, size_t n)
+{
+    if (n > 16) {
+        snap_fill(d, v, n);
+    } else if (n >= 8) {
+        uint64_t w = 0x0101010101010101ull * v;
+        *(snap_u64u *)d = w;
+        *(snap_u64u *)(d + n - 8) = w;
+    } else if (n >= 4) {
+        uint32_t w = 0x01010101u * v;
+        *(snap_u32u *)d = w;
+        *(snap_u32u *)(d + n - 4) = w;
+    } else if (n) {
+        d[0] = v;
+        d[n >> 1] = v;
+        d[n - 1] = v;
+    }
+}
+
 void snap_arm_range(uintptr_t lo, uintptr_t hi)
 {
     uintptr_t u0 = lo & ~(SNAP_LINE - 1), u1 = (hi + SNAP_LINE - 1) & ~(SNAP_LINE - 1);
-    if (u1 > u0) snap_fill(snap_shadow(u0), SNAP_ARMED, (u1 - u0) >> SNAP_SHADOW_SCALE);
+    if (u1 > u0) fill_shadow(snap_shadow(u0), SNAP_ARMED, (u1 - u0) >> SNAP_SHADOW_SCALE);
 }
 
 void snap_disarm_range(uintptr_t lo, uintptr_t hi)
 {
     uintptr_t u0 = lo & ~(SNAP_LINE - 1), u1 = (hi + SNAP_LINE - 1) & ~(SNAP_LINE - 1);
-    if (u1 > u0) snap_fill(snap_shadow(u0), 0, (u1 - u0) >> SNAP_SHADOW_SCALE);
+    if (u1 > u0) fill_shadow(snap_shadow(u0), 0, (u1 - u0) >> SNAP_SHADOW_SCALE);
 }
 
 void snap_track(const void *p, size_t n) { snap_arm_range((uintptr_t)p, (uintptr_t)p + n); }

@@ -22,6 +22,7 @@ struct snap_rec {
     size_t stk_chunk;                      /* 96 */
     int nbumps;                            /* bump regions at the take */
     void *bump_top[8];                     /* their tops then (MAX_BUMPS) */
+    uintptr_t bump_vis[8];                 /* public ones: the highest top at this and every older live take */
 };
 _Static_assert(__builtin_offsetof(struct snap_rec, stk) == 64, "snap_switch.S");
 _Static_assert(__builtin_offsetof(struct snap_rec, len) == 72, "snap_switch.S");
@@ -37,12 +38,13 @@ _Static_assert(__builtin_offsetof(struct snap_rec, len) == 72, "snap_switch.S");
 static struct snap_rec *recs[REC_MAXCHUNKS];
 static size_t depth;
 static struct {
+    size_t ci, off; /* the next segment goes at base[ci] + off */
     unsigned char *base[STK_MAXCHUNKS];
     size_t size[STK_MAXCHUNKS];
-    size_t ci, off; /* the next segment goes at base[ci] + off */
 } stk;
 static struct snap_bump bumps[MAX_BUMPS];
 static int nbumps, npublic;
+static int pub[MAX_PUBLIC]; /* the public regions' indices in bumps[]; pub[0]: the one a drop's fr_lo covers */
 /* Kept regions (snap_register_bump_kept): apart, so that takes and restores
  * of a program without one pay one compare for them. */
 #define MAX_KEPT 2
@@ -105,7 +107,7 @@ int snap_register_bump(void **top, void *lo, void *hi)
     if (npublic == MAX_PUBLIC) return errno = ENOMEM, -1;
     struct snap_bump *b = bump_new(top);
     if (!b) return -1;
-    npublic++;
+    pub[npublic++] = (int)(b - bumps);
     b->lo_c = lo;
     b->hi_c = hi;
     /* what is allocated already is tracked from the next take on */
@@ -147,6 +149,7 @@ static inline uintptr_t bump_arm(struct snap_bump *b)
     if (t != f) {
         if (f < (uintptr_t)*b->lo || f > (uintptr_t)*b->hi) f = (uintptr_t)*b->lo;
         if (t > f) snap_arm_range(f, t);
+        if (t > b->armed_hi) b->armed_hi = t;
         b->fresh = t;
     }
     return t;
@@ -172,10 +175,10 @@ int snap_bump_reclaim(void **top, void *from)
         if (b->top != top || b->lo != &b->lo_c) continue;
         uintptr_t lo = (uintptr_t)from, t = (uintptr_t)*top;
         if (lo < (uintptr_t)b->lo_c || lo > t) return errno = EINVAL, -1;
-        /* the newest snapshot's top is the highest: snapshots nest */
+        /* the highest top of the live snapshots' */
         if (depth) {
             struct snap_rec *r = rec_at(depth - 1);
-            if (i < r->nbumps && (uintptr_t)r->bump_top[i] > lo) lo = (uintptr_t)r->bump_top[i];
+            if (i < r->nbumps && r->bump_vis[i] > lo) lo = r->bump_vis[i];
         }
         lo = (lo + SNAP_LINE - 1) & ~(uintptr_t)(SNAP_LINE - 1); /* the top's line stays */
         /* armed: below fresh (bump_arm), and below the top (entries re-armed) */
@@ -318,6 +321,19 @@ struct snap_rec *snap_take_c(snap_id *id, uintptr_t sp, uintptr_t rip)
     int nb = nbumps;
     r->nbumps = nb;
     for (int i = 0; i < nb; i++) r->bump_top[i] = (void *)bump_arm(&bumps[i]);
+    /* a program may lower a public region's top below its value at an
+     * older take: what lies below the highest of them is seen by some live
+     * snapshot (the allocator's and the break's regions only grow) */
+    if (npublic) {
+        const struct snap_rec *pr = d ? rec_at(d - 1) : 0;
+        int npr = pr ? pr->nbumps : 0;
+        for (int j = 0; j < npublic; j++) {
+            int i = pub[j];
+            uintptr_t top = (uintptr_t)r->bump_top[i];
+            r->bump_vis[i] = i < npr && pr->bump_vis[i] > top ? pr->bump_vis[i] : top;
+        }
+    }
+    snap_rt.fr_n = 0;
     if (SNAP_UNLIKELY(nkept)) kept_arm();
     snap_rt.st.takes = (uint64_t)serial;
     depth = d + 1;
@@ -336,6 +352,52 @@ static inline void pop_to(size_t d)
     /* records above d go; their segments with them */
     if (SNAP_UNLIKELY(snap_rt.check)) check_pop(d);
     depth = d;
+}
+
+/* After the undo of a restore of r: what takes since r armed in the public
+ * regions above the highest top of the live snapshots (r and older) is
+ * fresh again, and disarmed; the next take arms what is allocated by then.
+ * Without this, the cells that the restore freed stayed armed, and their
+ * next allocation logged every line it filled (a third of the lines a
+ * backtracking parser logged).  Each line armed by a take is disarmed at
+ * most once. */
+static __attribute__((noinline)) void disarm_above(const struct snap_rec *r)
+{
+    for (int j = 0; j < npublic; j++) {
+        int i = pub[j];
+        if (i >= r->nbumps) continue; /* registered after r's take */
+        struct snap_bump *b = &bumps[i];
+        uintptr_t lo = (r->bump_vis[i] + SNAP_LINE - 1) & ~(uintptr_t)(SNAP_LINE - 1);
+        if (b->armed_hi > lo) {
+            snap_disarm_range(lo, b->armed_hi);
+            b->armed_hi = lo;
+        }
+    }
+}
+
+/* A drop left d snapshots: the window of the newest one's entries
+ * (snap_log.c, logged_already) and the part of the first public region
+ * above every live top (above_tops). */
+static inline void drop_windows(size_t d)
+{
+    if (!d) {
+        snap_rt.dd_n = 0;
+        snap_rt.fr_n = 0;
+        return;
+    }
+    const struct snap_rec *p = rec_at(d - 1);
+    snap_rt.dd_lo = p->mark;
+    snap_rt.dd_n = snap_rt.epoch_start - p->mark;
+    int i = npublic ? pub[0] : -1;
+    if (i >= 0 && i < p->nbumps) {
+        uintptr_t lo = (p->bump_vis[i] + SNAP_LINE - 1) & ~(uintptr_t)(SNAP_LINE - 1);
+        uintptr_t hi = (uintptr_t)bumps[i].hi_c;
+        snap_rt.fr_lo = lo;
+        snap_rt.fr_n = hi > lo ? hi - lo : 0;
+        snap_rt.fr_fresh = bumps[i].fresh;
+    } else {
+        snap_rt.fr_n = 0;
+    }
 }
 
 /* Called by snap_restore: undoes the log and returns the record whose
@@ -363,6 +425,8 @@ struct snap_rec *snap_restore_c(snap_id id, long v)
         bumps[i].fresh = (uintptr_t)t;
     }
     for (; i < nbumps; i++) bumps[i].fresh = (uintptr_t)*bumps[i].top;
+    if (npublic) disarm_above(r); /* out of line: no registers saved without */
+    snap_rt.fr_n = 0;
     if (SNAP_UNLIKELY(nkept)) kept_arm(); /* their tops stay */
     stk.ci = r->stk_chunk;
     stk.off = (size_t)(r->stk - stk.base[r->stk_chunk]) + ((r->len + 15) & ~(size_t)15);
@@ -381,15 +445,10 @@ static __attribute__((noinline)) void drop_merge(struct snap_rec *parent, struct
     for (int i = 0; i < parent->nbumps; i++)
         if (bumps[i].lo == &bumps[i].lo_c) {
             /* whole lines only: the one holding the top is still live */
-            uintptr_t lo = ((uintptr_t)parent->bump_top[i] + SNAP_LINE - 1) & ~(uintptr_t)(SNAP_LINE - 1);
+            uintptr_t lo = (parent->bump_vis[i] + SNAP_LINE - 1) & ~(uintptr_t)(SNAP_LINE - 1);
             fresh[nf++] = (struct snap_range){lo, (uintptr_t)bumps[i].hi_c};
         }
     snap_log_merge(parent->mark, r->mark, fresh, nf);
-    /* the parent's entries below the current epoch: their lines were
-     * re-armed by a take since (this one or a newer one), and a store to
-     * one of them needs no new entry (snap_log.c, logged_already) */
-    snap_rt.dd_lo = parent->mark;
-    snap_rt.dd_n = snap_rt.epoch_start - parent->mark;
 }
 
 static __attribute__((noinline)) int drop_slow(snap_id id)
@@ -407,15 +466,11 @@ static __attribute__((noinline)) int drop_slow(snap_id id)
      * truncating here would leave those lines disarmed for good.  With one
      * left, the entries since r's mark join its epoch, less the lines it
      * has logged already. */
-    if (d > 0 && snap_rt.top > r->mark) {
-        drop_merge(rec_at((size_t)d - 1), r);
-    } else if (d > 0) {
-        /* nothing to merge: the epoch is empty, the window as at the take */
-        snap_rt.dd_lo = rec_at((size_t)d - 1)->mark;
-        snap_rt.dd_n = snap_rt.epoch_start - snap_rt.dd_lo;
-    } else {
-        snap_rt.dd_n = 0;
-    }
+    if (d > 0 && snap_rt.top > r->mark) drop_merge(rec_at((size_t)d - 1), r);
+    /* the parent's entries below the current epoch: their lines were
+     * re-armed by a take since (this one or a newer one), and a store to
+     * one of them needs no new entry (snap_log.c, logged_already) */
+    drop_windows((size_t)d);
     snap_rt.st.drops++;
     return 0;
 }
@@ -433,12 +488,7 @@ int snap_drop(snap_id id)
     depth = --d;
     stk.ci = r->stk_chunk;
     stk.off = (size_t)(r->stk - stk.base[r->stk_chunk]);
-    if (d) {
-        snap_rt.dd_lo = rec_at(d - 1)->mark;
-        snap_rt.dd_n = snap_rt.epoch_start - snap_rt.dd_lo;
-    } else {
-        snap_rt.dd_n = 0;
-    }
+    drop_windows(d);
     snap_rt.st.drops++;
     return 0;
 }

@@ -122,7 +122,7 @@ int snap_kept_publish(void **top);
 /* The public region whose top is *top is about to be rewritten from `from`
  * up to its top (a compacting collector sliding its young cells down): no
  * live snapshot needs the contents there, so the lines from max(from, the
- * top at the newest live take) up, rounded up to a whole line, are
+ * highest top at a live take) up, rounded up to a whole line, are
  * disarmed, and the next take arms them again as fresh memory.  Without
  * it, lines a take armed stay armed after the drop of that snapshot, and
  * every rewrite of them would be logged against an older snapshot that
