@@ -172,9 +172,22 @@ static void formal_text(wr_sink *s, term_t f)
     }
 }
 
+static bool user_defined(const char *name, unsigned arity);
+static bool call_once(term_t goal);
+static void put_lines(wr_sink *s, term_t lines);
+
 void msg_exception_text(wr_sink *s, term_t ball)
 {
     ball = term_deref(ball);
+    /* the program's message//1 rules first, as swipl translates a ball */
+    if (user_defined("message", 3)) {
+        term_t l = term_new_var();
+        term_t args[3] = {ball, l, TERM_NIL};
+        if (call_once(term_compound(functor_intern(atom_from_cstr("message"), 3), args))) {
+            put_lines(s, l);
+            return;
+        }
+    }
     if (!is(ball, "error", 2)) {
         wr_puts(s, "Unknown message: ");
         put_term(s, ball, true);
