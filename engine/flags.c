@@ -21,6 +21,7 @@
 #include "error.h"
 #include "mem.h"
 #include "unify.h"
+#include "lang/lex.h"
 
 /* The integer limits, in one place: integers are unbounded (bignums, GMP),
  * so bounded is false and max_integer/min_integer do not exist, as in
@@ -362,6 +363,8 @@ static bool bi_set_flag(term_t *a)
     }
     if ((i = bool_index(name)) >= 0) {
         F->bools[i] = need_bool(v);
+        if (!strcmp(bool_flags[i].name, "char_conversion"))
+            rd_conv->on = F->bools[i];
         return true;
     }
     struct user_flag *u = user_find(fa);
@@ -423,9 +426,78 @@ static bool bi_create_flag(term_t *a)
     return true;
 }
 
+/* char_conversion(+In, +Out) is det: In is read as Out while the
+ * char_conversion flag is on (outside quotes); In == Out undoes it.  Both
+ * single characters below 256 (type_error(character, C) otherwise). */
+static int need_conv_char(term_t t)
+{
+    t = term_deref(t);
+    if (term_is_var(t))
+        err_instantiation();
+    const char *n = term_is_atom(t) ? atom_name(term_get_atom(t)) : NULL;
+    unsigned char c0 = n ? (unsigned char)n[0] : 0;
+    int c = -1;
+    if (n && c0 && c0 < 0x80 && !n[1])
+        c = c0;
+    else if (n && (c0 & 0xE0) == 0xC0 && ((unsigned char)n[1] & 0xC0) == 0x80 && !n[2])
+        c = ((c0 & 0x1F) << 6) | ((unsigned char)n[1] & 0x3F);
+    if (c < 0 || c > 255)
+        err_type(atom_from_cstr("character"), t);
+    return c;
+}
+
+static bool bi_char_conversion(term_t *a)
+{
+    int in = need_conv_char(a[0]), out = need_conv_char(a[1]);
+    rd_conv->map[in] = (unsigned char)out;
+    return true;
+}
+
+static term_t conv_char(int c)
+{
+    char b[3];
+    size_t n = 0;
+    if (c < 0x80)
+        b[n++] = (char)c;
+    else {
+        b[n++] = (char)(0xC0 | (c >> 6));
+        b[n++] = (char)(0x80 | (c & 0x3F));
+    }
+    b[n] = 0;
+    return term_atom(atom_from_cstr(b));
+}
+
+/* current_char_conversion(?In, ?Out) is nondet: each character below 256
+ * with what it is read as (itself when not converted), as swipl gives. */
+static long bi_current_char_conversion(term_t *a, long alt)
+{
+    term_t in = term_deref(a[0]);
+    if (!term_is_var(in)) {
+        int c = need_conv_char(in);
+        return unify(a[1], conv_char(rd_conv->map[c])) ? 0 : -1;
+    }
+    for (int c = (int)alt; c < 256; c++) {
+        if (control_unifiable(a[1], conv_char(rd_conv->map[c]))) {
+            unify(in, conv_char(c));
+            unify(a[1], conv_char(rd_conv->map[c]));
+            return c + 1 < 256 ? c + 1 : 0;
+        }
+    }
+    return -1;
+}
+
 void flags_register(void)
 {
     flags_init();
+    /* the conversion table, persistent, set up before any snapshot */
+    struct rd_conv *cv = mem_pzalloc(sizeof *cv);
+    if (cv) {
+        for (int c = 0; c < 256; c++)
+            cv->map[c] = (unsigned char)c;
+        rd_conv = cv;
+    }
+    db_register_det("char_conversion", 2, bi_char_conversion);
+    db_register_nondet("current_char_conversion", 2, bi_current_char_conversion);
     db_register_nondet("current_prolog_flag", 2, bi_current_flag);
     db_register_det("set_prolog_flag", 2, bi_set_flag);
     db_register_det("create_prolog_flag", 3, bi_create_flag);

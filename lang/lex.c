@@ -179,11 +179,17 @@ static void fill_look(rd_lexer *lx, int k)
     }
 }
 
+static struct rd_conv conv_off;
+struct rd_conv *rd_conv = &conv_off;
+
 static inline int peek(rd_lexer *lx, int k)
 {
     if (__builtin_expect(lx->nlook <= k, 0))
         fill_look(lx, k);
-    return lx->look[slot(lx, k)];
+    int c = lx->look[slot(lx, k)];
+    if (__builtin_expect(rd_conv->on, 0) && !lx->in_quote && c >= 0 && c < 256)
+        c = rd_conv->map[c];
+    return c;
 }
 
 static rd_pos pos_at(rd_lexer *lx, int k)
@@ -378,7 +384,18 @@ static const char *read_escape(rd_lexer *lx, int *out, int *bad)
 }
 
 /* read_quoted: a token between quote characters q, escapes decoded. */
+static rd_tok_kind read_quoted_text(rd_lexer *lx, int q, rd_tok_kind kind);
+
+/* A quoted token: its characters are not converted (char_conversion). */
 static rd_tok_kind read_quoted(rd_lexer *lx, int q, rd_tok_kind kind)
+{
+    lx->in_quote = true;
+    rd_tok_kind k = read_quoted_text(lx, q, kind);
+    lx->in_quote = false;
+    return k;
+}
+
+static rd_tok_kind read_quoted_text(rd_lexer *lx, int q, rd_tok_kind kind)
 {
     rd_pos start = here(lx);
     advance(lx);

@@ -87,7 +87,18 @@ typedef struct rd_lexer {
      * nothing; same allocator as buf; freed by rd_lex_free */
     void *scratch[4];
     size_t scratch_cap[4];
+    bool in_quote;              /* inside a quoted token: no char conversion */
 } rd_lexer;
+
+/* ISO char_conversion/2: while on (the char_conversion flag), a character
+ * outside quoted tokens is read as map[c] (characters below 256).  The
+ * engine points rd_conv at its persistent table at start; until then it is
+ * a table that is off. */
+struct rd_conv {
+    bool on;
+    unsigned char map[256];
+};
+extern struct rd_conv *rd_conv;
 
 /* rd_lex_init: start reading src at line 1 column 1.  The lexer keeps src
  * (it must outlive the lexer) and owns the text buffer until rd_lex_free.
