@@ -20,7 +20,10 @@
  * evaluates its clauses again, and every dependent table under it once per
  * round, until a round finds no new answer; then they are all complete.  A
  * table whose evaluation met no incomplete one is complete at once, so a
- * program without recursion through tables (fib/2) takes one round.
+ * program without recursion through tables (fib/2) takes one round.  A
+ * call of an incomplete table reads its answers one by one, also those
+ * added while it runs, so a left recursion takes two rounds (one to find,
+ * one to see nothing new), not as many as its longest derivation.
  * Answers must be finite in number; a change of the dynamic predicates a
  * table read does not invalidate it (abolish_all_tables/0 does).
  *
@@ -113,8 +116,28 @@ abolish_all_tables :-
         ;   '$vset_new'(A), assertz('$tbl'(K, A, fresh)), St = fresh
         ),
         '$tbl_run'(St, K, A, Goal, Impl),
-        '$vset_list'(A, 0, Answers),
-        '$tbl_member_of'(Answers, Goal)
+        (   '$tbl'(K, A, complete)
+        ->  '$vset_list'(A, 0, Answers),
+            '$tbl_member_of'(Answers, Goal)
+        ;   '$tbl_answer'(A, 0, Goal)
+        )
+    ).
+
+% A complete table's answers as member/2 gives them, without a choice
+% point after the last.
+'$tbl_member_of'([X|Xs], G) :- '$tbl_member_of'(Xs, X, G).
+'$tbl_member_of'([], X, X).
+'$tbl_member_of'([Y|Ys], X, G) :- ( G = X ; '$tbl_member_of'(Ys, Y, G) ).
+
+% The answers from position I on, one by one: a call of a table still being
+% evaluated also sees the answers added while it runs, so that a left
+% recursion finds in one round what it would take many rounds to find
+% from a copy of the answers at the call.
+'$tbl_answer'(A, I, Goal) :-
+    '$vset_nth'(A, I, T),
+    (   Goal = T
+    ;   I1 is I + 1,
+        '$tbl_answer'(A, I1, Goal)
     ).
 
 % A moded table's call: its key has the moded arguments unbound; its
@@ -175,11 +198,6 @@ abolish_all_tables :-
 '$tbl_keep'(po(P), O, N, K) :- '$tbl_goal'(P, 2, G), ( call(G, O, N) -> K = N ; K = O ).
 '$tbl_goal'(Name/_, _, Name) :- !.
 '$tbl_goal'(G, _, G).
-
-% The answers as member/2 gives them, without a choice point after the last.
-'$tbl_member_of'([X|Xs], G) :- '$tbl_member_of'(Xs, X, G).
-'$tbl_member_of'([], X, X).
-'$tbl_member_of'([Y|Ys], X, G) :- ( G = X ; '$tbl_member_of'(Ys, Y, G) ).
 
 '$tbl_run'(complete, _, _, _, _) :- !.
 '$tbl_run'(evaluating, _, _, _, _) :- !,        % a recursive variant call

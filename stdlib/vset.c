@@ -13,6 +13,8 @@
  *   '$vset_size'(+Set, -N)   det: how many members
  *   '$vset_list'(+Set, +From, -List)  det: fresh copies of the members from
  *                            position From on, in the order added
+ *   '$vset_nth'(+Set, +I, -Term)  semidet: a fresh copy of the member at
+ *                            position I; fails when there is none (yet)
  *   '$vset_free'(+Set)       det: the set and its copies are freed
  *
  * and term_hash/2, from the same hash of a term's shape: for a ground term
@@ -232,6 +234,15 @@ static bool bi_vset_has(term_t *a)
 
 static bool bi_vset_size(term_t *a) { return unify(a[1], term_int((int64_t)need_set(a[0])->n)); }
 
+static bool bi_vset_nth(term_t *a)
+{
+    struct vset *s = need_set(a[0]);
+    int64_t i = err_need_int(a[1]);
+    if (i < 0 || (size_t)i >= s->n)
+        return false;
+    return unify(a[2], copy_from_persistent(s->order[i]));
+}
+
 static bool bi_vset_list(term_t *a)
 {
     struct vset *s = need_set(a[0]);
@@ -271,6 +282,7 @@ void vset_register(void)
     db_register_det("$vset_has", 2, bi_vset_has);
     db_register_det("$vset_size", 2, bi_vset_size);
     db_register_det("$vset_list", 3, bi_vset_list);
+    db_register_det("$vset_nth", 3, bi_vset_nth);
     db_register_det("$vset_free", 1, bi_vset_free);
     db_register_det("term_hash", 2, bi_term_hash);
 }
