@@ -2,7 +2,7 @@
  * and aggregate/3,4, over bagof/3 and setof/3: one answer per binding of
  * the goal's free variables (use V^Goal to leave V out), and failure when
  * there is no solution. */
-:- module(aggregate, [aggregate_all/3, aggregate_all/4, aggregate/3, aggregate/4]).
+:- module(aggregate, [aggregate_all/3, aggregate_all/4, aggregate/3, aggregate/4, foreach/2]).
 
 % aggregate_all(+Spec, :Goal, -Result): count, count(T), sum(E), max(E),
 % min(E), max(E, W), min(E, W), bag(T), set(T).  max and min of no
@@ -109,3 +109,22 @@ aggregate(Spec, D, Goal, Result) :-
     '$aggr_columns'(Ks, I1, L, R).
 '$aggr_column'([], _, []).
 '$aggr_column'([T|Ts], I, [V|Vs]) :- arg(I, T, V), '$aggr_column'(Ts, I, Vs).
+
+% foreach(:Generator, :Goal): the conjunction of a copy of Goal for each
+% solution of Generator, with Generator's bindings; the variables of Goal
+% that do not occur in Generator are shared by all the copies.
+foreach(Generator, Goal) :-
+    term_variables(Generator, GenVs),
+    term_variables(Goal, GoalVs),
+    '$aggr_not_in'(GoalVs, GenVs, Shared),
+    findall(Shared-Goal, Generator, Copies),
+    '$aggr_foreach'(Copies, Shared).
+'$aggr_not_in'([], _, []).
+'$aggr_not_in'([V|Vs], Gs, S) :-
+    (   '$aggr_var_in'(Gs, V) -> S = S1 ; S = [V|S1] ),
+    '$aggr_not_in'(Vs, Gs, S1).
+'$aggr_var_in'([G|Gs], V) :- ( G == V -> true ; '$aggr_var_in'(Gs, V) ).
+'$aggr_foreach'([], _).
+'$aggr_foreach'([Shared-Goal|Copies], Shared) :-
+    call(Goal),
+    '$aggr_foreach'(Copies, Shared).

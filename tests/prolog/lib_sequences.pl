@@ -1,5 +1,5 @@
 % library(solution_sequences) (limit/2, offset/2, call_nth/2, order_by/2,
-% distinct/1,2), aggregate/3,4, library(gensym), flag/3 and
+% distinct/1,2), aggregate/3,4, foreach/2, library(gensym), flag/3 and
 % library(occurs): answers, failures and errors.  Expected output checked
 % against swipl 9.0.4 (swipl -q -g main -t halt).
 
@@ -53,4 +53,8 @@ main :-
                 contains_term(c, f(a, g(b))), free_of_term(c, f(a, g(b))), contains_var(V2, f(V2)),
                 contains_var(_, f(_)), free_of_var(_, f(_)),
                 ( sub_term_shared_variables(g(V3), f(V3, g(V3), _), SV), SV == [V3] ),
-                ( sub_term_shared_variables(g(V4, V5), f(V4, g(V4, V5), _), SV2), SV2 == [V4] )]).
+                ( sub_term_shared_variables(g(V4, V5), f(V4, g(V4, V5), _), SV2), SV2 == [V4] ),
+                foreach(member(FX, [1, 2, 3]), _FY = FX), foreach(member(_, []), fail),
+                ( L3 = [_, _, _], foreach(nth1(FI, L3, FV), FV = FI), \+ ground(L3) ),
+                ( foreach(between(1, 3, FB), ( FB > 0 )) ),
+                ( foreach(member(FM, [1, 2]), member(FM-FW, [1-a, 2-a])), FW == a )]).
