@@ -357,6 +357,18 @@ static void singletons_warning(term_t list)
     warn(text);
 }
 
+/* The text of an exception, as messages word it (malloc'd, the caller
+ * frees it). */
+static char *exception_text(term_t ball)
+{
+    wr_sink s;
+    wr_sink_buffer(&s);
+    msg_exception_text(&s, ball);
+    char *m = wr_sink_take(&s, NULL);
+    wr_sink_free(&s);
+    return m;
+}
+
 /* Run a directive once; report failure or error at the directive's line. */
 static void run_directive(term_t goal)
 {
@@ -373,13 +385,9 @@ static void run_directive(term_t goal)
         break;
     }
     case SOLVE_ERROR: {
-        wr_sink s;
-        wr_sink_buffer(&s);
-        msg_exception_text(&s, ball);
-        char *m = wr_sink_take(&s, NULL);
+        char *m = exception_text(ball);
         msg_print_at("ERROR", cur->path, cur->line, m);
         free(m);
-        wr_sink_free(&s);
         L->errors++;
         break;
     }
@@ -400,10 +408,7 @@ static void run_init(term_t goal, const char *path, long line)
         fprintf(stderr, "Warning: %s:%ld: Initialization goal failed\n", path, line);
         break;
     case SOLVE_ERROR: {
-        wr_sink s;
-        wr_sink_buffer(&s);
-        msg_exception_text(&s, ball);
-        char *m = wr_sink_take(&s, NULL);
+        char *m = exception_text(ball);
         fflush(stdout);
         fprintf(stderr, "ERROR: %s:%ld: Initialization goal raised exception:\n", path, line);
         for (const char *t = m ? m : "";;) { /* each line after "ERROR: " */
@@ -414,7 +419,6 @@ static void run_init(term_t goal, const char *path, long line)
             t = nl + 1;
         }
         free(m);
-        wr_sink_free(&s);
         L->errors++;
         break;
     }
@@ -645,13 +649,9 @@ static void load_clause(term_t clause)
     term_t ball;
     term_t g = term_compound1(functor_intern(atom_from_cstr("$load_clause"), 1), clause);
     if (solve(g, NULL, NULL, &ball) == SOLVE_ERROR) {
-        wr_sink s;
-        wr_sink_buffer(&s);
-        msg_exception_text(&s, ball);
-        char *m = wr_sink_take(&s, NULL);
+        char *m = exception_text(ball);
         msg_print_at("ERROR", cur->path, cur->line, m);
         free(m);
-        wr_sink_free(&s);
         L->errors++;
     }
 }

@@ -145,6 +145,18 @@ static bool grow(struct vset *s)
     return true;
 }
 
+/* An array of *cap elements of size elem, grown to twice as many (init at
+ * first); out of memory is resource_error(memory). */
+static void *grow_array(void *p, size_t *cap, size_t init, size_t elem)
+{
+    size_t c = *cap ? *cap * 2 : init;
+    void *q = mem_prealloc(p, c * elem);
+    if (!q)
+        err_resource(ATOM_memory);
+    *cap = c;
+    return q;
+}
+
 static bool bi_vset_new(term_t *a)
 {
     if (!V)
@@ -152,14 +164,8 @@ static bool bi_vset_new(term_t *a)
     size_t k = 0;
     while (k < V->n && V->v[k])
         k++;
-    if (k == V->cap) {
-        size_t cap = V->cap ? V->cap * 2 : 16;
-        struct vset **v = mem_prealloc(V->v, cap * sizeof *v);
-        if (!v)
-            err_resource(ATOM_memory);
-        V->v = v;
-        V->cap = cap;
-    }
+    if (k == V->cap)
+        V->v = grow_array(V->v, &V->cap, 16, sizeof *V->v);
     struct vset *s = mem_pzalloc(sizeof *s);
     if (!s)
         err_resource(ATOM_memory);
@@ -174,14 +180,8 @@ static size_t find_or_add(struct vset *s, term_t t, bool *added)
 {
     if (2 * (s->n + 1) > s->cap && !grow(s))
         err_resource(ATOM_memory);
-    if (s->n == s->ocap) {
-        size_t cap = s->ocap ? s->ocap * 2 : 64;
-        struct pterm **o = mem_prealloc(s->order, cap * sizeof *o);
-        if (!o)
-            err_resource(ATOM_memory);
-        s->order = o;
-        s->ocap = cap;
-    }
+    if (s->n == s->ocap)
+        s->order = grow_array(s->order, &s->ocap, 64, sizeof *s->order);
     uint64_t h = shape_hash(t);
     struct pterm *tc = copy_to_persistent(t);
     if (!tc)
