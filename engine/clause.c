@@ -17,6 +17,7 @@
 #include <string.h>
 
 
+#include "db.h"
 #include "mem.h"
 #include "unify.h"
 
@@ -65,6 +66,23 @@ enum { H_FIRST, H_LATER, H_CONST, H_STR, H_WALK };
 static void *(*test_lookup)(functor_t f);
 
 void cl_set_test_lookup(void *(*fn)(functor_t f)) { test_lookup = fn; }
+
+/* Last calls run on by cl_exec (cl_set_calls). */
+static struct pred *(*call_lookup)(functor_t f);
+static struct clause **(*candidates)(struct pred *p, term_t key);
+static const uint64_t *generation;
+static uint64_t *inferences;
+static volatile int *interrupted;
+
+void cl_set_calls(struct pred *(*lookup)(functor_t f), struct clause **(*cands)(struct pred *p, term_t key),
+                  const uint64_t *gen, uint64_t *inf, volatile int *intr)
+{
+    call_lookup = lookup;
+    candidates = cands;
+    generation = gen;
+    inferences = inf;
+    interrupted = intr;
+}
 
 /* Persistent scratch (a pointer set once by cl_init): its contents need not
  * survive a restore, but its growth must not be rolled back. */
@@ -233,15 +251,18 @@ static size_t guard_program(const term_t *base, term_t bw, const uint32_t *inhea
  *   B_P a b, tag i     p[a] = &p[b] | i
  *   B_N a b            p[a] = slot b = a fresh variable (&p[a])
  *   B_V a b            p[a] = slot b
- *  and last, what the body is: R_W, w; R_P b, tag i (&p[b] | i); R_V b. */
+ *  and last, what the body is: R_W, w; R_P b, tag i (&p[b] | i); R_V b;
+ *  R_G b, pred: the structure at p[b], a call of (pred) (cl_set_calls),
+ *  which cl_exec may run on. */
 enum {
     E_FIRST, E_LATER, E_CONST, E_LIST_FF, E_LIST_LF, E_LIST_FL, E_LIST_LL, E_STR, E_WALK,
-    E_BODY, B_W, B_P, B_N, B_V, R_W, R_P, R_V, E_NOPS
+    E_BODY, B_W, B_P, B_N, B_V, R_W, R_P, R_V, R_G, E_NOPS
 };
 enum { E_SUB_FIRST, E_SUB_LATER, E_SUB_CONST };
 #define E_FIELD_MAX ((size_t)1 << 24)
 #define E_MAX_ARITY 255
 #define E_OP(op, i, a, b) ((term_t)(op) | (term_t)(i) << 8 | (term_t)(a) << 16 | (term_t)(b) << 40)
+#define E_OP_I(w) ((unsigned)((w) >> 8 & 0xff))
 
 struct ecomp {
     term_t *out;
@@ -397,6 +418,15 @@ static size_t clause_program(const term_t *base, term_t *out, size_t cap)
     size_t at = e.n;
     e_put(&e, 0); /* E_BODY, once the cells are counted */
     e_body(&e, base, nk[2], -1);
+    if (e.nres == 1 && (e.res[0] & 0xff) == R_P && E_OP_I(e.res[0]) == TAG_STR && call_lookup) {
+        /* a body of one goal: the call's predicate, looked up now */
+        struct pred *q = call_lookup((functor_t)(base[nk[2] >> 3] >> 4));
+        if (q) {
+            e.res[0] = E_OP(R_G, 0, 0, e.res[0] >> 40);
+            e.res[1] = (term_t)(uintptr_t)q;
+            e.nres = 2;
+        }
+    }
     for (unsigned j = 0; j < e.nres; j++)
         e_put(&e, e.res[j]);
     if (!e.ok || e.cells >= E_FIELD_MAX || !e.nres)
@@ -909,6 +939,62 @@ void cl_log_reset(void) { X->log.n = 0; }
 
 /* --- running the clause program ------------------------------------------ */
 
+/* db_arg_key, db_next_match and db_next_slot spelled out for code without
+ * the barrier (clang does not inline across the attribute). */
+FRESH_ONLY static inline term_t raw_key(term_t a)
+{
+    a = raw_deref(a);
+    switch (a & TAG_MASK) {
+    case TAG_ATOM:
+    case TAG_INT:
+        return a;
+    case TAG_STR:
+        return *RAW_PTR(a);
+    default:
+        return 0;
+    }
+}
+
+FRESH_ONLY static inline struct clause *raw_next_match(struct clause *c, term_t key, uint64_t gen)
+{
+    for (; c; c = c->next)
+        if (c->born <= gen && gen < c->died && (!key || !c->key || c->key == key))
+            return c;
+    return NULL;
+}
+
+FRESH_ONLY static inline struct clause **raw_next_slot(struct clause **s, uint64_t gen)
+{
+    for (; *s; s++)
+        if ((*s)->born <= gen && gen < (*s)->died)
+            return s;
+    return NULL;
+}
+
+/* The clause a call of (q) with arguments (args) runs, chosen as the
+ * dispatch loop chooses it, when it is the only candidate and has a
+ * program; NULL otherwise (a built-in, an undefined predicate, no
+ * candidate or more than one: the loop's business). */
+FRESH_ONLY static inline struct clause *single_clause(struct pred *q, const term_t *args)
+{
+    if (q->fn || q->nd || !(q->flags & (PRED_DEFINED | PRED_DYNAMIC)) || q->nvarkey > 1)
+        return NULL;
+    term_t key = raw_key(args[0]);
+    uint64_t gen = *generation;
+    struct clause *c, **s = key && q->nlive >= DB_INDEX_MIN ? candidates(q, key) : NULL;
+    if (s) {
+        s = raw_next_slot(s, gen);
+        if (!s || raw_next_slot(s + 1, gen))
+            return NULL;
+        c = *s;
+    } else {
+        c = raw_next_match(q->first, key, gen);
+        if (!c || raw_next_match(c->next, key, gen))
+            return NULL;
+    }
+    return c->code && c->code->cells[5] ? c : NULL;
+}
+
 /* The heap top back to the global (the walk's build_on_heap reads it). */
 static __attribute__((noinline)) void set_heap_top(term_t *top) { heap_top = (char *)top; }
 
@@ -938,7 +1024,8 @@ static __attribute__((noinline)) int exec_generic(const struct pterm *code, cons
  * barrier (as build): its stores are to the slots and to fresh cells, and
  * what must be logged goes through the instrumented helpers (a goal
  * variable bound, unification, the walk); the caller stores the heap top. */
-FRESH_ONLY int cl_exec(const struct pterm *code, const term_t *args, const char *fresh, term_t *body, char **top)
+FRESH_ONLY int cl_exec(const struct pterm *code, const term_t *args, const char *fresh, term_t *body, char **top,
+                       const char *stop)
 {
     if (__builtin_expect(!code->cells[5], 0))
         return exec_generic(code, args, fresh, body, top);
@@ -950,7 +1037,7 @@ FRESH_ONLY int cl_exec(const struct pterm *code, const term_t *args, const char 
         [E_LIST_LF] = &&list_lf, [E_LIST_FL] = &&list_fl, [E_LIST_LL] = &&list_ll, [E_STR] = &&str,
         [E_WALK] = &&walk,       [E_BODY] = &&body,       [B_W] = &&b_w,          [B_P] = &&b_p,
         [B_N] = &&b_n,           [B_V] = &&b_v,           [R_W] = &&r_w,          [R_P] = &&r_p,
-        [R_V] = &&r_v,
+        [R_V] = &&r_v,           [R_G] = &&r_g,
     };
     term_t *slots = h->slots, *p = h->top, w, a;
     const term_t lhdr = (term_t)FUNCTOR_dot2 << 4 | TAG_HDR; /* term_hdr_functor, not inlined here */
@@ -1109,6 +1196,22 @@ r_p:
     goto done;
 r_v:
     *body = slots[E_B(*ip)];
+    goto done;
+r_g: {
+    /* a last call: run on with the clause it selects, if only one */
+    term_t *g = p + E_B(*ip);
+    struct clause *c;
+    *body = ptr_word(g, TAG_STR);
+    if (fresh || (const char *)h->top > stop || *interrupted ||
+        !(c = single_clause((struct pred *)(uintptr_t)ip[1], g + 1)))
+        goto done;
+    ++*inferences;
+    args = g + 1;
+    code = c->code;
+    ip = code->cells + code->cells[5];
+    ccode = code->cells + CL_META;
+    NEXT;
+}
 done:
     *top = (char *)h->top;
     return 1;

@@ -16,6 +16,7 @@
 #define ENGINE_CLAUSE_H
 
 #include <stdbool.h>
+#include <stdint.h>
 
 #include "copy.h"
 #include "term.h"
@@ -50,8 +51,27 @@ void cl_log_reset(void);
 /* cl_match, then on success (1) *body the body (cl_body), in one call:
  * the clause's program of whole argument patterns and straight-line
  * stores of the body's cells when it has one.  On success the caller
- * stores *top as the heap top (cl_exec runs without the write barrier). */
-int cl_exec(const struct pterm *code, const term_t *args, const char *fresh, term_t *body, char **top);
+ * stores *top as the heap top (cl_exec runs without the write barrier).
+ * Not in a shallow try (fresh NULL), a body that is one call of a
+ * predicate whose arguments select a single clause (first argument,
+ * generation) runs on: that clause's program runs against the goal just
+ * built, and so on, each call counted as an inference; *body is the body
+ * of the last clause run.  It stops at anything else, when the heap top
+ * passes (stop) (the dispatch loop collects) and when an interrupt is
+ * pending. */
+int cl_exec(const struct pterm *code, const term_t *args, const char *fresh, term_t *body, char **top,
+            const char *stop);
+/* For those calls, set once before clauses are compiled: (lookup) the
+ * predicate a body goal's functor names, resolved when a clause is
+ * compiled (NULL: a control construct, never run on; a predicate is never
+ * freed, and whether it is defined, and by which clauses, is read at each
+ * call), (candidates) the database's db_candidates, and the words the
+ * calls read and count (persistent): the database's generation, the
+ * inference counter and the interrupt flag. */
+struct pred;
+struct clause;
+void cl_set_calls(struct pred *(*lookup)(functor_t f), struct clause **(*candidates)(struct pred *p, term_t key),
+                  const uint64_t *generation, uint64_t *inferences, volatile int *interrupted);
 
 /* The body of (code) on the heap, sharing the variables of the last
  * successful cl_match of the same clause. */

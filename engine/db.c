@@ -453,6 +453,7 @@ struct clause *db_add(term_t head, term_t body, bool at_end, unsigned line)
             p->last = c;
     }
     p->nlive++;
+    p->nvarkey += !c->key;
     p->flags |= PRED_DEFINED;
     if (keep && index_add(p, p->index, c, at_end) && p->index &&
         (p->index->table || p->nlive < 2 * p->index->nmade + 8))
@@ -470,6 +471,7 @@ void db_retract(struct clause *c)
     c->died = ++D->generation;
     p->changed = c->died;
     p->nlive--;
+    p->nvarkey -= !c->key;
     p->ndead++;
     if (keep && ++x->dead <= p->nlive + 8) /* its runs still hold c, invisible from now on */
         x->built = p->changed;

@@ -66,6 +66,7 @@ struct pred {
     unsigned flags;
     struct clause *first, *last;
     size_t nlive; /* clauses not retracted */
+    size_t nvarkey; /* of them, those with key 0: two or more, and no call has a single candidate */
     uint64_t changed;      /* generation of the last add or retract */
     struct pindex *index;  /* the switch: built for a call when stale (db.c) */
     struct retired *retired; /* switch memory older calls may still read (db.c) */

@@ -533,7 +533,7 @@ static int guard_cut(term_t body, term_t *rest, const char *fresh, bool *ran_cal
 static inline int exec_clause(const struct pterm *code, const term_t *args, const char *fresh, term_t *body)
 {
     char *top;
-    int r = cl_exec(code, args, fresh, body, &top);
+    int r = cl_exec(code, args, fresh, body, &top, gc_at);
     if (r > 0)
         heap_top = top;
     return r;
@@ -778,6 +778,46 @@ static int shallow_goals(term_t g, char *fresh)
             M->stats.choicepoints++;                                                                                   \
     } while (0)
 
+/* The functors run() handles itself (its switch below): a clause body
+ * calling one is never run on by cl_exec as a predicate call. */
+static bool control_functor(functor_t f)
+{
+    switch (f) {
+    case FUNCTOR_comma2:
+    case FUNCTOR_semicolon2:
+    case FUNCTOR_arrow2:
+    case FUNCTOR_softarrow2:
+    case FUNCTOR_not_provable1:
+    case FUNCTOR_not1:
+    case FUNCTOR_call1:
+    case FUNCTOR_call2:
+    case FUNCTOR_call3:
+    case FUNCTOR_call4:
+    case FUNCTOR_call5:
+    case FUNCTOR_call6:
+    case FUNCTOR_call7:
+    case FUNCTOR_call8:
+    case FUNCTOR_colon2:
+    case FUNCTOR_once1:
+    case FUNCTOR_ignore1:
+    case FUNCTOR_forall2:
+    case FUNCTOR_s_cut1:
+    case FUNCTOR_s_softcut1:
+    case FUNCTOR_s_nafail1:
+    case FUNCTOR_catch3:
+    case FUNCTOR_s_exit_catch2:
+    case FUNCTOR_findall3:
+    case FUNCTOR_findall4:
+    case FUNCTOR_s_fa_add2:
+        return true;
+    default:
+        return false;
+    }
+}
+
+/* cl_set_calls' lookup: the predicate a body goal calls. */
+static struct pred *call_pred(functor_t f) { return control_functor(f) ? NULL : db_get(f); }
+
 static __attribute__((noinline)) enum solve_status run(term_t goal, solve_answer_fn on_answer, void *ctx,
                                                        term_t *ball)
 {
@@ -853,7 +893,8 @@ static __attribute__((noinline)) enum solve_status run(term_t goal, solve_answer
         /* statistics(inferences) counts calls of predicates, as swipl
          * does: the control constructs below (',', ;, ->, \+, call/N,
          * once/1, ignore/1 and the engine's own frames) are not counted,
-         * catch/3, findall/3,4 and forall/2 (predicates in swipl) are */
+         * catch/3, findall/3,4 and forall/2 (predicates in swipl) are;
+         * control_functor() lists these cases */
         switch (f) {
         case FUNCTOR_comma2:
             cont = frame(args[1], cutb, cont);
@@ -1293,6 +1334,7 @@ bool solve_init(void)
     if (!M || !gc_init())
         return false;
     functor_is = functor_intern(atom_from_cstr("is"), 2);
+    cl_set_calls(call_pred, db_candidates, &db_state->generation, &M->stats.inferences, &M->interrupted);
     term_t e = term_compound2(FUNCTOR_error2, term_compound1(FUNCTOR_resource_error1, term_atom(ATOM_memory)),
                               term_new_var());
     M->memory_ball = copy_to_persistent(e);

@@ -1,0 +1,79 @@
+% last_calls: a clause body of one call runs on inside the clause program
+% when the call's first argument selects a single clause (engine/clause.c,
+% cl_exec).  The callee is resolved when the caller is compiled, so these
+% check that what is decided at each call still is: a predicate defined,
+% redefined, made dynamic, asserted to, retracted from or abolished after
+% its caller was compiled; long chains (the collector runs between them);
+% cuts, exceptions and choice points where a chain ends; the inference
+% count of a chain.  Checked against swipl 9.0.4 (swipl -q -g main -t halt).
+
+:- dynamic d/1.
+
+% callers compiled before their callees exist
+call_later(X) :- later(X).
+call_dyn(X) :- d(X).
+call_gone(X) :- gone(X).
+
+app([], L, L).
+app([X|Xs], L, [X|R]) :- app(Xs, L, R).
+
+len([], N, N).
+len([_|T], N0, N) :- len1(T, N0, N).
+len1(T, N0, N) :- N1 is N0 + 1, len(T, N1, N).
+
+% a chain ending in a goal with a cut, in a nondeterministic call, in a throw
+first(X) :- first1(X).
+first1(X) :- first2(X).
+first2(X) :- pick(X), !.
+pick(1).
+pick(2).
+all(X) :- all1(X).
+all1(X) :- pick(X).
+boom(X) :- boom1(X).
+boom1(X) :- throw(ball(X)).
+
+% a key that selects one clause of several, and one that selects two
+kind([], empty).
+kind([_|_], list).
+kind(f(_), f).
+kind(X, var) :- var(X).
+kinds(X, K) :- kind(X, K).
+
+% control constructs called as a body's only goal
+via_call(G) :- call(G).
+via_once(X) :- once(pick(X)).
+via_not(X) :- \+ pick(X).
+
+loop(0) :- !.
+loop(N) :- N1 is N - 1, loop1(N1).
+loop1(N) :- loop(N).
+
+main :-
+    catch(call_later(_), error(E, _), (print_message_term(E))),
+    assertz(later(1)), call_later(A), writeln(later(A)),
+    retract(later(1)), ( call_later(_) -> writeln(still) ; writeln(later_gone) ),
+    ( call_dyn(_) -> writeln(dyn_yes) ; writeln(dyn_none) ),
+    assertz(d(7)), assertz(d(8)), findall(D, call_dyn(D), Ds), writeln(dyn(Ds)),
+    retract(d(7)), findall(D, call_dyn(D), Ds2), writeln(dyn(Ds2)),
+    abolish(d/1), catch(call_dyn(_), error(E2, _), print_message_term(E2)),
+    assertz(gone(x)), call_gone(G1), writeln(gone(G1)),
+    abolish(gone/1), catch(call_gone(_), error(E3, _), print_message_term(E3)),
+    numlist(1, 300000, L), app(L, [end], L2), last(L2, Last), length(L2, N2),
+    writeln(app(N2, Last)),
+    len(L, 0, N3), writeln(len(N3)),
+    findall(X, first(X), Fs), writeln(first(Fs)),
+    findall(X, all(X), As), writeln(all(As)),
+    catch(boom(3), B, (writeln(caught(B)))),
+    findall(K, kinds([a], K), K1), writeln(kinds(K1)),
+    findall(K, kinds(f(1), K), K2), writeln(kinds(K2)),
+    findall(K, kinds(_, K), K3), writeln(kinds(K3)),
+    findall(X, via_call(pick(X)), Cs), writeln(call(Cs)),
+    findall(X, via_once(X), Os), writeln(once(Os)),
+    ( via_not(3) -> writeln(not(3)) ; true ),
+    loop(1000000), writeln(loop_done),
+    numlist(1, 30, L30),
+    statistics(inferences, I0), app(L30, [x], _), statistics(inferences, I1),
+    DI is I1 - I0, writeln(app_inferences(DI)).
+
+print_message_term(existence_error(procedure, PI)) :- !, writeln(unknown(PI)).
+print_message_term(E) :- writeln(error(E)).
