@@ -56,7 +56,8 @@ void cl_log_reset(void);
  * predicate whose arguments select a single clause (first argument,
  * generation) runs on: that clause's program runs against the goal just
  * built, and so on, each call counted as an inference; *body is the body
- * of the last clause run.  It stops at anything else, when the heap top
+ * of the last clause run (after the leading goals cl_set_calls describes,
+ * when they ran).  It stops at anything else, when the heap top
  * passes (stop) (the dispatch loop collects) and when an interrupt is
  * pending. */
 int cl_exec(const struct pterm *code, const term_t *args, const char *fresh, term_t *body, char **top,
@@ -65,13 +66,18 @@ int cl_exec(const struct pterm *code, const term_t *args, const char *fresh, ter
  * predicate a body goal's functor names, resolved when a clause is
  * compiled (NULL: a control construct, never run on; a predicate is never
  * freed, and whether it is defined, and by which clauses, is read at each
- * call), (candidates) the database's db_candidates, and the words the
- * calls read and count (persistent): the database's generation, the
- * inference counter and the interrupt flag. */
+ * call), *plain set when it is a deterministic built-in that never takes a
+ * snapshot nor runs a goal (comparisons, type tests, is/2, =/2): outside a
+ * shallow try, such goals leading a body are run by cl_exec itself,
+ * through (call), as the dispatch loop calls built-ins; (candidates) the
+ * database's db_candidates, and the words the calls read and count
+ * (persistent): the database's generation, the inference counter and the
+ * interrupt flag. */
 struct pred;
 struct clause;
-void cl_set_calls(struct pred *(*lookup)(functor_t f), struct clause **(*candidates)(struct pred *p, term_t key),
-                  const uint64_t *generation, uint64_t *inferences, volatile int *interrupted);
+void cl_set_calls(struct pred *(*lookup)(functor_t f, bool *plain), bool (*call)(struct pred *p, term_t *args),
+                  struct clause **(*candidates)(struct pred *p, term_t key), const uint64_t *generation,
+                  uint64_t *inferences, volatile int *interrupted);
 
 /* The body of (code) on the heap, sharing the variables of the last
  * successful cl_match of the same clause. */

@@ -568,6 +568,18 @@ struct spoint {
     unsigned log;
 };
 
+/* Copied field by field: an assignment of the whole struct is a call of
+ * memcpy under the barrier's instrumentation. */
+static inline void sgoal_copy(struct sgoal *d, const struct sgoal *s)
+{
+    d->args = s->args;
+    d->key = s->key;
+    d->c = s->c;
+    d->slot = s->slot;
+    d->cutb = s->cutb;
+    d->cont = s->cont;
+}
+
 #define SEARCH_POINTS 64
 /* The search runs outside the dispatch loop, so without the collector and
  * the interrupt check: past this much heap, or on Ctrl-C, it gives up and
@@ -639,7 +651,9 @@ static int shallow_condition(term_t g)
         if (next) {
             if (nbp == SEARCH_POINTS)
                 goto give_up;
-            bp[nbp] = (struct spoint){s, heap_top, cl_log_mark()};
+            sgoal_copy(&bp[nbp].g, &s);
+            bp[nbp].heap = heap_top;
+            bp[nbp].log = cl_log_mark();
             bp[nbp].g.c = next;
             bp[nbp].g.slot = nslot;
             nbp++;
@@ -724,7 +738,7 @@ static int shallow_condition(term_t g)
         nbp--;
         cl_undo_to(bp[nbp].log);
         heap_top = bp[nbp].heap;
-        s = bp[nbp].g;
+        sgoal_copy(&s, &bp[nbp].g);
         continue;
     give_up:
         /* do not try again until it changes: a search that gave up once
@@ -815,8 +829,27 @@ static bool control_functor(functor_t f)
     }
 }
 
-/* cl_set_calls' lookup: the predicate a body goal calls. */
-static struct pred *call_pred(functor_t f) { return control_functor(f) ? NULL : db_get(f); }
+/* cl_set_calls' lookup: the predicate a body goal calls, and whether the
+ * clause program may call it itself (a built-in that neither takes a
+ * snapshot nor runs a goal). */
+static struct pred *call_pred(functor_t f, bool *plain)
+{
+    if (control_functor(f))
+        return NULL;
+    struct pred *p = db_get(f);
+    *plain = p && p->fn && ((p->flags & PRED_TEST) || f == functor_is || f == FUNCTOR_equals2);
+    return p;
+}
+
+/* cl_set_calls' call: a plain built-in, as the loop calls one. */
+static bool call_plain(struct pred *p, term_t *args)
+{
+    M->stats.inferences++;
+    current_functor = p->f;
+    bool ok = p->fn(args);
+    current_functor = (functor_t)-1;
+    return ok;
+}
 
 static __attribute__((noinline)) enum solve_status run(term_t goal, solve_answer_fn on_answer, void *ctx,
                                                        term_t *ball)
@@ -1334,7 +1367,7 @@ bool solve_init(void)
     if (!M || !gc_init())
         return false;
     functor_is = functor_intern(atom_from_cstr("is"), 2);
-    cl_set_calls(call_pred, db_candidates, &db_state->generation, &M->stats.inferences, &M->interrupted);
+    cl_set_calls(call_pred, call_plain, db_candidates, &db_state->generation, &M->stats.inferences, &M->interrupted);
     term_t e = term_compound2(FUNCTOR_error2, term_compound1(FUNCTOR_resource_error1, term_atom(ATOM_memory)),
                               term_new_var());
     M->memory_ball = copy_to_persistent(e);

@@ -39,6 +39,13 @@ kind(f(_), f).
 kind(X, var) :- var(X).
 kinds(X, K) :- kind(X, K).
 
+% leading goals of plain built-ins, run by the clause program: is/2 on
+% small integers done there, the rest through the built-in
+sum(X, Y, Z) :- Z is X + Y, integer(Z).
+dif1(X, Y, Z) :- Z is X - Y, Z = Z.
+chk(X, Y) :- Y is X + 1, Y > 2, atom_length(abc, _).
+same(X, Y) :- X = Y, Y = f(_).
+
 % control constructs called as a body's only goal
 via_call(G) :- call(G).
 via_once(X) :- once(pick(X)).
@@ -71,6 +78,19 @@ main :-
     findall(X, via_once(X), Os), writeln(once(Os)),
     ( via_not(3) -> writeln(not(3)) ; true ),
     loop(1000000), writeln(loop_done),
+    sum(1, 2, S1), writeln(sum(S1)),
+    ( sum(1, 2, 4) -> writeln(sum_4) ; writeln(not_sum_4) ),
+    ( sum(1, 2, 3) -> writeln(sum_3) ; writeln(not_sum_3) ),
+    ( sum(1, 2, 3.0) -> writeln(sum_3f) ; writeln(not_sum_3f) ),
+    ( sum(1.5, 2, S2) -> writeln(sum(S2)) ; writeln(no_float_sum) ),
+    sum(1152921504606846975, 1, S3), writeln(sum(S3)),
+    dif1(-1152921504606846976, 1, S4), writeln(dif(S4)),
+    catch(sum(a, 1, _), error(E4, _), (writeln(E4))),
+    catch(sum(_, 1, _), error(E5, _), (writeln(E5))),
+    ( chk(1, _) -> writeln(chk1) ; writeln(not_chk1) ),
+    ( chk(2, Y2) -> writeln(chk2(Y2)) ; writeln(not_chk2) ),
+    ( same(A3, A3), A3 = f(Q), var(Q) -> writeln(same_f) ; true ),
+    ( same(g(1), _) -> true ; writeln(not_same) ),
     numlist(1, 30, L30),
     statistics(inferences, I0), app(L30, [x], _), statistics(inferences, I1),
     DI is I1 - I0, writeln(app_inferences(DI)).
