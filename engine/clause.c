@@ -76,6 +76,18 @@ static uint64_t *inferences;
 static volatile int *interrupted;
 static functor_t functor_is;
 
+/* The comparison (CL_CMP_*) a functor names, CL_CMP_NONE for others. */
+static unsigned cmp_kind(functor_t f)
+{
+    static const char *const names[] = {NULL, "=:=", "=\\=", "<", ">", "=<", ">="};
+    if (functor_arity(f) != 2)
+        return CL_CMP_NONE;
+    for (unsigned k = CL_CMP_EQ; k <= CL_CMP_GE; k++)
+        if (functor_name(f) == atom_from_cstr(names[k]))
+            return k;
+    return CL_CMP_NONE;
+}
+
 void cl_set_calls(struct pred *(*lookup)(functor_t f, bool *plain), bool (*call)(struct pred *p, term_t *args),
                   struct clause **(*cands)(struct pred *p, term_t key), const uint64_t *gen, uint64_t *inf,
                   volatile int *intr)
@@ -198,7 +210,7 @@ static bool test_instr(const term_t *base, term_t g, const uint32_t *inhead, ter
             return false; /* a variable the head has not set, or a compound */
     }
     out[(*np)++] = (term_t)(uintptr_t)fn;
-    out[(*np)++] = (term_t)f << 8 | m;
+    out[(*np)++] = (term_t)cmp_kind(f) << 56 | (term_t)f << 8 | m;
     for (unsigned j = 1; j <= m; j++)
         out[(*np)++] = gs[j];
     return true;
@@ -266,10 +278,12 @@ static size_t guard_program(const term_t *base, term_t bw, const uint32_t *inhea
  *   L_CALL a, pred     call (pred) on the arguments of the goal at p[a]
  *   L_IS a, pred       the same for is/2, with X is A + B and A - B done
  *                      here when A and B are small integers (and the sum)
+ *   L_CMP a, pred      the same for a comparison (kind in the i field),
+ *                      done here on two small integers
  *  and last what Rest is: R_G as above, or R_C a (the word in p[a]). */
 enum {
     E_FIRST, E_LATER, E_CONST, E_LIST_FF, E_LIST_LF, E_LIST_FL, E_LIST_LL, E_STR, E_WALK,
-    E_BODY, B_W, B_P, B_N, B_V, R_W, R_P, R_V, R_G, X_LEAD, L_CALL, L_IS, R_C, E_NOPS
+    E_BODY, B_W, B_P, B_N, B_V, R_W, R_P, R_V, R_G, X_LEAD, L_CALL, L_IS, L_CMP, R_C, E_NOPS
 };
 #define E_LEAD_MAX 8
 enum { E_SUB_FIRST, E_SUB_LATER, E_SUB_CONST };
@@ -465,7 +479,9 @@ static size_t clause_program(const term_t *base, term_t *out, size_t cap)
     if (k) {
         e_op(&e, X_LEAD, 0, 0, (size_t)(whole >> 40));
         for (unsigned j = 0; j < k; j++) {
-            e_op(&e, base[lcell_w[j] >> 3] == term_hdr_functor(functor_is) ? L_IS : L_CALL, 0, lcell[j], 0);
+            term_t hdr = base[lcell_w[j] >> 3];
+            unsigned cmp = cmp_kind((functor_t)(hdr >> 4));
+            e_op(&e, hdr == term_hdr_functor(functor_is) ? L_IS : cmp ? L_CMP : L_CALL, cmp, lcell[j], 0);
             e_put(&e, (term_t)(uintptr_t)lpred[j]);
         }
         e.res[0] = q ? E_OP(R_G, 0, 0, rest) : E_OP(R_C, 0, (size_t)cell, 0);
@@ -741,10 +757,11 @@ const term_t *cl_guard(const struct pterm *code, unsigned *k, bool *cut)
     return g + 2;
 }
 
-const term_t *cl_guard_test(const term_t *it, void **fn, functor_t *f, term_t *args)
+const term_t *cl_guard_test(const term_t *it, void **fn, functor_t *f, term_t *args, unsigned *cmp)
 {
     *fn = (void *)(uintptr_t)it[0];
     *f = (functor_t)(it[1] >> 8);
+    *cmp = (unsigned)(it[1] >> 56);
     unsigned m = (unsigned)(it[1] & 0xff);
     for (unsigned j = 0; j < m; j++) {
         term_t w = it[2 + j];
@@ -1083,7 +1100,7 @@ static __attribute__((noinline)) int exec_generic(const struct pterm *code, cons
  * barrier (as build): its stores are to the slots and to fresh cells, and
  * what must be logged goes through the instrumented helpers (a goal
  * variable bound, unification, the walk); the caller stores the heap top. */
-FRESH_ONLY int cl_exec(const struct pterm *code, const term_t *args, const char *fresh, term_t *body, char **top,
+FRESH_ONLY __attribute__((aligned(64))) int cl_exec(const struct pterm *code, const term_t *args, const char *fresh, term_t *body, char **top,
                        const char *stop)
 {
     if (__builtin_expect(!code->cells[5], 0))
@@ -1097,7 +1114,7 @@ FRESH_ONLY int cl_exec(const struct pterm *code, const term_t *args, const char 
         [E_WALK] = &&walk,       [E_BODY] = &&body,       [B_W] = &&b_w,          [B_P] = &&b_p,
         [B_N] = &&b_n,           [B_V] = &&b_v,           [R_W] = &&r_w,          [R_P] = &&r_p,
         [R_V] = &&r_v,           [R_G] = &&r_g,           [X_LEAD] = &&x_lead,    [L_CALL] = &&l_call,
-        [L_IS] = &&l_is,         [R_C] = &&r_c,
+        [L_IS] = &&l_is,         [L_CMP] = &&l_cmp,       [R_C] = &&r_c,
     };
     term_t *slots = h->slots, *p = h->top, w, a;
     const term_t lhdr = (term_t)FUNCTOR_dot2 << 4 | TAG_HDR; /* term_hdr_functor, not inlined here */
@@ -1303,6 +1320,37 @@ l_is: {
         goto l_call; /* a bignum, a float...: is/2 says */
     }
     ++*inferences;
+    ip += 2;
+    NEXT;
+}
+l_cmp: {
+    const term_t *g = p + E_A(*ip);
+    term_t x = raw_deref(g[1]), y = raw_deref(g[2]);
+    if ((x & TAG_MASK) != TAG_INT || (y & TAG_MASK) != TAG_INT)
+        goto l_call;
+    int64_t u = (int64_t)x >> 3, v = (int64_t)y >> 3;
+    switch (E_I(*ip)) {
+    case CL_CMP_EQ:
+        r = u == v;
+        break;
+    case CL_CMP_NE:
+        r = u != v;
+        break;
+    case CL_CMP_LT:
+        r = u < v;
+        break;
+    case CL_CMP_GT:
+        r = u > v;
+        break;
+    case CL_CMP_LE:
+        r = u <= v;
+        break;
+    default:
+        r = u >= v;
+    }
+    ++*inferences;
+    if (!r)
+        return exec_failed(&xs, 0);
     ip += 2;
     NEXT;
 }

@@ -96,8 +96,38 @@ void cl_set_test_lookup(void *(*lookup)(functor_t f));
  * leading ones, with no cut after them ("T1, ..., Tk, Rest"). */
 const term_t *cl_guard(const struct pterm *code, unsigned *k, bool *cut);
 /* Test (it): its function and functor, its arguments into args (room for
- * CL_GUARD_ARGS); returns the next test. */
-const term_t *cl_guard_test(const term_t *it, void **fn, functor_t *f, term_t *args);
+ * CL_GUARD_ARGS), and *cmp its comparison (below); returns the next test. */
+const term_t *cl_guard_test(const term_t *it, void **fn, functor_t *f, term_t *args, unsigned *cmp);
+
+/* The arithmetic comparisons (=:=, =\=, <, >, =<, >=), done in place
+ * when both sides are small integers; CL_CMP_NONE for other tests. */
+enum { CL_CMP_NONE, CL_CMP_EQ, CL_CMP_NE, CL_CMP_LT, CL_CMP_GT, CL_CMP_LE, CL_CMP_GE };
+/* Comparison (cmp) of a and b (not dereferenced): 1 true, 0 false, -1
+ * when they are not both small integers (the built-in decides). */
+static inline int cl_compare_small(unsigned cmp, term_t a, term_t b)
+{
+    a = term_deref(a);
+    b = term_deref(b);
+    if (term_tag(a) != TAG_INT || term_tag(b) != TAG_INT)
+        return -1;
+    int64_t x = term_get_smallint(a), y = term_get_smallint(b);
+    switch (cmp) {
+    case CL_CMP_EQ:
+        return x == y;
+    case CL_CMP_NE:
+        return x != y;
+    case CL_CMP_LT:
+        return x < y;
+    case CL_CMP_GT:
+        return x > y;
+    case CL_CMP_LE:
+        return x <= y;
+    case CL_CMP_GE:
+        return x >= y;
+    default:
+        return -1;
+    }
+}
 /* Rest on the heap (TERM_TRUE when the cut is last), dereferenced; the
  * goals after the tests when there is no cut. */
 term_t cl_guard_rest(const struct pterm *code);

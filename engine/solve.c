@@ -475,11 +475,15 @@ static bool run_guard(const term_t *gt, unsigned n)
         void *fn;
         functor_t tf;
         term_t targs[CL_GUARD_ARGS];
-        gt = cl_guard_test(gt, &fn, &tf, targs);
+        unsigned cmp;
+        gt = cl_guard_test(gt, &fn, &tf, targs, &cmp);
         M->stats.inferences++;
-        current_functor = tf;
-        bool ok = ((builtin_det)fn)(targs);
-        current_functor = (functor_t)-1;
+        int ok = cmp ? cl_compare_small(cmp, targs[0], targs[1]) : -1;
+        if (ok < 0) {
+            current_functor = tf;
+            ok = ((builtin_det)fn)(targs);
+            current_functor = (functor_t)-1;
+        }
         if (!ok)
             return false;
     }
@@ -851,7 +855,7 @@ static bool call_plain(struct pred *p, term_t *args)
     return ok;
 }
 
-static __attribute__((noinline)) enum solve_status run(term_t goal, solve_answer_fn on_answer, void *ctx,
+static __attribute__((noinline, aligned(64))) enum solve_status run(term_t goal, solve_answer_fn on_answer, void *ctx,
                                                        term_t *ball)
 {
     long v;

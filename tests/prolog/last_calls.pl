@@ -46,6 +46,14 @@ dif1(X, Y, Z) :- Z is X - Y, Z = Z.
 chk(X, Y) :- Y is X + 1, Y > 2, atom_length(abc, _).
 same(X, Y) :- X = Y, Y = f(_).
 
+% comparisons done in place on small integers: in a guard (two clauses,
+% a cut after the test) and leading a body (one clause)
+cmp(X, Y, le) :- X =< Y, !.
+cmp(X, Y, gt) :- X > Y, !.
+cmp(_, _, other).
+cmps(X, Y, L) :- findall(K, cmp(X, Y, K), L).
+lt(X, Y) :- X < Y, X =\= Y, Y >= X, X =:= X, true.
+
 % control constructs called as a body's only goal
 via_call(G) :- call(G).
 via_once(X) :- once(pick(X)).
@@ -91,6 +99,14 @@ main :-
     ( chk(2, Y2) -> writeln(chk2(Y2)) ; writeln(not_chk2) ),
     ( same(A3, A3), A3 = f(Q), var(Q) -> writeln(same_f) ; true ),
     ( same(g(1), _) -> true ; writeln(not_same) ),
+    cmps(1, 2, C1), cmps(2, 1, C2), cmps(2, 2, C3), cmps(1, 2.0, C4), cmps(2.5, 1, C5),
+    cmps(1, 100000000000000000000, C6), writeln(cmps(C1, C2, C3, C4, C5, C6)),
+    catch(cmps(a, 1, _), error(E6, _), writeln(E6)),
+    catch(cmps(1, _, _), error(E7, _), writeln(E7)),
+    ( lt(1, 2) -> writeln(lt12) ; writeln(not_lt12) ),
+    ( lt(2, 1) -> writeln(lt21) ; writeln(not_lt21) ),
+    ( lt(1, 1.5) -> writeln(lt1f) ; writeln(not_lt1f) ),
+    catch(lt(1, b), error(E8, _), writeln(E8)),
     numlist(1, 30, L30),
     statistics(inferences, I0), app(L30, [x], _), statistics(inferences, I1),
     DI is I1 - I0, writeln(app_inferences(DI)).
