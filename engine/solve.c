@@ -797,9 +797,12 @@ static int shallow_goals(term_t g, char *fresh)
     } while (0)
 
 /* The functors run() handles itself (its switch below): a clause body
- * calling one is never run on by cl_exec as a predicate call. */
+ * calling one is never run on by cl_exec as a predicate call.  (Saying
+ * so of another functor only costs that chance: call/N of every N.) */
 static bool control_functor(functor_t f)
 {
+    if (functor_name(f) == functor_name(FUNCTOR_call1))
+        return true;
     switch (f) {
     case FUNCTOR_comma2:
     case FUNCTOR_semicolon2:
@@ -807,14 +810,6 @@ static bool control_functor(functor_t f)
     case FUNCTOR_softarrow2:
     case FUNCTOR_not_provable1:
     case FUNCTOR_not1:
-    case FUNCTOR_call1:
-    case FUNCTOR_call2:
-    case FUNCTOR_call3:
-    case FUNCTOR_call4:
-    case FUNCTOR_call5:
-    case FUNCTOR_call6:
-    case FUNCTOR_call7:
-    case FUNCTOR_call8:
     case FUNCTOR_colon2:
     case FUNCTOR_once1:
     case FUNCTOR_ignore1:
