@@ -76,8 +76,7 @@ static uint64_t *inferences;
 static volatile int *interrupted;
 static functor_t functor_is;
 
-/* The comparison (CL_CMP_*) a functor names, CL_CMP_NONE for others. */
-static unsigned cmp_kind(functor_t f)
+unsigned cl_cmp_kind(functor_t f)
 {
     static const char *const names[] = {NULL, "=:=", "=\\=", "<", ">", "=<", ">="};
     if (functor_arity(f) != 2)
@@ -210,7 +209,7 @@ static bool test_instr(const term_t *base, term_t g, const uint32_t *inhead, ter
             return false; /* a variable the head has not set, or a compound */
     }
     out[(*np)++] = (term_t)(uintptr_t)fn;
-    out[(*np)++] = (term_t)cmp_kind(f) << 56 | (term_t)f << 8 | m;
+    out[(*np)++] = (term_t)cl_cmp_kind(f) << 56 | (term_t)f << 8 | m;
     for (unsigned j = 1; j <= m; j++)
         out[(*np)++] = gs[j];
     return true;
@@ -480,7 +479,7 @@ static size_t clause_program(const term_t *base, term_t *out, size_t cap)
         e_op(&e, X_LEAD, 0, 0, (size_t)(whole >> 40));
         for (unsigned j = 0; j < k; j++) {
             term_t hdr = base[lcell_w[j] >> 3];
-            unsigned cmp = cmp_kind((functor_t)(hdr >> 4));
+            unsigned cmp = cl_cmp_kind((functor_t)(hdr >> 4));
             e_op(&e, hdr == term_hdr_functor(functor_is) ? L_IS : cmp ? L_CMP : L_CALL, cmp, lcell[j], 0);
             e_put(&e, (term_t)(uintptr_t)lpred[j]);
         }

@@ -63,6 +63,7 @@ void db_register_test(const char *name, unsigned arity, builtin_det fn)
     struct pred *p = register_builtin(name, arity);
     p->fn = fn;
     p->flags |= PRED_TEST;
+    p->cmp = (unsigned char)cl_cmp_kind(p->f);
 }
 
 void db_register_nondet(const char *name, unsigned arity, builtin_nondet fn) { register_builtin(name, arity)->nd = fn; }

@@ -74,6 +74,7 @@ struct pred {
     size_t ndead;          /* retracted clauses still in the list */
     size_t compact_at;     /* unlink them when there are more than this */
     uint64_t unflat;       /* == changed: a clause's body is more than tests (solve.c) */
+    unsigned char cmp;     /* an arithmetic comparison (CL_CMP_*, clause.h), done in place on small integers */
     builtin_det fn;
     builtin_nondet nd;
     atom_t file; /* file that defined it (consult), or ATOM_user */

@@ -447,6 +447,34 @@ static bool is_test(term_t g)
     return p && (p->flags & PRED_TEST);
 }
 
+/* is/2 on small integers (cl_eval_small): 1 or 0 done, -1 for is/2 to
+ * say.  The binding goes through the barrier as any other. */
+static int small_is(term_t *args)
+{
+    term_t v, x;
+    if (!cl_eval_small(args[1], &v))
+        return -1;
+    x = term_deref(args[0]);
+    if (term_is_var(x)) {
+        term_bind(x, v);
+        return 1;
+    }
+    return x == v ? 1 : term_is_smallint(x) ? 0 : -1;
+}
+
+/* A deterministic built-in (p) called on args: the comparisons and is/2
+ * on small integers done here. */
+static inline bool call_det(struct pred *p, term_t *args)
+{
+    int fast = p->cmp ? cl_compare_small(p->cmp, args[0], args[1]) : p->f == functor_is ? small_is(args) : -1;
+    if (fast >= 0)
+        return fast;
+    current_functor = p->f;
+    bool ok = p->fn(args);
+    current_functor = (functor_t)-1;
+    return ok;
+}
+
 static bool run_test(term_t g)
 {
     g = term_deref(g);
@@ -459,8 +487,7 @@ static bool run_test(term_t g)
         return !run_test(term_arg(g, 1));
     M->stats.inferences++;
     functor_t outer = current_functor;
-    current_functor = f;
-    bool ok = db_lookup(f)->fn(term_args(g));
+    bool ok = call_det(db_lookup(f), term_args(g));
     current_functor = outer;
     return ok;
 }
@@ -708,9 +735,7 @@ static int shallow_condition(term_t g)
                 if (term_is_var(x) && (char *)term_ptr(x) < hb)
                     goto give_up;
                 M->stats.inferences++;
-                current_functor = functor_is;
-                bool ok = db_lookup(functor_is)->fn(term_args(h));
-                current_functor = (functor_t)-1;
+                bool ok = call_det(db_lookup(functor_is), term_args(h));
                 if (!ok)
                     goto fail;
             } else { /* a call: the search goes on with it, then with what follows */
@@ -844,10 +869,7 @@ static struct pred *call_pred(functor_t f, bool *plain)
 static bool call_plain(struct pred *p, term_t *args)
 {
     M->stats.inferences++;
-    current_functor = p->f;
-    bool ok = p->fn(args);
-    current_functor = (functor_t)-1;
-    return ok;
+    return call_det(p, args);
 }
 
 static __attribute__((noinline, aligned(64))) enum solve_status run(term_t goal, solve_answer_fn on_answer, void *ctx,
@@ -1133,10 +1155,7 @@ static __attribute__((noinline, aligned(64))) enum solve_status run(term_t goal,
             backtrack();
         }
         if (p->fn) {
-            current_functor = f;
-            bool ok = p->fn(args);
-            current_functor = (functor_t)-1;
-            if (!ok)
+            if (!call_det(p, args))
                 backtrack();
             goal = 0;
             continue;

@@ -54,6 +54,13 @@ cmp(_, _, other).
 cmps(X, Y, L) :- findall(K, cmp(X, Y, K), L).
 lt(X, Y) :- X < Y, X =\= Y, Y >= X, X =:= X, true.
 
+% the same built-ins called by the dispatch loop (after a call) and in
+% conditions
+late(X, Y) :- pick(_), !, Y is X - 1, Y >= 0, Y =\= 5.
+cond(X, R) :- ( Y is X + 1, Y > 2 -> R = big(Y) ; R = small ).
+srch(X) :- \+ srch1(X).
+srch1(X) :- Y is X + 1, Y =:= 3.
+
 % control constructs called as a body's only goal
 via_call(G) :- call(G).
 via_once(X) :- once(pick(X)).
@@ -107,6 +114,11 @@ main :-
     ( lt(2, 1) -> writeln(lt21) ; writeln(not_lt21) ),
     ( lt(1, 1.5) -> writeln(lt1f) ; writeln(not_lt1f) ),
     catch(lt(1, b), error(E8, _), writeln(E8)),
+    findall(L1-Y1, (member(L1, [0, 1, 6, 3.5]), late(L1, Y1)), Ls), writeln(late(Ls)),
+    catch(late(foo, _), error(E9, _), writeln(E9)),
+    cond(1, R1), cond(2, R2), cond(2.5, R3), writeln(cond(R1, R2, R3)),
+    catch(cond(x, _), error(E10, _), writeln(E10)),
+    findall(S, (member(S, [1, 2, 2.0, 5]), srch(S)), Ss), writeln(srch(Ss)),
     numlist(1, 30, L30),
     statistics(inferences, I0), app(L30, [x], _), statistics(inferences, I1),
     DI is I1 - I0, writeln(app_inferences(DI)).
