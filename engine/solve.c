@@ -68,6 +68,12 @@ struct machine {
     struct pterm *memory_ball; /* error(resource_error(memory), _), made at init */
     struct solve_stats stats;
     size_t ncleanup;          /* armed CP_CLEANUP records: the cut's fast path tests it */
+    /* The heap top past which the loop collects: the newest record's heap
+     * mark + gc_trigger, kept so by cp_push, cp_pop_to, backtrack and the
+     * collector, so that the loop's test is one compare.  Persistent: a
+     * backtrackable word here cost a logged line at nearly every
+     * snapshot (the push writes it just after the previous take). */
+    char *gc_at;
     volatile int interrupted; /* set by SIGINT; persistent, so no restore loses it */
 };
 
@@ -82,11 +88,6 @@ volatile int *solve_interrupt_word(void) { return &M->interrupted; }
 static term_t catches = TERM_NIL; /* '$catch'(CpIndex, Outer) of the active catch/3 calls */
 static long top_idx = -1;         /* the TOP record of the innermost solve() */
 static size_t gc_trigger = GC_MIN_YOUNG; /* collect when the young heap is this big */
-/* The heap top past which the loop collects: the newest record's heap mark
- * + gc_trigger, kept so by cp_push, cp_pop_to and the collector (a restore
- * brings it back with the record it resumes), so that the loop's test is
- * one compare. */
-static char *gc_at;
 static functor_t current_functor = (functor_t)-1;
 
 functor_t solve_current_functor(void) { return current_functor; }
@@ -110,7 +111,7 @@ static long cp_push(enum cp_kind kind, long alt)
                             .gen = kind == CP_CLAUSE ? db_generation() : UINT64_MAX};
     if (M->ncp > M->stats.max_choicepoints)
         M->stats.max_choicepoints = M->ncp;
-    gc_at = heap_top + gc_trigger;
+    M->gc_at = heap_top + gc_trigger;
     return i;
 }
 
@@ -133,7 +134,7 @@ static void cp_pop_to(long n)
             M->ncleanup--;
     }
     if (M->ncp)
-        gc_at = M->cps[M->ncp - 1].heap_mark + gc_trigger;
+        M->gc_at = M->cps[M->ncp - 1].heap_mark + gc_trigger;
 }
 
 static _Noreturn void take_failed(long idx);
@@ -234,8 +235,10 @@ static _Noreturn void backtrack(void)
 {
     for (;;) {
         struct cp *c = &M->cps[M->ncp - 1];
-        if (!c->disabled)
+        if (!c->disabled) {
+            M->gc_at = c->heap_mark + gc_trigger; /* c is the newest when it resumes */
             snap_restore(c->id, c->alt);
+        }
         snap_drop(c->id);
         cp_pop_to((long)M->ncp - 1);
     }
@@ -564,7 +567,7 @@ static int guard_cut(term_t body, term_t *rest, const char *fresh, bool *ran_cal
 static inline int exec_clause(const struct pterm *code, const term_t *args, const char *fresh, term_t *body)
 {
     char *top;
-    int r = cl_exec(code, args, fresh, body, &top, gc_at);
+    int r = cl_exec(code, args, fresh, body, &top, M->gc_at);
     if (r > 0)
         heap_top = top;
     return r;
@@ -896,13 +899,13 @@ static __attribute__((noinline, aligned(64))) enum solve_status run(term_t goal,
             M->interrupted = 0;
             solve_throw(term_atom(atom_from_cstr("$aborted")));
         }
-        if (__builtin_expect(heap_top > gc_at, 0)) {
+        if (__builtin_expect(heap_top > M->gc_at, 0)) {
             char *young = M->cps[M->ncp - 1].heap_mark;
             term_t *roots[] = {&goal, &cont, &catches};
             gc_collect(young, roots, 3);
             size_t live = (size_t)(heap_top - young);
             gc_trigger = live * 2 > GC_MIN_YOUNG ? live * 2 : GC_MIN_YOUNG;
-            gc_at = young + gc_trigger;
+            M->gc_at = young + gc_trigger;
         }
         if (!goal) {
             if (cont == TERM_NIL) {
