@@ -78,10 +78,10 @@ static functor_t functor_is;
 
 unsigned cl_cmp_kind(functor_t f)
 {
-    static const char *const names[] = {NULL, "=:=", "=\\=", "<", ">", "=<", ">="};
+    static const char *const names[] = {NULL, "=:=", "=\\=", "<", ">", "=<", ">=", "==", "\\=="};
     if (functor_arity(f) != 2)
         return CL_CMP_NONE;
-    for (unsigned k = CL_CMP_EQ; k <= CL_CMP_GE; k++)
+    for (unsigned k = CL_CMP_EQ; k <= CL_CMP_NID; k++)
         if (functor_name(f) == atom_from_cstr(names[k]))
             return k;
     return CL_CMP_NONE;
@@ -278,7 +278,7 @@ static size_t guard_program(const term_t *base, term_t bw, const uint32_t *inhea
  *   L_IS a, pred       the same for is/2, with X is A + B and A - B done
  *                      here when A and B are small integers (and the sum)
  *   L_CMP a, pred      the same for a comparison (kind in the i field),
- *                      done here on two small integers
+ *                      done here as cl_compare_small does it
  *  and last what Rest is: R_G as above, or R_C a (the word in p[a]). */
 enum {
     E_FIRST, E_LATER, E_CONST, E_LIST_FF, E_LIST_LF, E_LIST_FL, E_LIST_LL, E_STR, E_WALK,
@@ -1325,6 +1325,17 @@ l_is: {
 l_cmp: {
     const term_t *g = p + E_A(*ip);
     term_t x = raw_deref(g[1]), y = raw_deref(g[2]);
+    if (E_I(*ip) >= CL_CMP_ID) { /* ==, \== (cl_compare_small) */
+        unsigned tx = x & TAG_MASK, ty = y & TAG_MASK;
+        if (x != y && !((tx == TAG_ATOM || tx == TAG_INT) && (ty == TAG_ATOM || ty == TAG_INT)))
+            goto l_call;
+        r = (x == y) == (E_I(*ip) == CL_CMP_ID);
+        ++*inferences;
+        if (!r)
+            return exec_failed(&xs, 0);
+        ip += 2;
+        NEXT;
+    }
     if ((x & TAG_MASK) != TAG_INT || (y & TAG_MASK) != TAG_INT)
         goto l_call;
     int64_t u = (int64_t)x >> 3, v = (int64_t)y >> 3;

@@ -100,8 +100,9 @@ const term_t *cl_guard(const struct pterm *code, unsigned *k, bool *cut);
 const term_t *cl_guard_test(const term_t *it, void **fn, functor_t *f, term_t *args, unsigned *cmp);
 
 /* The arithmetic comparisons (=:=, =\=, <, >, =<, >=), done in place
- * when both sides are small integers; CL_CMP_NONE for other tests. */
-enum { CL_CMP_NONE, CL_CMP_EQ, CL_CMP_NE, CL_CMP_LT, CL_CMP_GT, CL_CMP_LE, CL_CMP_GE };
+ * when both sides are small integers, and ==, \== when the two words are
+ * equal or both atoms or small integers; CL_CMP_NONE for other tests. */
+enum { CL_CMP_NONE, CL_CMP_EQ, CL_CMP_NE, CL_CMP_LT, CL_CMP_GT, CL_CMP_LE, CL_CMP_GE, CL_CMP_ID, CL_CMP_NID };
 /* The comparison functor f names (its name and arity 2), or CL_CMP_NONE. */
 unsigned cl_cmp_kind(functor_t f);
 /* X is A + B and X is A - B on small integers, as the clause program
@@ -123,11 +124,17 @@ static inline bool cl_eval_small(term_t e, term_t *v)
     return true;
 }
 /* Comparison (cmp) of a and b (not dereferenced): 1 true, 0 false, -1
- * when they are not both small integers (the built-in decides). */
+ * when the built-in must decide. */
 static inline int cl_compare_small(unsigned cmp, term_t a, term_t b)
 {
     a = term_deref(a);
     b = term_deref(b);
+    if (cmp >= CL_CMP_ID) {
+        if (a == b)
+            return cmp == CL_CMP_ID;
+        bool simple = (term_is_atom(a) || term_is_smallint(a)) && (term_is_atom(b) || term_is_smallint(b));
+        return simple ? cmp == CL_CMP_NID : -1;
+    }
     if (term_tag(a) != TAG_INT || term_tag(b) != TAG_INT)
         return -1;
     int64_t x = term_get_smallint(a), y = term_get_smallint(b);

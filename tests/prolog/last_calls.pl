@@ -61,6 +61,15 @@ cond(X, R) :- ( Y is X + 1, Y > 2 -> R = big(Y) ; R = small ).
 srch(X) :- \+ srch1(X).
 srch1(X) :- Y is X + 1, Y =:= 3.
 
+% ==/2 and \==/2: in place for equal words, atoms and small integers
+ident(X, Y, same) :- X == Y, !.
+ident(X, Y, differ) :- X \== Y, !.
+ident(_, _, other).
+idents(L) :- findall(K, (member(X-Y, [a-a, a-b, 1-1, 1-2, a-1, 1.0-1.0, 1-1.0, f(a)-f(a),
+                                       f(a)-f(b), "s"-"s", 100000000000000000000-100000000000000000000]),
+                         ident(X, Y, K)), L).
+lead_id(X, Y) :- X == Y, true.
+
 % control constructs called as a body's only goal
 via_call(G) :- call(G).
 via_once(X) :- once(pick(X)).
@@ -118,6 +127,9 @@ main :-
     catch(late(foo, _), error(E9, _), writeln(E9)),
     cond(1, R1), cond(2, R2), cond(2.5, R3), writeln(cond(R1, R2, R3)),
     catch(cond(x, _), error(E10, _), writeln(E10)),
+    idents(Is), writeln(idents(Is)),
+    ( ident(V1, V1, K5), ident(V1, _, K6) -> writeln(vars(K5, K6)) ; true ),
+    findall(X-Y, (member(X-Y, [a-a, a-b, 2-2, g(1)-g(1), 2.5-2.5]), lead_id(X, Y)), LI), writeln(lead_id(LI)),
     findall(S, (member(S, [1, 2, 2.0, 5]), srch(S)), Ss), writeln(srch(Ss)),
     numlist(1, 30, L30),
     statistics(inferences, I0), app(L30, [x], _), statistics(inferences, I1),
