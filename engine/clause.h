@@ -105,24 +105,7 @@ const term_t *cl_guard_test(const term_t *it, void **fn, functor_t *f, term_t *a
 enum { CL_CMP_NONE, CL_CMP_EQ, CL_CMP_NE, CL_CMP_LT, CL_CMP_GT, CL_CMP_LE, CL_CMP_GE, CL_CMP_ID, CL_CMP_NID };
 /* The comparison functor f names (its name and arity 2), or CL_CMP_NONE. */
 unsigned cl_cmp_kind(functor_t f);
-/* X is A + B and X is A - B on small integers, as the clause program
- * does them: for the expression (e) (not dereferenced), true and *v the
- * value when both are small integers and the result is one. */
-static inline bool cl_eval_small(term_t e, term_t *v)
-{
-    e = term_deref(e);
-    if (!term_is_compound(e) || (term_functor(e) != FUNCTOR_plus2 && term_functor(e) != FUNCTOR_minus2))
-        return false;
-    term_t a = term_deref(term_arg(e, 1)), b = term_deref(term_arg(e, 2));
-    int64_t r;
-    if (term_tag(a) != TAG_INT || term_tag(b) != TAG_INT ||
-        (term_functor(e) == FUNCTOR_plus2 ? __builtin_add_overflow(term_get_smallint(a), term_get_smallint(b), &r)
-                                           : __builtin_sub_overflow(term_get_smallint(a), term_get_smallint(b), &r)) ||
-        !term_int_fits(r))
-        return false;
-    *v = term_smallint(r);
-    return true;
-}
+
 /* Comparison (cmp) of a and b (not dereferenced): 1 true, 0 false, -1
  * when the built-in must decide. */
 static inline int cl_compare_small(unsigned cmp, term_t a, term_t b)

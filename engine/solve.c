@@ -450,13 +450,93 @@ static bool is_test(term_t g)
     return p && (p->flags & PRED_TEST);
 }
 
-/* is/2 on small integers (cl_eval_small): 1 or 0 done, -1 for is/2 to
+/* The integer operations small_eval does (their functors, set once by
+ * solve_init). */
+enum { SE_ADD, SE_SUB, SE_MUL, SE_IDIV, SE_MOD, SE_AND, SE_OR, SE_XOR, SE_SHR, SE_SHL, SE_NOPS };
+static functor_t se_functor[SE_NOPS], se_neg;
+
+/* An arithmetic expression of small integers and the operations above
+ * (and unary minus), evaluated here when every value on the way is a small
+ * integer: true and *v the value; false for is/2 to say (another
+ * operation, a float, a bignum, an error such as a zero divisor or a
+ * variable, or nested deeper than (depth)). */
+static bool small_eval(term_t e, int64_t *v, int depth)
+{
+    e = term_deref(e);
+    if (term_is_smallint(e)) {
+        *v = term_get_smallint(e);
+        return true;
+    }
+    if (!term_is_compound(e) || depth == 0)
+        return false;
+    functor_t f = term_functor(e);
+    int64_t x, y, r;
+    if (f == se_neg) {
+        if (!small_eval(term_arg(e, 1), &x, depth - 1))
+            return false;
+        *v = -x; /* -TERM_INT_MIN is still an int64_t */
+        return term_int_fits(*v);
+    }
+    unsigned op = 0;
+    while (op < SE_NOPS && se_functor[op] != f)
+        op++;
+    if (op == SE_NOPS || !small_eval(term_arg(e, 1), &x, depth - 1) || !small_eval(term_arg(e, 2), &y, depth - 1))
+        return false;
+    switch (op) {
+    case SE_ADD:
+        r = x + y; /* 61-bit operands: no int64_t overflow */
+        break;
+    case SE_SUB:
+        r = x - y;
+        break;
+    case SE_MUL:
+        if (__builtin_mul_overflow(x, y, &r))
+            return false;
+        break;
+    case SE_IDIV:
+    case SE_MOD:
+        if (y == 0 || y == -1)
+            return false;
+        if (op == SE_IDIV) {
+            r = x / y; /* toward zero: integer_rounding_function */
+        } else {
+            r = x % y;
+            if (r != 0 && (r ^ y) < 0)
+                r += y;
+        }
+        break;
+    case SE_AND:
+        r = x & y;
+        break;
+    case SE_OR:
+        r = x | y;
+        break;
+    case SE_XOR:
+        r = x ^ y;
+        break;
+    case SE_SHR:
+        if (y < 0 || y > 62)
+            return false;
+        r = x >> y;
+        break;
+    default: /* SE_SHL */
+        r = (int64_t)((uint64_t)x << (y & 63));
+        if (y < 0 || y > 62 || r >> y != x)
+            return false;
+    }
+    *v = r;
+    return term_int_fits(r);
+}
+
+/* is/2 on small integers (small_eval): 1 or 0 done, -1 for is/2 to
  * say.  The binding goes through the barrier as any other. */
 static int small_is(term_t *args)
 {
     term_t v, x;
-    if (!cl_eval_small(args[1], &v))
+    int64_t n;
+    if (!small_eval(args[1], &n, 16))
         return -1;
+    v = term_smallint(n);
     x = term_deref(args[0]);
     if (term_is_var(x)) {
         term_bind(x, v);
@@ -1388,6 +1468,10 @@ bool solve_init(void)
     if (!M || !gc_init())
         return false;
     functor_is = functor_intern(atom_from_cstr("is"), 2);
+    static const char *const se_names[SE_NOPS] = {"+", "-", "*", "//", "mod", "/\\", "\\/", "xor", ">>", "<<"};
+    for (unsigned i = 0; i < SE_NOPS; i++)
+        se_functor[i] = functor_intern(atom_from_cstr(se_names[i]), 2);
+    se_neg = functor_intern(atom_from_cstr("-"), 1);
     cl_set_calls(call_pred, call_plain, db_candidates, &db_state->generation, &M->stats.inferences, &M->interrupted);
     term_t e = term_compound2(FUNCTOR_error2, term_compound1(FUNCTOR_resource_error1, term_atom(ATOM_memory)),
                               term_new_var());

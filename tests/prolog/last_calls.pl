@@ -70,6 +70,15 @@ idents(L) :- findall(K, (member(X-Y, [a-a, a-b, 1-1, 1-2, a-1, 1.0-1.0, 1-1.0, f
                          ident(X, Y, K)), L).
 lead_id(X, Y) :- X == Y, true.
 
+% is/2 on small integers with the operations done in place, against the
+% same expressions evaluated with a float in them (never in place)
+ev(E, V) :- V is E.
+evs(L) :- findall(E=V, (member(E, [7 // 2, -7 // 2, 7 mod -2, -7 mod 2, 6 * 7, 5 /\ 3, 5 \/ 3, 5 xor 3,
+                                   1 << 60, 1 << 62, -1 << 3, -16 >> 2, 16 >> 70, - (3 - 5), 2 * (3 + 4) - 1,
+                                   1152921504606846975 * 2, - -1152921504606846976, 7 mod 0, 1 // 0,
+                                   3 - x, 1 << -1]),
+                          catch(ev(E, V), error(Err, _), V = Err)), L).
+
 % control constructs called as a body's only goal
 via_call(G) :- call(G).
 via_once(X) :- once(pick(X)).
@@ -128,6 +137,7 @@ main :-
     cond(1, R1), cond(2, R2), cond(2.5, R3), writeln(cond(R1, R2, R3)),
     catch(cond(x, _), error(E10, _), writeln(E10)),
     idents(Is), writeln(idents(Is)),
+    evs(EVs), forall(member(EV, EVs), writeln(EV)),
     ( ident(V1, V1, K5), ident(V1, _, K6) -> writeln(vars(K5, K6)) ; true ),
     findall(X-Y, (member(X-Y, [a-a, a-b, 2-2, g(1)-g(1), 2.5-2.5]), lead_id(X, Y)), LI), writeln(lead_id(LI)),
     findall(S, (member(S, [1, 2, 2.0, 5]), srch(S)), Ss), writeln(srch(Ss)),
