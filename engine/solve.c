@@ -801,18 +801,19 @@ static int shallow_condition(term_t g)
             bool last = !term_is_compound(t) || term_functor(t) != FUNCTOR_comma2;
             term_t h = last ? t : term_deref(term_arg(t, 1));
             hb = nbp ? bp[nbp - 1].heap : heap0;
+            functor_t hf = term_is_compound(h) ? term_functor(h) : (functor_t)-1;
             if (h == cut) {
                 nbp = cutb;
-            } else if (is_test(h)) {
-                if (!run_test(h))
-                    goto fail;
-            } else if (term_is_compound(h) && term_functor(h) == FUNCTOR_equals2) {
+            } else if (hf == FUNCTOR_equals2) { /* =/2 and is/2 first: no lookup for them */
                 int u = cl_unify_logged(term_arg(h, 1), term_arg(h, 2), hb);
                 if (u < 0)
                     goto give_up;
                 if (u == 0)
                     goto fail;
-            } else if (term_is_compound(h) && term_functor(h) == functor_is) {
+            } else if (hf != functor_is && is_test(h)) {
+                if (!run_test(h))
+                    goto fail;
+            } else if (hf == functor_is) {
                 /* is/2 binds its left side unrecorded: only a fresh one */
                 term_t x = term_deref(term_arg(h, 1));
                 if (term_is_var(x) && (char *)term_ptr(x) < hb)
