@@ -109,10 +109,15 @@ struct cl_scratch {
 };
 static struct cl_scratch *X;
 
+static struct unify_log *log_ptr;
+struct unify_log *const *cl_log = &log_ptr;
+
 bool cl_init(void)
 {
     if (!X)
         X = mem_pzalloc(sizeof *X);
+    if (X)
+        log_ptr = &X->log;
     return X != NULL;
 }
 
@@ -994,11 +999,7 @@ int cl_match(const struct pterm *code, const term_t *args, const char *fresh)
     return 1;
 }
 
-unsigned cl_log_mark(void) { return X->log.n; }
-
 int cl_unify_logged(term_t a, term_t b, const char *fresh) { return unify_logged(a, b, fresh, &X->log); }
-
-void cl_undo_to(unsigned mark) { unify_log_undo(&X->log, mark); }
 
 void cl_log_reset(void) { X->log.n = 0; }
 
@@ -1078,7 +1079,8 @@ struct xs {
 
 static __attribute__((noinline)) int exec_failed(const struct xs *x, int r)
 {
-    unify_log_undo(&X->log, x->m0);
+    if (X->log.n != x->m0)
+        unify_log_undo(&X->log, x->m0);
     return r;
 }
 

@@ -20,6 +20,7 @@
 
 #include "copy.h"
 #include "term.h"
+#include "unify.h"
 
 /* The scratch variable table; once, before any snapshot. */
 bool cl_init(void);
@@ -41,11 +42,18 @@ int cl_match(const struct pterm *code, const term_t *args, const char *fresh);
  * unbinding back to a length (cells above a try's mark are the caller's to
  * drop, by lowering the heap top), and emptying it (before a call's tries:
  * what committed tries left there is no longer to be undone). */
-unsigned cl_log_mark(void);
+/* (The record, reached through a pointer set once by cl_init: the marks
+ * and the undo of nothing are inline.) */
+extern struct unify_log *const *cl_log;
+static inline unsigned cl_log_mark(void) { return (*cl_log)->n; }
 /* unify_logged into that record: 1 unified, 0 not (the caller undoes), -1
  * the record is full. */
 int cl_unify_logged(term_t a, term_t b, const char *fresh);
-void cl_undo_to(unsigned mark);
+static inline void cl_undo_to(unsigned mark)
+{
+    if ((*cl_log)->n != mark)
+        unify_log_undo(*cl_log, mark);
+}
 void cl_log_reset(void);
 
 /* cl_match, then on success (1) *body the body (cl_body), in one call:
