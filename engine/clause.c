@@ -233,6 +233,8 @@ static size_t guard_program(const term_t *base, term_t bw, const uint32_t *inhea
         bool conj = term_tag(t) == TAG_STR && base[t >> 3] == term_hdr_functor(FUNCTOR_comma2);
         term_t g = conj ? base[(t >> 3) + 1] : t;
         if (g == term_atom(ATOM_cut)) {
+            if (!k) /* "!, Rest": the clause program matches and builds in one */
+                return 0;
             out[0] = k;
             out[1] = conj ? base[(t >> 3) + 2] : TERM_TRUE;
             return np;
