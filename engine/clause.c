@@ -1103,8 +1103,8 @@ static __attribute__((noinline)) int exec_generic(const struct pterm *code, cons
  * barrier (as build): its stores are to the slots and to fresh cells, and
  * what must be logged goes through the instrumented helpers (a goal
  * variable bound, unification, the walk); the caller stores the heap top. */
-FRESH_ONLY __attribute__((aligned(64))) int cl_exec(const struct pterm *code, const term_t *args, const char *fresh, term_t *body, char **top,
-                       const char *stop)
+FRESH_ONLY __attribute__((aligned(64))) int cl_exec(const struct pterm *code, const term_t *args, const char *fresh,
+                                                    term_t *body, char **top, const char *stop)
 {
     if (__builtin_expect(!code->cells[5], 0))
         return exec_generic(code, args, fresh, body, top);
