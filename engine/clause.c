@@ -17,6 +17,7 @@
 #include <string.h>
 
 
+#include "db.h"
 #include "mem.h"
 #include "unify.h"
 
@@ -66,6 +67,39 @@ static void *(*test_lookup)(functor_t f);
 
 void cl_set_test_lookup(void *(*fn)(functor_t f)) { test_lookup = fn; }
 
+/* Calls cl_exec makes itself (cl_set_calls). */
+static struct pred *(*call_lookup)(functor_t f, bool *plain);
+static bool (*call_plain)(struct pred *p, term_t *args);
+static struct clause **(*candidates)(struct pred *p, term_t key);
+static const uint64_t *generation;
+static uint64_t *inferences;
+static volatile int *interrupted;
+static functor_t functor_is;
+
+unsigned cl_cmp_kind(functor_t f)
+{
+    static const char *const names[] = {NULL, "=:=", "=\\=", "<", ">", "=<", ">=", "==", "\\=="};
+    if (functor_arity(f) != 2)
+        return CL_CMP_NONE;
+    for (unsigned k = CL_CMP_EQ; k <= CL_CMP_NID; k++)
+        if (functor_name(f) == atom_from_cstr(names[k]))
+            return k;
+    return CL_CMP_NONE;
+}
+
+void cl_set_calls(struct pred *(*lookup)(functor_t f, bool *plain), bool (*call)(struct pred *p, term_t *args),
+                  struct clause **(*cands)(struct pred *p, term_t key), const uint64_t *gen, uint64_t *inf,
+                  volatile int *intr)
+{
+    call_lookup = lookup;
+    call_plain = call;
+    functor_is = functor_intern(atom_from_cstr("is"), 2);
+    candidates = cands;
+    generation = gen;
+    inferences = inf;
+    interrupted = intr;
+}
+
 /* Persistent scratch (a pointer set once by cl_init): its contents need not
  * survive a restore, but its growth must not be rolled back. */
 struct cl_scratch {
@@ -75,10 +109,15 @@ struct cl_scratch {
 };
 static struct cl_scratch *X;
 
+static struct unify_log *log_ptr;
+struct unify_log *const *cl_log = &log_ptr;
+
 bool cl_init(void)
 {
     if (!X)
         X = mem_pzalloc(sizeof *X);
+    if (X)
+        log_ptr = &X->log;
     return X != NULL;
 }
 
@@ -175,7 +214,7 @@ static bool test_instr(const term_t *base, term_t g, const uint32_t *inhead, ter
             return false; /* a variable the head has not set, or a compound */
     }
     out[(*np)++] = (term_t)(uintptr_t)fn;
-    out[(*np)++] = (term_t)f << 8 | m;
+    out[(*np)++] = (term_t)cl_cmp_kind(f) << 56 | (term_t)f << 8 | m;
     for (unsigned j = 1; j <= m; j++)
         out[(*np)++] = gs[j];
     return true;
@@ -194,6 +233,8 @@ static size_t guard_program(const term_t *base, term_t bw, const uint32_t *inhea
         bool conj = term_tag(t) == TAG_STR && base[t >> 3] == term_hdr_functor(FUNCTOR_comma2);
         term_t g = conj ? base[(t >> 3) + 1] : t;
         if (g == term_atom(ATOM_cut)) {
+            if (!k) /* "!, Rest": the clause program matches and builds in one */
+                return 0;
             out[0] = k;
             out[1] = conj ? base[(t >> 3) + 2] : TERM_TRUE;
             return np;
@@ -233,15 +274,29 @@ static size_t guard_program(const term_t *base, term_t bw, const uint32_t *inhea
  *   B_P a b, tag i     p[a] = &p[b] | i
  *   B_N a b            p[a] = slot b = a fresh variable (&p[a])
  *   B_V a b            p[a] = slot b
- *  and last, what the body is: R_W, w; R_P b, tag i (&p[b] | i); R_V b. */
+ *  and last, what the body is: R_W, w; R_P b, tag i (&p[b] | i); R_V b;
+ *  R_G b, pred: the structure at p[b], a call of (pred) (cl_set_calls),
+ *  which cl_exec may run on.
+ *  A body "G1, ..., Gk, Rest" whose Gi call plain built-ins (cl_set_calls)
+ *  is built whole, and then, outside a shallow try, its leading goals run
+ *  at once, so that the body left is Rest:
+ *   X_LEAD b           the whole body is &p[b]; a shallow try stops here
+ *   L_CALL a, pred     call (pred) on the arguments of the goal at p[a]
+ *   L_IS a, pred       the same for is/2, with X is A + B and A - B done
+ *                      here when A and B are small integers (and the sum)
+ *   L_CMP a, pred      the same for a comparison (kind in the i field),
+ *                      done here as cl_compare_small does it
+ *  and last what Rest is: R_G as above, or R_C a (the word in p[a]). */
 enum {
     E_FIRST, E_LATER, E_CONST, E_LIST_FF, E_LIST_LF, E_LIST_FL, E_LIST_LL, E_STR, E_WALK,
-    E_BODY, B_W, B_P, B_N, B_V, R_W, R_P, R_V, E_NOPS
+    E_BODY, B_W, B_P, B_N, B_V, R_W, R_P, R_V, R_G, X_LEAD, L_CALL, L_IS, L_CMP, R_C, E_NOPS
 };
+#define E_LEAD_MAX 8
 enum { E_SUB_FIRST, E_SUB_LATER, E_SUB_CONST };
 #define E_FIELD_MAX ((size_t)1 << 24)
 #define E_MAX_ARITY 255
 #define E_OP(op, i, a, b) ((term_t)(op) | (term_t)(i) << 8 | (term_t)(a) << 16 | (term_t)(b) << 40)
+#define E_OP_I(w) ((unsigned)((w) >> 8 & 0xff))
 
 struct ecomp {
     term_t *out;
@@ -396,7 +451,53 @@ static size_t clause_program(const term_t *base, term_t *out, size_t cap)
     }
     size_t at = e.n;
     e_put(&e, 0); /* E_BODY, once the cells are counted */
-    e_body(&e, base, nk[2], -1);
+    /* the leading goals that call plain built-ins: their conjunctions laid
+     * out as e_body lays them out, each goal's cell noted */
+    size_t lcell[E_LEAD_MAX];
+    term_t lcell_w[E_LEAD_MAX];
+    struct pred *lpred[E_LEAD_MAX];
+    unsigned k = 0;
+    term_t w = nk[2];
+    long cell = -1;
+    while (k < E_LEAD_MAX && call_lookup && term_tag(w) == TAG_STR &&
+           base[w >> 3] == term_hdr_functor(FUNCTOR_comma2)) {
+        const term_t *src = base + (w >> 3);
+        bool plain = false;
+        if (term_tag(src[1]) != TAG_STR || !(lpred[k] = call_lookup((functor_t)(base[src[1] >> 3] >> 4), &plain)) ||
+            !plain)
+            break;
+        size_t c = e.cells;
+        e.cells += 3;
+        e_op(&e, B_W, 0, c, 0);
+        e_put(&e, src[0]);
+        e_ptr(&e, cell, c, TAG_STR);
+        lcell_w[k] = src[1];
+        lcell[k++] = e.cells; /* the goal's structure comes next */
+        e_body(&e, base, src[1], (long)(c + 1));
+        w = src[2];
+        cell = (long)(c + 2);
+    }
+    term_t whole = e.res[0];
+    size_t rest = e.cells; /* where Rest's structure is, if it is one */
+    e_body(&e, base, w, cell);
+    bool plain;
+    struct pred *q = term_tag(w) == TAG_STR && call_lookup ? call_lookup((functor_t)(base[w >> 3] >> 4), &plain) : NULL;
+    if (k) {
+        e_op(&e, X_LEAD, 0, 0, (size_t)(whole >> 40));
+        for (unsigned j = 0; j < k; j++) {
+            term_t hdr = base[lcell_w[j] >> 3];
+            unsigned cmp = cl_cmp_kind((functor_t)(hdr >> 4));
+            e_op(&e, hdr == term_hdr_functor(functor_is) ? L_IS : cmp ? L_CMP : L_CALL, cmp, lcell[j], 0);
+            e_put(&e, (term_t)(uintptr_t)lpred[j]);
+        }
+        e.res[0] = q ? E_OP(R_G, 0, 0, rest) : E_OP(R_C, 0, (size_t)cell, 0);
+        e.res[1] = (term_t)(uintptr_t)q;
+        e.nres = q ? 2 : 1;
+    } else if (q) { /* a body of one goal: the call's predicate, looked up now */
+        e.res[0] = E_OP(R_G, 0, 0, rest);
+        e.res[1] = (term_t)(uintptr_t)q;
+        e.nres = 2;
+    }
     for (unsigned j = 0; j < e.nres; j++)
         e_put(&e, e.res[j]);
     if (!e.ok || e.cells >= E_FIELD_MAX || !e.nres)
@@ -405,7 +506,7 @@ static size_t clause_program(const term_t *base, term_t *out, size_t cap)
     return e.n;
 }
 /* An upper bound of a clause program's words for a code of n cells. */
-#define E_MAX(n) (3 * (n) + 8)
+#define E_MAX(n) (4 * (n) + 16)
 
 struct pterm *cl_compile(const struct pterm *p)
 {
@@ -662,10 +763,11 @@ const term_t *cl_guard(const struct pterm *code, unsigned *k, bool *cut)
     return g + 2;
 }
 
-const term_t *cl_guard_test(const term_t *it, void **fn, functor_t *f, term_t *args)
+const term_t *cl_guard_test(const term_t *it, void **fn, functor_t *f, term_t *args, unsigned *cmp)
 {
     *fn = (void *)(uintptr_t)it[0];
     *f = (functor_t)(it[1] >> 8);
+    *cmp = (unsigned)(it[1] >> 56);
     unsigned m = (unsigned)(it[1] & 0xff);
     for (unsigned j = 0; j < m; j++) {
         term_t w = it[2 + j];
@@ -899,15 +1001,67 @@ int cl_match(const struct pterm *code, const term_t *args, const char *fresh)
     return 1;
 }
 
-unsigned cl_log_mark(void) { return X->log.n; }
-
 int cl_unify_logged(term_t a, term_t b, const char *fresh) { return unify_logged(a, b, fresh, &X->log); }
-
-void cl_undo_to(unsigned mark) { unify_log_undo(&X->log, mark); }
 
 void cl_log_reset(void) { X->log.n = 0; }
 
 /* --- running the clause program ------------------------------------------ */
+
+/* db_arg_key, db_next_match and db_next_slot spelled out for code without
+ * the barrier (clang does not inline across the attribute). */
+FRESH_ONLY static inline term_t raw_key(term_t a)
+{
+    a = raw_deref(a);
+    switch (a & TAG_MASK) {
+    case TAG_ATOM:
+    case TAG_INT:
+        return a;
+    case TAG_STR:
+        return *RAW_PTR(a);
+    default:
+        return 0;
+    }
+}
+
+FRESH_ONLY static inline struct clause *raw_next_match(struct clause *c, term_t key, uint64_t gen)
+{
+    for (; c; c = c->next)
+        if (c->born <= gen && gen < c->died && (!key || !c->key || c->key == key))
+            return c;
+    return NULL;
+}
+
+FRESH_ONLY static inline struct clause **raw_next_slot(struct clause **s, uint64_t gen)
+{
+    for (; *s; s++)
+        if ((*s)->born <= gen && gen < (*s)->died)
+            return s;
+    return NULL;
+}
+
+/* The clause a call of (q) with arguments (args) runs, chosen as the
+ * dispatch loop chooses it, when it is the only candidate and has a
+ * program; NULL otherwise (a built-in, an undefined predicate, no
+ * candidate or more than one: the loop's business). */
+FRESH_ONLY static inline struct clause *single_clause(struct pred *q, const term_t *args)
+{
+    if (q->fn || q->nd || !(q->flags & (PRED_DEFINED | PRED_DYNAMIC)) || q->nvarkey > 1)
+        return NULL;
+    term_t key = raw_key(args[0]);
+    uint64_t gen = *generation;
+    struct clause *c, **s = key && q->nlive >= DB_INDEX_MIN ? candidates(q, key) : NULL;
+    if (s) {
+        s = raw_next_slot(s, gen);
+        if (!s || raw_next_slot(s + 1, gen))
+            return NULL;
+        c = *s;
+    } else {
+        c = raw_next_match(q->first, key, gen);
+        if (!c || raw_next_match(c->next, key, gen))
+            return NULL;
+    }
+    return c->code && c->code->cells[5] ? c : NULL;
+}
 
 /* The heap top back to the global (the walk's build_on_heap reads it). */
 static __attribute__((noinline)) void set_heap_top(term_t *top) { heap_top = (char *)top; }
@@ -915,9 +1069,20 @@ static __attribute__((noinline)) void set_heap_top(term_t *top) { heap_top = (ch
 /* One half of a list cell in write mode: the word for cell (t) from slot s. */
 #define E_WRITE(first, t, s) ((first) ? (*(t) = (s) = ptr_word((t), TAG_REF)) : (*(t) = (s)))
 
-static __attribute__((noinline)) int exec_failed(unsigned m0, int r)
+/* What cl_exec reads seldom: in memory (its address escapes to
+ * exec_failed), so that the registers go to what each instruction uses. */
+struct xs {
+    const struct pterm *code;
+    const char *fresh, *stop;
+    term_t *body;
+    char **top;
+    unsigned m0;
+};
+
+static __attribute__((noinline)) int exec_failed(const struct xs *x, int r)
 {
-    unify_log_undo(&X->log, m0);
+    if (X->log.n != x->m0)
+        unify_log_undo(&X->log, x->m0);
     return r;
 }
 
@@ -938,22 +1103,25 @@ static __attribute__((noinline)) int exec_generic(const struct pterm *code, cons
  * barrier (as build): its stores are to the slots and to fresh cells, and
  * what must be logged goes through the instrumented helpers (a goal
  * variable bound, unification, the walk); the caller stores the heap top. */
-FRESH_ONLY int cl_exec(const struct pterm *code, const term_t *args, const char *fresh, term_t *body, char **top)
+FRESH_ONLY __attribute__((aligned(64))) int cl_exec(const struct pterm *code, const term_t *args, const char *fresh,
+                                                    term_t *body, char **top, const char *stop)
 {
     if (__builtin_expect(!code->cells[5], 0))
         return exec_generic(code, args, fresh, body, top);
-    const term_t *ip = code->cells + code->cells[5], *ccode = code->cells + CL_META;
-    unsigned m0 = X->log.n;
+    const term_t *ip = code->cells + code->cells[5];
+    struct xs xs = {code, fresh, stop, body, top, X->log.n};
     struct hp hs = {(term_t *)heap_top, (term_t *)heap_limit, X->slots, *functor_entries}, *h = &hs;
     static const void *const ops[E_NOPS] = {
         [E_FIRST] = &&first,     [E_LATER] = &&later,     [E_CONST] = &&constant, [E_LIST_FF] = &&list_ff,
         [E_LIST_LF] = &&list_lf, [E_LIST_FL] = &&list_fl, [E_LIST_LL] = &&list_ll, [E_STR] = &&str,
         [E_WALK] = &&walk,       [E_BODY] = &&body,       [B_W] = &&b_w,          [B_P] = &&b_p,
         [B_N] = &&b_n,           [B_V] = &&b_v,           [R_W] = &&r_w,          [R_P] = &&r_p,
-        [R_V] = &&r_v,
+        [R_V] = &&r_v,           [R_G] = &&r_g,           [X_LEAD] = &&x_lead,    [L_CALL] = &&l_call,
+        [L_IS] = &&l_is,         [L_CMP] = &&l_cmp,       [R_C] = &&r_c,
     };
     term_t *slots = h->slots, *p = h->top, w, a;
     const term_t lhdr = (term_t)FUNCTOR_dot2 << 4 | TAG_HDR; /* term_hdr_functor, not inlined here */
+    const term_t phdr = (term_t)FUNCTOR_plus2 << 4 | TAG_HDR, mhdr = (term_t)FUNCTOR_minus2 << 4 | TAG_HDR;
     int r;
 #define E_I(w) ((unsigned)((w) >> 8 & 0xff))
 #define E_A(w) ((size_t)((w) >> 16 & (E_FIELD_MAX - 1)))
@@ -966,18 +1134,18 @@ first:
     NEXT;
 later:
     w = *ip++;
-    r = unify_slot(slots[E_A(w)], args[E_I(w)], fresh);
+    r = unify_slot(slots[E_A(w)], args[E_I(w)], xs.fresh);
     if (r <= 0)
-        return exec_failed(m0, r);
+        return exec_failed(&xs, r);
     NEXT;
 constant:
     w = ip[0];
     a = raw_deref(args[E_I(w)]);
     if (a != ip[1]) {
         if ((a & TAG_MASK) != TAG_REF)
-            return exec_failed(m0, 0);
-        if (bind_goal_var(a, ip[1], fresh) < 0)
-            return exec_failed(m0, -1);
+            return exec_failed(&xs, 0);
+        if (bind_goal_var(a, ip[1], xs.fresh) < 0)
+            return exec_failed(&xs, -1);
     }
     ip += 2;
     NEXT;
@@ -989,26 +1157,26 @@ constant:
         if ((a & TAG_MASK) == TAG_STR) {                                                                               \
             const term_t *ga = RAW_PTR(a);                                                                             \
             if (ga[0] != lhdr)                                                                                         \
-                return exec_failed(m0, 0);                                                                                              \
+                return exec_failed(&xs, 0);                                                                                              \
             if (hf) {                                                                                                  \
                 slots[E_A(w)] = ga[1];                                                                                 \
-            } else if ((r = unify_slot(slots[E_A(w)], ga[1], fresh)) <= 0) {                                           \
-                return exec_failed(m0, r);                                                                                              \
+            } else if ((r = unify_slot(slots[E_A(w)], ga[1], xs.fresh)) <= 0) {                                           \
+                return exec_failed(&xs, r);                                                                                              \
             }                                                                                                          \
             if (tf) {                                                                                                  \
                 slots[E_B(w)] = ga[2];                                                                                 \
-            } else if ((r = unify_slot(slots[E_B(w)], ga[2], fresh)) <= 0) {                                           \
-                return exec_failed(m0, r);                                                                                              \
+            } else if ((r = unify_slot(slots[E_B(w)], ga[2], xs.fresh)) <= 0) {                                           \
+                return exec_failed(&xs, r);                                                                                              \
             }                                                                                                          \
         } else if ((a & TAG_MASK) == TAG_REF) {                                                                        \
             term_t *t = fresh_alloc(h, 3);                                                                             \
             t[0] = lhdr;                                                                                               \
             E_WRITE(hf, &t[1], slots[E_A(w)]);                                                                         \
             E_WRITE(tf, &t[2], slots[E_B(w)]);                                                                         \
-            if (bind_goal_var(a, ptr_word(t, TAG_STR), fresh) < 0)                                                     \
-                return exec_failed(m0, -1);                                                                                             \
+            if (bind_goal_var(a, ptr_word(t, TAG_STR), xs.fresh) < 0)                                                     \
+                return exec_failed(&xs, -1);                                                                                             \
         } else {                                                                                                       \
-            return exec_failed(m0, 0);                                                                                                  \
+            return exec_failed(&xs, 0);                                                                                                  \
         }                                                                                                              \
         NEXT;                                                                                                          \
     } while (0)
@@ -1042,12 +1210,12 @@ str: {
                 t[j] = *ip++;
             }
         }
-        if (bind_goal_var(a, ptr_word(t, TAG_STR), fresh) < 0)
-            return exec_failed(m0, -1);
+        if (bind_goal_var(a, ptr_word(t, TAG_STR), xs.fresh) < 0)
+            return exec_failed(&xs, -1);
         NEXT;
     }
     if ((a & TAG_MASK) != TAG_STR || *RAW_PTR(a) != hdr)
-        return exec_failed(m0, 0);
+        return exec_failed(&xs, 0);
     const term_t *ga = RAW_PTR(a) + 1;
     for (unsigned j = 0; j < k; j++) {
         term_t s = *ip++;
@@ -1056,16 +1224,16 @@ str: {
             slots[s >> 8] = ga[j];
             break;
         case E_SUB_LATER:
-            if ((r = unify_slot(slots[s >> 8], ga[j], fresh)) <= 0)
-                return exec_failed(m0, r);
+            if ((r = unify_slot(slots[s >> 8], ga[j], xs.fresh)) <= 0)
+                return exec_failed(&xs, r);
             break;
         default: {
             term_t c = *ip++, x = raw_deref(ga[j]);
             if (x != c) {
                 if ((x & TAG_MASK) != TAG_REF)
-                    return exec_failed(m0, 0);
-                if (bind_goal_var(x, c, fresh) < 0)
-                    return exec_failed(m0, -1);
+                    return exec_failed(&xs, 0);
+                if (bind_goal_var(x, c, xs.fresh) < 0)
+                    return exec_failed(&xs, -1);
             }
         }
         }
@@ -1075,10 +1243,10 @@ str: {
 walk:
     w = ip[0];
     set_heap_top(h->top);
-    r = match(ccode, ip[1], args[E_I(w)], fresh, h->functors);
+    r = match(xs.code->cells + CL_META, ip[1], args[E_I(w)], xs.fresh, h->functors);
     h->top = (term_t *)heap_top;
     if (r <= 0)
-        return exec_failed(m0, r);
+        return exec_failed(&xs, r);
     ip += 2;
     NEXT;
 body:
@@ -1102,15 +1270,123 @@ b_v:
     p[E_A(w)] = slots[E_B(w)];
     NEXT;
 r_w:
-    *body = ip[1];
+    *xs.body = ip[1];
     goto done;
 r_p:
-    *body = ptr_word(p + E_B(*ip), E_I(*ip));
+    *xs.body = ptr_word(p + E_B(*ip), E_I(*ip));
     goto done;
 r_v:
-    *body = slots[E_B(*ip)];
+    *xs.body = slots[E_B(*ip)];
+    goto done;
+x_lead:
+    *xs.body = ptr_word(p + E_B(*ip), TAG_STR);
+    if (xs.fresh)
+        goto done;
+    ip++;
+    NEXT;
+l_call:
+    /* a plain built-in: instrumented code, which reads the heap top */
+    set_heap_top(h->top);
+    r = call_plain((struct pred *)(uintptr_t)ip[1], p + E_A(ip[0]) + 1);
+    h->top = (term_t *)heap_top;
+    if (!r)
+        return exec_failed(&xs, 0);
+    ip += 2;
+    NEXT;
+l_is: {
+    /* X is A + B, X is A - B on small integers, X fresh or an integer */
+    const term_t *g = p + E_A(*ip);
+    term_t e = raw_deref(g[2]), x, y;
+    int64_t v;
+    if ((e & TAG_MASK) != TAG_STR)
+        goto l_call;
+    const term_t *ea = RAW_PTR(e);
+    if ((ea[0] != phdr && ea[0] != mhdr) || ((x = raw_deref(ea[1])) & TAG_MASK) != TAG_INT ||
+        ((y = raw_deref(ea[2])) & TAG_MASK) != TAG_INT)
+        goto l_call;
+    if (ea[0] == phdr ? __builtin_add_overflow((int64_t)x >> 3, (int64_t)y >> 3, &v)
+                      : __builtin_sub_overflow((int64_t)x >> 3, (int64_t)y >> 3, &v))
+        goto l_call;
+    if (v < TERM_INT_MIN || v > TERM_INT_MAX)
+        goto l_call;
+    x = raw_deref(g[1]);
+    y = (term_t)((uint64_t)v << 3) | TAG_INT;
+    if ((x & TAG_MASK) == TAG_REF) {
+        term_t *xv = RAW_PTR(x);
+        if (xv >= p && xv < h->top) /* a cell of this body: fresh, no log */
+            *xv = y;
+        else if (bind_goal_var(x, y, NULL) < 0)
+            goto l_call;
+    } else if (x != y) {
+        if ((x & TAG_MASK) == TAG_INT)
+            return exec_failed(&xs, 0);
+        goto l_call; /* a bignum, a float...: is/2 says */
+    }
+    ++*inferences;
+    ip += 2;
+    NEXT;
+}
+l_cmp: {
+    const term_t *g = p + E_A(*ip);
+    term_t x = raw_deref(g[1]), y = raw_deref(g[2]);
+    if (E_I(*ip) >= CL_CMP_ID) { /* ==, \== (cl_compare_small) */
+        unsigned tx = x & TAG_MASK, ty = y & TAG_MASK;
+        if (x != y && !((tx == TAG_ATOM || tx == TAG_INT) && (ty == TAG_ATOM || ty == TAG_INT)))
+            goto l_call;
+        r = (x == y) == (E_I(*ip) == CL_CMP_ID);
+        ++*inferences;
+        if (!r)
+            return exec_failed(&xs, 0);
+        ip += 2;
+        NEXT;
+    }
+    if ((x & TAG_MASK) != TAG_INT || (y & TAG_MASK) != TAG_INT)
+        goto l_call;
+    int64_t u = (int64_t)x >> 3, v = (int64_t)y >> 3;
+    switch (E_I(*ip)) {
+    case CL_CMP_EQ:
+        r = u == v;
+        break;
+    case CL_CMP_NE:
+        r = u != v;
+        break;
+    case CL_CMP_LT:
+        r = u < v;
+        break;
+    case CL_CMP_GT:
+        r = u > v;
+        break;
+    case CL_CMP_LE:
+        r = u <= v;
+        break;
+    default:
+        r = u >= v;
+    }
+    ++*inferences;
+    if (!r)
+        return exec_failed(&xs, 0);
+    ip += 2;
+    NEXT;
+}
+r_c:
+    *xs.body = p[E_A(*ip)];
+    goto done;
+r_g: {
+    /* a last call: run on with the clause it selects, if only one */
+    term_t *g = p + E_B(*ip);
+    struct clause *c;
+    *xs.body = ptr_word(g, TAG_STR);
+    if (xs.fresh || (const char *)h->top > xs.stop || *interrupted ||
+        !(c = single_clause((struct pred *)(uintptr_t)ip[1], g + 1)))
+        goto done;
+    ++*inferences;
+    args = g + 1;
+    xs.code = c->code;
+    ip = xs.code->cells + xs.code->cells[5];
+    NEXT;
+}
 done:
-    *top = (char *)h->top;
+    *xs.top = (char *)h->top;
     return 1;
 #undef NEXT
 #undef E_LIST

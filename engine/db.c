@@ -63,6 +63,7 @@ void db_register_test(const char *name, unsigned arity, builtin_det fn)
     struct pred *p = register_builtin(name, arity);
     p->fn = fn;
     p->flags |= PRED_TEST;
+    p->cmp = (unsigned char)cl_cmp_kind(p->f);
 }
 
 void db_register_nondet(const char *name, unsigned arity, builtin_nondet fn) { register_builtin(name, arity)->nd = fn; }
@@ -453,6 +454,7 @@ struct clause *db_add(term_t head, term_t body, bool at_end, unsigned line)
             p->last = c;
     }
     p->nlive++;
+    p->nvarkey += !c->key;
     p->flags |= PRED_DEFINED;
     if (keep && index_add(p, p->index, c, at_end) && p->index &&
         (p->index->table || p->nlive < 2 * p->index->nmade + 8))
@@ -470,6 +472,7 @@ void db_retract(struct clause *c)
     c->died = ++D->generation;
     p->changed = c->died;
     p->nlive--;
+    p->nvarkey -= !c->key;
     p->ndead++;
     if (keep && ++x->dead <= p->nlive + 8) /* its runs still hold c, invisible from now on */
         x->built = p->changed;

@@ -66,6 +66,7 @@ struct pred {
     unsigned flags;
     struct clause *first, *last;
     size_t nlive; /* clauses not retracted */
+    size_t nvarkey; /* of them, those with key 0: two or more, and no call has a single candidate */
     uint64_t changed;      /* generation of the last add or retract */
     struct pindex *index;  /* the switch: built for a call when stale (db.c) */
     struct retired *retired; /* switch memory older calls may still read (db.c) */
@@ -73,6 +74,7 @@ struct pred {
     size_t ndead;          /* retracted clauses still in the list */
     size_t compact_at;     /* unlink them when there are more than this */
     uint64_t unflat;       /* == changed: a clause's body is more than tests (solve.c) */
+    unsigned char cmp;     /* an arithmetic comparison (CL_CMP_*, clause.h), done in place on small integers */
     builtin_det fn;
     builtin_nondet nd;
     atom_t file; /* file that defined it (consult), or ATOM_user */

@@ -68,6 +68,12 @@ struct machine {
     struct pterm *memory_ball; /* error(resource_error(memory), _), made at init */
     struct solve_stats stats;
     size_t ncleanup;          /* armed CP_CLEANUP records: the cut's fast path tests it */
+    /* The heap top past which the loop collects: the newest record's heap
+     * mark + gc_trigger, kept so by cp_push, cp_pop_to, backtrack and the
+     * collector, so that the loop's test is one compare.  Persistent: a
+     * backtrackable word here cost a logged line at nearly every
+     * snapshot (the push writes it just after the previous take). */
+    char *gc_at;
     volatile int interrupted; /* set by SIGINT; persistent, so no restore loses it */
 };
 
@@ -82,19 +88,14 @@ volatile int *solve_interrupt_word(void) { return &M->interrupted; }
 static term_t catches = TERM_NIL; /* '$catch'(CpIndex, Outer) of the active catch/3 calls */
 static long top_idx = -1;         /* the TOP record of the innermost solve() */
 static size_t gc_trigger = GC_MIN_YOUNG; /* collect when the young heap is this big */
-/* The heap top past which the loop collects: the newest record's heap mark
- * + gc_trigger, kept so by cp_push, cp_pop_to and the collector, so that
- * the loop's test is one compare.  Persistent, as the records it follows
- * (an explicit section is untracked, snap_sections.h): tracked, its line
- * was logged at nearly every take, for a value no restore needs back. */
-static char *gc_at __attribute__((section(".bss.untracked")));
 /* The built-in running, for error contexts; -1 in the loop itself.
- * Persistent, as gc_at: tracked, its line was logged at the first built-in
- * call after nearly every take and restore (a fifth to a third of the lines
- * sendmore, queens, meta_qsort, mu and nrev logged).  What a restore put
- * back, the paths that restore set instead: -1 for the loop's take sites
- * (backtrack, unwind_to_catcher), the built-in's own for solve_choose's;
- * solve() puts back the outer value when its run ends. */
+ * Persistent (an explicit section is untracked, snap_sections.h): tracked,
+ * its line was logged at the first built-in call after nearly every take
+ * and restore (a fifth to a third of the lines sendmore, queens,
+ * meta_qsort, mu and nrev logged).  What a restore put back, the paths
+ * that restore set instead: -1 for the loop's take sites (backtrack,
+ * unwind_to_catcher), the built-in's own for solve_choose's; solve() puts
+ * back the outer value when its run ends. */
 static functor_t current_functor __attribute__((section(".data.untracked"))) = (functor_t)-1;
 
 functor_t solve_current_functor(void) { return current_functor; }
@@ -118,7 +119,7 @@ static long cp_push(enum cp_kind kind, long alt)
                             .gen = kind == CP_CLAUSE ? db_generation() : UINT64_MAX};
     if (M->ncp > M->stats.max_choicepoints)
         M->stats.max_choicepoints = M->ncp;
-    gc_at = heap_top + gc_trigger;
+    M->gc_at = heap_top + gc_trigger;
     return i;
 }
 
@@ -141,7 +142,7 @@ static void cp_pop_to(long n)
             M->ncleanup--;
     }
     if (M->ncp)
-        gc_at = M->cps[M->ncp - 1].heap_mark + gc_trigger;
+        M->gc_at = M->cps[M->ncp - 1].heap_mark + gc_trigger;
 }
 
 static _Noreturn void take_failed(long idx);
@@ -243,8 +244,10 @@ static _Noreturn void backtrack(void)
     current_functor = (functor_t)-1;
     for (;;) {
         struct cp *c = &M->cps[M->ncp - 1];
-        if (!c->disabled)
+        if (!c->disabled) {
+            M->gc_at = c->heap_mark + gc_trigger; /* c is the newest when it resumes */
             snap_restore(c->id, c->alt);
+        }
         snap_drop(c->id);
         cp_pop_to((long)M->ncp - 1);
     }
@@ -459,6 +462,114 @@ static bool is_test(term_t g)
     return p && (p->flags & PRED_TEST);
 }
 
+/* The integer operations small_eval does (their functors, set once by
+ * solve_init). */
+enum { SE_ADD, SE_SUB, SE_MUL, SE_IDIV, SE_MOD, SE_AND, SE_OR, SE_XOR, SE_SHR, SE_SHL, SE_NOPS };
+static functor_t se_functor[SE_NOPS], se_neg;
+
+/* An arithmetic expression of small integers and the operations above
+ * (and unary minus), evaluated here when every value on the way is a small
+ * integer: true and *v the value; false for is/2 to say (another
+ * operation, a float, a bignum, an error such as a zero divisor or a
+ * variable, or nested deeper than (depth)). */
+static bool small_eval(term_t e, int64_t *v, int depth)
+{
+    e = term_deref(e);
+    if (term_is_smallint(e)) {
+        *v = term_get_smallint(e);
+        return true;
+    }
+    if (!term_is_compound(e) || depth == 0)
+        return false;
+    functor_t f = term_functor(e);
+    int64_t x, y, r;
+    if (f == se_neg) {
+        if (!small_eval(term_arg(e, 1), &x, depth - 1))
+            return false;
+        *v = -x; /* -TERM_INT_MIN is still an int64_t */
+        return term_int_fits(*v);
+    }
+    unsigned op = 0;
+    while (op < SE_NOPS && se_functor[op] != f)
+        op++;
+    if (op == SE_NOPS || !small_eval(term_arg(e, 1), &x, depth - 1) || !small_eval(term_arg(e, 2), &y, depth - 1))
+        return false;
+    switch (op) {
+    case SE_ADD:
+        r = x + y; /* 61-bit operands: no int64_t overflow */
+        break;
+    case SE_SUB:
+        r = x - y;
+        break;
+    case SE_MUL:
+        if (__builtin_mul_overflow(x, y, &r))
+            return false;
+        break;
+    case SE_IDIV:
+    case SE_MOD:
+        if (y == 0 || y == -1)
+            return false;
+        if (op == SE_IDIV) {
+            r = x / y; /* toward zero: integer_rounding_function */
+        } else {
+            r = x % y;
+            if (r != 0 && (r ^ y) < 0)
+                r += y;
+        }
+        break;
+    case SE_AND:
+        r = x & y;
+        break;
+    case SE_OR:
+        r = x | y;
+        break;
+    case SE_XOR:
+        r = x ^ y;
+        break;
+    case SE_SHR:
+        if (y < 0 || y > 62)
+            return false;
+        r = x >> y;
+        break;
+    default: /* SE_SHL */
+        r = (int64_t)((uint64_t)x << (y & 63));
+        if (y < 0 || y > 62 || r >> y != x)
+            return false;
+    }
+    *v = r;
+    return term_int_fits(r);
+}
+
+/* is/2 on small integers (small_eval): 1 or 0 done, -1 for is/2 to
+ * say.  The binding goes through the barrier as any other. */
+static int small_is(term_t *args)
+{
+    term_t v, x;
+    int64_t n;
+    if (!small_eval(args[1], &n, 16))
+        return -1;
+    v = term_smallint(n);
+    x = term_deref(args[0]);
+    if (term_is_var(x)) {
+        term_bind(x, v);
+        return 1;
+    }
+    return x == v ? 1 : term_is_smallint(x) ? 0 : -1;
+}
+
+/* A deterministic built-in (p) called on args: the comparisons and is/2
+ * on small integers done here. */
+static inline bool call_det(struct pred *p, term_t *args)
+{
+    int fast = p->cmp ? cl_compare_small(p->cmp, args[0], args[1]) : p->f == functor_is ? small_is(args) : -1;
+    if (fast >= 0)
+        return fast;
+    current_functor = p->f;
+    bool ok = p->fn(args);
+    current_functor = (functor_t)-1;
+    return ok;
+}
+
 static bool run_test(term_t g)
 {
     g = term_deref(g);
@@ -471,8 +582,7 @@ static bool run_test(term_t g)
         return !run_test(term_arg(g, 1));
     M->stats.inferences++;
     functor_t outer = current_functor;
-    current_functor = f;
-    bool ok = db_lookup(f)->fn(term_args(g));
+    bool ok = call_det(db_lookup(f), term_args(g));
     current_functor = outer;
     return ok;
 }
@@ -487,11 +597,15 @@ static bool run_guard(const term_t *gt, unsigned n)
         void *fn;
         functor_t tf;
         term_t targs[CL_GUARD_ARGS];
-        gt = cl_guard_test(gt, &fn, &tf, targs);
+        unsigned cmp;
+        gt = cl_guard_test(gt, &fn, &tf, targs, &cmp);
         M->stats.inferences++;
-        current_functor = tf;
-        bool ok = ((builtin_det)fn)(targs);
-        current_functor = (functor_t)-1;
+        int ok = cmp ? cl_compare_small(cmp, targs[0], targs[1]) : -1;
+        if (ok < 0) {
+            current_functor = tf;
+            ok = ((builtin_det)fn)(targs);
+            current_functor = (functor_t)-1;
+        }
         if (!ok)
             return false;
     }
@@ -545,7 +659,7 @@ static int guard_cut(term_t body, term_t *rest, const char *fresh, bool *ran_cal
 static inline int exec_clause(const struct pterm *code, const term_t *args, const char *fresh, term_t *body)
 {
     char *top;
-    int r = cl_exec(code, args, fresh, body, &top);
+    int r = cl_exec(code, args, fresh, body, &top, M->gc_at);
     if (r > 0)
         heap_top = top;
     return r;
@@ -579,6 +693,18 @@ struct spoint {
     char *heap;
     unsigned log;
 };
+
+/* Copied field by field: an assignment of the whole struct is a call of
+ * memcpy under the barrier's instrumentation. */
+static inline void sgoal_copy(struct sgoal *d, const struct sgoal *s)
+{
+    d->args = s->args;
+    d->key = s->key;
+    d->c = s->c;
+    d->slot = s->slot;
+    d->cutb = s->cutb;
+    d->cont = s->cont;
+}
 
 #define SEARCH_POINTS 64
 /* The search runs outside the dispatch loop, so without the collector and
@@ -651,7 +777,9 @@ static int shallow_condition(term_t g)
         if (next) {
             if (nbp == SEARCH_POINTS)
                 goto give_up;
-            bp[nbp] = (struct spoint){s, heap_top, cl_log_mark()};
+            sgoal_copy(&bp[nbp].g, &s);
+            bp[nbp].heap = heap_top;
+            bp[nbp].log = cl_log_mark();
             bp[nbp].g.c = next;
             bp[nbp].g.slot = nslot;
             nbp++;
@@ -685,26 +813,25 @@ static int shallow_condition(term_t g)
             bool last = !term_is_compound(t) || term_functor(t) != FUNCTOR_comma2;
             term_t h = last ? t : term_deref(term_arg(t, 1));
             hb = nbp ? bp[nbp - 1].heap : heap0;
+            functor_t hf = term_is_compound(h) ? term_functor(h) : (functor_t)-1;
             if (h == cut) {
                 nbp = cutb;
-            } else if (is_test(h)) {
-                if (!run_test(h))
-                    goto fail;
-            } else if (term_is_compound(h) && term_functor(h) == FUNCTOR_equals2) {
+            } else if (hf == FUNCTOR_equals2) { /* =/2 and is/2 first: no lookup for them */
                 int u = cl_unify_logged(term_arg(h, 1), term_arg(h, 2), hb);
                 if (u < 0)
                     goto give_up;
                 if (u == 0)
                     goto fail;
-            } else if (term_is_compound(h) && term_functor(h) == functor_is) {
+            } else if (hf != functor_is && is_test(h)) {
+                if (!run_test(h))
+                    goto fail;
+            } else if (hf == functor_is) {
                 /* is/2 binds its left side unrecorded: only a fresh one */
                 term_t x = term_deref(term_arg(h, 1));
                 if (term_is_var(x) && (char *)term_ptr(x) < hb)
                     goto give_up;
                 M->stats.inferences++;
-                current_functor = functor_is;
-                bool ok = db_lookup(functor_is)->fn(term_args(h));
-                current_functor = (functor_t)-1;
+                bool ok = call_det(db_lookup(functor_is), term_args(h));
                 if (!ok)
                     goto fail;
             } else { /* a call: the search goes on with it, then with what follows */
@@ -736,7 +863,7 @@ static int shallow_condition(term_t g)
         nbp--;
         cl_undo_to(bp[nbp].log);
         heap_top = bp[nbp].heap;
-        s = bp[nbp].g;
+        sgoal_copy(&s, &bp[nbp].g);
         continue;
     give_up:
         /* do not try again until it changes: a search that gave up once
@@ -790,7 +917,58 @@ static int shallow_goals(term_t g, char *fresh)
             M->stats.choicepoints++;                                                                                   \
     } while (0)
 
-static __attribute__((noinline)) enum solve_status run(term_t goal, solve_answer_fn on_answer, void *ctx,
+/* The functors run() handles itself (its switch below): a clause body
+ * calling one is never run on by cl_exec as a predicate call.  (Saying
+ * so of another functor only costs that chance: call/N of every N.) */
+static bool control_functor(functor_t f)
+{
+    if (functor_name(f) == functor_name(FUNCTOR_call1))
+        return true;
+    switch (f) {
+    case FUNCTOR_comma2:
+    case FUNCTOR_semicolon2:
+    case FUNCTOR_arrow2:
+    case FUNCTOR_softarrow2:
+    case FUNCTOR_not_provable1:
+    case FUNCTOR_not1:
+    case FUNCTOR_colon2:
+    case FUNCTOR_once1:
+    case FUNCTOR_ignore1:
+    case FUNCTOR_forall2:
+    case FUNCTOR_s_cut1:
+    case FUNCTOR_s_softcut1:
+    case FUNCTOR_s_nafail1:
+    case FUNCTOR_catch3:
+    case FUNCTOR_s_exit_catch2:
+    case FUNCTOR_findall3:
+    case FUNCTOR_findall4:
+    case FUNCTOR_s_fa_add2:
+        return true;
+    default:
+        return false;
+    }
+}
+
+/* cl_set_calls' lookup: the predicate a body goal calls, and whether the
+ * clause program may call it itself (a built-in that neither takes a
+ * snapshot nor runs a goal). */
+static struct pred *call_pred(functor_t f, bool *plain)
+{
+    if (control_functor(f))
+        return NULL;
+    struct pred *p = db_get(f);
+    *plain = p && p->fn && ((p->flags & PRED_TEST) || f == functor_is || f == FUNCTOR_equals2);
+    return p;
+}
+
+/* cl_set_calls' call: a plain built-in, as the loop calls one. */
+static bool call_plain(struct pred *p, term_t *args)
+{
+    M->stats.inferences++;
+    return call_det(p, args);
+}
+
+static __attribute__((noinline, aligned(64))) enum solve_status run(term_t goal, solve_answer_fn on_answer, void *ctx,
                                                        term_t *ball)
 {
     long v;
@@ -814,13 +992,13 @@ static __attribute__((noinline)) enum solve_status run(term_t goal, solve_answer
             M->interrupted = 0;
             solve_throw(term_atom(atom_from_cstr("$aborted")));
         }
-        if (__builtin_expect(heap_top > gc_at, 0)) {
+        if (__builtin_expect(heap_top > M->gc_at, 0)) {
             char *young = M->cps[M->ncp - 1].heap_mark;
             term_t *roots[] = {&goal, &cont, &catches};
             gc_collect(young, roots, 3);
             size_t live = (size_t)(heap_top - young);
             gc_trigger = live * 2 > GC_MIN_YOUNG ? live * 2 : GC_MIN_YOUNG;
-            gc_at = young + gc_trigger;
+            M->gc_at = young + gc_trigger;
         }
         if (!goal) {
             if (cont == TERM_NIL) {
@@ -865,7 +1043,8 @@ static __attribute__((noinline)) enum solve_status run(term_t goal, solve_answer
         /* statistics(inferences) counts calls of predicates, as swipl
          * does: the control constructs below (',', ;, ->, \+, call/N,
          * once/1, ignore/1 and the engine's own frames) are not counted,
-         * catch/3, findall/3,4 and forall/2 (predicates in swipl) are */
+         * catch/3, findall/3,4 and forall/2 (predicates in swipl) are;
+         * control_functor() lists these cases */
         switch (f) {
         case FUNCTOR_comma2:
             cont = frame(args[1], cutb, cont);
@@ -1072,10 +1251,7 @@ static __attribute__((noinline)) enum solve_status run(term_t goal, solve_answer
             backtrack();
         }
         if (p->fn) {
-            current_functor = f;
-            bool ok = p->fn(args);
-            current_functor = (functor_t)-1;
-            if (!ok)
+            if (!call_det(p, args))
                 backtrack();
             goal = 0;
             continue;
@@ -1305,6 +1481,11 @@ bool solve_init(void)
     if (!M || !gc_init())
         return false;
     functor_is = functor_intern(atom_from_cstr("is"), 2);
+    static const char *const se_names[SE_NOPS] = {"+", "-", "*", "//", "mod", "/\\", "\\/", "xor", ">>", "<<"};
+    for (unsigned i = 0; i < SE_NOPS; i++)
+        se_functor[i] = functor_intern(atom_from_cstr(se_names[i]), 2);
+    se_neg = functor_intern(atom_from_cstr("-"), 1);
+    cl_set_calls(call_pred, call_plain, db_candidates, &db_state->generation, &M->stats.inferences, &M->interrupted);
     term_t e = term_compound2(FUNCTOR_error2, term_compound1(FUNCTOR_resource_error1, term_atom(ATOM_memory)),
                               term_new_var());
     M->memory_ball = copy_to_persistent(e);

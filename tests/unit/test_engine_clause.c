@@ -213,7 +213,7 @@ static term_t list2(term_t a, term_t b) { return term_cons(a, term_cons(b, TERM_
 static int exec(const struct pterm *c, const term_t *args, const char *fresh, term_t *body)
 {
     char *top;
-    int r = cl_exec(c, args, fresh, body, &top);
+    int r = cl_exec(c, args, fresh, body, &top, NULL);
     if (r > 0)
         heap_top = top;
     return r;
