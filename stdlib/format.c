@@ -12,6 +12,7 @@
 
 #include "engine/db.h"
 #include "engine/error.h"
+#include "engine/solve.h"
 #include "engine/unify.h"
 #include "lang/writer.h"
 #include "stdlib/arith.h"
@@ -311,6 +312,22 @@ static void put_text(struct fmt *f, term_t t)
 
 static void put_term_with(struct fmt *f, term_t t, const wr_options *o)
 {
+    if (o->portray && f->out != stream_current_output()) {
+        /* portray/1 writes to the current output: into text (format/3 to
+         * atom(A) ...) or another stream, the term is printed to a string
+         * first, hook output and all, as with_output_to/2 would */
+        term_t str = term_new_var(), ball;
+        term_t g = term_compound2(functor_intern(atom_from_cstr("with_output_to"), 2),
+                                  term_compound1(functor_intern(ATOM_string, 1), str),
+                                  term_compound1(functor_intern(atom_from_cstr("print"), 1), t));
+        if (solve(g, NULL, NULL, &ball) == SOLVE_ERROR)
+            solve_throw(ball);
+        size_t n;
+        const char *p = term_string_chars(term_deref(str), &n);
+        f->buf.last = -1;
+        wr_put(&f->buf, p, n);
+        return;
+    }
     if (o->portray && f->out && f->nfill == 0) {
         /* portray/1 writes to the stream itself: what is pending goes first */
         f->seg_col = column(f);
