@@ -33,7 +33,8 @@
  * lattice(P/3) (call(P, Old, New, Kept)), po(P/2) (New replaces Old when
  * call(P, Old, New)).  A call's moded arguments must be unbound, as in
  * swipl.  sum is not offered: the rounds evaluate clauses again. */
-:- module(tabling, [table/1, abolish_all_tables/0, '$tbl_call'/2]).
+:- module(tabling, [table/1, abolish_all_tables/0, abolish_table_subgoals/1, current_table/2,
+                    '$tbl_call'/2]).
 
 :- dynamic('$tbl'/3).       % '$tbl'(CallIndex, AnswerSet, Status)
 :- dynamic('$tbl_member'/1). % incomplete tables under the running leader
@@ -80,6 +81,23 @@ table(Spec) :- throw(error(type_error(predicate_indicator, Spec), _)).
 '$tbl_mode_ok'(last).
 '$tbl_mode_ok'(lattice(P)) :- callable(P).
 '$tbl_mode_ok'(po(P)) :- callable(P).
+
+% current_table(?Variant, -Table): each call variant with a complete table
+% (Table is its answer set's handle, or moded(Modes)).
+current_table(Variant, Table) :- '$tbl_current'(Variant, _, Table).
+'$tbl_current'(Variant, K, Table) :-
+    nb_current('$tbl_calls', C), C >= 0,
+    '$vset_list'(C, 0, Calls),
+    nth0(K, Calls, Variant),
+    '$tbl'(K, Table, complete).
+
+% abolish_table_subgoals(+Goal): forget the complete tables of the call
+% variants that unify with Goal; their next calls compute again.
+abolish_table_subgoals(Goal) :-
+    forall(( '$tbl_current'(V, K, A), \+ \+ V = Goal ),
+           ( retract('$tbl'(K, A, complete)),
+             retractall('$tbl_mans'(K, _, _)),
+             ( integer(A) -> '$vset_free'(A) ; true ) )).
 
 % abolish_all_tables: forget every answer; the next calls compute again.
 abolish_all_tables :-

@@ -2,7 +2,8 @@
 % untabled, mutual recursion through two tables, a cycle in the data,
 % tabled arithmetic (fib), a DCG table (Name//Arity), answers returned
 % once each, a table whose subgoal raises (the error passes through and
-% the tables stay usable), abolish_all_tables/0, and table/1's errors.
+% the tables stay usable), abolish_all_tables/0, current_table/2,
+% abolish_table_subgoals/1, and table/1's errors.
 % Tables are not undone by backtracking: a failure-driven loop over a
 % tabled call computes the table once (counted/1).
 % Answers are sorted before printing: the order of a table's answers is
@@ -48,6 +49,11 @@ fact(1).
 :- table from_fact/1.
 from_fact(X) :- fact(X).
 
+:- dynamic tfact/1.
+tfact(1).
+:- table tf/1.
+tf(X) :- tfact(X).
+
 :- table counted/1.
 counted(X) :- flag(evals, N, N + 1), member(X, [p, q]).
 
@@ -68,6 +74,8 @@ main :-
     abolish_all_tables, all(from_fact(_)),
     all(path(b, _)),
     \+ ( between(1, 3, _), counted(_), fail ), flag(evals, Ev, Ev), print(evals(Ev)), nl,
+    all(tf(_)), findall(TV, current_table(TV, _), TVs0), msort(TVs0, TVs), length(TVs, NTV), print(tables(NTV)), nl,
+    assertz(tfact(2)), all(tf(_)), abolish_table_subgoals(tf(_)), all(tf(_)),
     catch(table(_), error(Er1, _), (print(Er1), nl)).
 % Not compared: table(foo/a) is type_error(nonneg, a) here, swipl 9.0.4
 % says domain_error(tabled_mode, foo); table(1) is
