@@ -6,6 +6,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 #include <sys/stat.h>
 
 #include "compare.h"
@@ -20,6 +21,7 @@
 #include "message.h"
 #include "solve.h"
 #include "stdlib/library.h"
+#include "stdlib/stream.h"
 #include "stdlib/read.h"
 #include "unify.h"
 
@@ -957,11 +959,64 @@ bool consult_file_top(const char *path)
     return true;
 }
 
+/* consult(user), [user]: clauses typed on user_input, up to the end of the
+ * input (Ctrl-D on a terminal) or a line end_of_file., loaded as the file
+ * user, as swipl.  On a terminal each line is prompted with "|: ". */
+static void consult_user(void)
+{
+    stream *in = stream_get_input(term_atom(atom_from_cstr("user_input")));
+    size_t cap = 4096, n = 0, line = 0;
+    char *text = mem_palloc(cap);
+    if (!text)
+        err_resource(ATOM_memory);
+    bool tty = isatty(0);
+    for (;;) {
+        if (tty && n == line) {
+            fputs("|: ", stdout);
+            fflush(stdout);
+        }
+        int c = stream_get_byte(in);
+        if (c < 0)
+            break;
+        if (n + 2 > cap) {
+            char *t = mem_prealloc(text, cap *= 2);
+            if (!t) {
+                mem_pfree(text);
+                err_resource(ATOM_memory);
+            }
+            text = t;
+        }
+        text[n++] = (char)c;
+        if (c == '\n') {
+            /* a line end_of_file. ends the clauses */
+            size_t k = line;
+            while (k < n && (text[k] == ' ' || text[k] == '\t'))
+                k++;
+            if (n - k >= 13 && !strncmp(text + k, "end_of_file.", 12)) {
+                n = line;
+                break;
+            }
+            line = n;
+        }
+    }
+    if (tty)
+        clearerr(stdin); /* Ctrl-D ended this input, not the session */
+    stream_write(stream_current_output(), "\n", 1); /* as swipl, when the input ends */
+    text[n] = 0;
+    atom_t file = atom_from_cstr("user");
+    consult_buffer("user", file, text, n);
+    mem_pfree(text);
+}
+
 void consult_spec(term_t spec, bool if_not_loaded)
 {
     spec = term_deref(spec);
     if (term_is_var(spec))
         err_instantiation();
+    if (term_is_atom(spec) && !strcmp(atom_name(term_get_atom(spec)), "user")) {
+        consult_user();
+        return;
+    }
     if (is_f(spec, "library", 1)) {
         consult_library(term_arg(spec, 1));
         return;
