@@ -25,15 +25,19 @@ put_assoc(K, A0, V, A) :- '$assoc_put'(A0, K, V, A, _).
 '$assoc_put'(>, K0, V0, B, L, R, K, V, New, Grew) :-
     '$assoc_put'(R, K, V, R1, G), '$assoc_right'(G, K0, V0, B, L, R1, New, Grew).
 
-% The left subtree grew (G = yes) or not.
+% The left subtree grew (G = yes) or not; when it grew, the old balance
+% decides, a predicate of its own so that first-argument indexing picks
+% the one clause (no choice point, so no snapshot, per insertion).
 '$assoc_left'(no, K, V, B, L, R, t(K, V, B, L, R), no).
-'$assoc_left'(yes, K, V, -, L, R, t(K, V, <, L, R), yes).
-'$assoc_left'(yes, K, V, >, L, R, t(K, V, -, L, R), no).
-'$assoc_left'(yes, K, V, <, t(LK, LV, LB, LL, LR), R, New, no) :- '$assoc_rot_right'(LB, LK, LV, LL, LR, K, V, R, New).
+'$assoc_left'(yes, K, V, B, L, R, New, Grew) :- '$assoc_left_grew'(B, K, V, L, R, New, Grew).
+'$assoc_left_grew'(-, K, V, L, R, t(K, V, <, L, R), yes).
+'$assoc_left_grew'(>, K, V, L, R, t(K, V, -, L, R), no).
+'$assoc_left_grew'(<, K, V, t(LK, LV, LB, LL, LR), R, New, no) :- '$assoc_rot_right'(LB, LK, LV, LL, LR, K, V, R, New).
 '$assoc_right'(no, K, V, B, L, R, t(K, V, B, L, R), no).
-'$assoc_right'(yes, K, V, -, L, R, t(K, V, >, L, R), yes).
-'$assoc_right'(yes, K, V, <, L, R, t(K, V, -, L, R), no).
-'$assoc_right'(yes, K, V, >, L, t(RK, RV, RB, RL, RR), New, no) :- '$assoc_rot_left'(RB, RK, RV, RL, RR, K, V, L, New).
+'$assoc_right'(yes, K, V, B, L, R, New, Grew) :- '$assoc_right_grew'(B, K, V, L, R, New, Grew).
+'$assoc_right_grew'(-, K, V, L, R, t(K, V, >, L, R), yes).
+'$assoc_right_grew'(<, K, V, L, R, t(K, V, -, L, R), no).
+'$assoc_right_grew'(>, K, V, L, t(RK, RV, RB, RL, RR), New, no) :- '$assoc_rot_left'(RB, RK, RV, RL, RR, K, V, L, New).
 
 % Left-left: a single rotation; left-right: a double one.
 '$assoc_rot_right'(<, LK, LV, LL, LR, K, V, R, t(LK, LV, -, LL, t(K, V, -, LR, R))).
@@ -153,12 +157,16 @@ del_assoc(K, A0, V, A) :- '$assoc_del'(A0, K, V, A, _).
     (   Rotate == no -> New = t(K, V, B1, L, R), Sh = Sh0
     ;   '$assoc_del_rot'(t(K, V, B0, L, R), New, Sh)
     ).
-'$assoc_del_table'(-, right, <, no, no).
-'$assoc_del_table'(-, left, >, no, no).
-'$assoc_del_table'(<, right, -, yes, yes).
-'$assoc_del_table'(<, left, -, yes, no).
-'$assoc_del_table'(>, right, -, yes, no).
-'$assoc_del_table'(>, left, -, yes, yes).
+% (two levels, so that first-argument indexing picks one clause each)
+'$assoc_del_table'(-, Side, B1, Sh, Rot) :- '$assoc_del_even'(Side, B1, Sh, Rot).
+'$assoc_del_table'(<, Side, -, yes, Rot) :- '$assoc_del_lefty'(Side, Rot).
+'$assoc_del_table'(>, Side, -, yes, Rot) :- '$assoc_del_righty'(Side, Rot).
+'$assoc_del_even'(right, <, no, no).
+'$assoc_del_even'(left, >, no, no).
+'$assoc_del_lefty'(right, yes).
+'$assoc_del_lefty'(left, no).
+'$assoc_del_righty'(right, no).
+'$assoc_del_righty'(left, yes).
 
 '$assoc_del_rot'(t(A, VA, >, Al, t(B, VB, Bb, Be, Ga)), New, Sh) :-
     Bb \== (<), !,
