@@ -321,11 +321,20 @@ static long ctype(term_t *a, long alt, bool as_char)
     return -1;
 }
 
-static long bi_char_type(term_t *a, long alt) { return ctype(a, alt, true); }
-static long bi_code_type(term_t *a, long alt) { return ctype(a, alt, false); }
+/* A call with Char and Type bound has one answer at most: it runs as the
+ * probe, with no snapshot (code_type(C, digit) in a loop took three). */
+static long ctype_probe(term_t *a, long alt, bool as_char)
+{
+    if (alt == ND_PROBE)
+        return term_is_var(term_deref(a[0])) || term_is_var(term_deref(a[1])) ? ND_PROBE : ctype(a, 0, as_char);
+    return ctype(a, alt, as_char);
+}
+
+static long bi_char_type(term_t *a, long alt) { return ctype_probe(a, alt, true); }
+static long bi_code_type(term_t *a, long alt) { return ctype_probe(a, alt, false); }
 
 void chartype_register(void)
 {
-    db_register_nondet("char_type", 2, bi_char_type);
-    db_register_nondet("code_type", 2, bi_code_type);
+    db_register_nondet_probe("char_type", 2, bi_char_type);
+    db_register_nondet_probe("code_type", 2, bi_code_type);
 }

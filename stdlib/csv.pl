@@ -46,7 +46,7 @@ csv(Rows, Options, S0, S) :-
     '$csv_options'(Options, O),
     (   nonvar(Rows)
     ->  '$csv_emit_rows'(Rows, O, S0, S)
-    ;   '$csv_rows'(Rows0, O, S0, S),
+    ;   '$csv_rows'(S0, O, Rows0, S),
         '$csv_arity'(Rows0, O),
         Rows = Rows0
     ).
@@ -75,45 +75,56 @@ csv(Rows, Options, S0, S) :-
     '$csv_same_arity'(Rs, Ar).
 
 % --- reading
+%
+% The parsing predicates take the input first, so that first-argument
+% indexing leaves no choice point (no snapshot) per row or character.
 
 '$csv_rows'([], _, [], []) :- !.
-'$csv_rows'([Row|Rows], O, S0, S) :-
-    '$csv_fields'(Fields, O, S0, S1),
+'$csv_rows'(S0, O, [Row|Rows], S) :-
+    '$csv_fields'(S0, O, Fields, S1),
     O = o(_, _, _, F, _, _),
     Row =.. [F|Fields],
-    '$csv_rows'(Rows, O, S1, S).
+    '$csv_rows'(S1, O, Rows, S).
 
 % The fields of one row, and the line end (or the end of the input) after it.
-'$csv_fields'([F|Fs], O, S0, S) :-
-    '$csv_field'(F, O, S0, S1),
+'$csv_fields'(S0, O, [F|Fs], S) :-
+    '$csv_field'(S0, O, F, S1),
     O = o(Sep, _, _, _, _, _),
     (   S1 = [Sep|S2]
-    ->  '$csv_fields'(Fs, O, S2, S)
+    ->  '$csv_fields'(S2, O, Fs, S)
     ;   '$csv_eol'(S1, S), Fs = []
     ).
 '$csv_eol'([], []).
-'$csv_eol'([0'\n|S], S).
-'$csv_eol'([0'\r, 0'\n|S], S).
-'$csv_eol'([0'\r|S], S).
+'$csv_eol'([C|S0], S) :-
+    (   C == 0'\n -> S = S0
+    ;   C == 0'\r -> ( S0 = [0'\n|S1] -> S = S1 ; S = S0 )
+    ).
 
-'$csv_field'(F, O, [0'"|S0], S) :- !,
-    '$csv_quoted'(Cs, S0, S1),
-    '$csv_skip_blanks'(O, S1, S),
+'$csv_field'(S0, O, F, S) :-
+    (   S0 = [0'"|S1]
+    ->  '$csv_quoted'(S1, Cs, S2),
+        '$csv_skip_blanks'(O, S2, S)
+    ;   O = o(Sep, Strip, _, _, _, _),
+        '$csv_plain'(S0, Sep, Cs0, S),
+        ( Strip == true -> '$csv_strip'(Cs0, Cs) ; Cs = Cs0 )
+    ),
     '$csv_value'(Cs, O, F).
-'$csv_field'(F, O, S0, S) :-
-    O = o(Sep, Strip, _, _, _, _),
-    '$csv_plain'(Cs0, Sep, S0, S),
-    ( Strip == true -> '$csv_strip'(Cs0, Cs) ; Cs = Cs0 ),
-    '$csv_value'(Cs, O, F).
 
-'$csv_quoted'(_, [], _) :- !, throw(error(syntax_error(csv_unterminated_quoted_field), _)).
-'$csv_quoted'([0'"|Cs], [0'", 0'"|S0], S) :- !, '$csv_quoted'(Cs, S0, S).
-'$csv_quoted'([], [0'"|S], S) :- !.
-'$csv_quoted'([C|Cs], [C|S0], S) :- '$csv_quoted'(Cs, S0, S).
+'$csv_quoted'([], _, _) :- throw(error(syntax_error(csv_unterminated_quoted_field), _)).
+'$csv_quoted'([C|S0], Cs, S) :-
+    (   C == 0'"
+    ->  (   S0 = [0'"|S1] -> Cs = [0'"|Cs1], '$csv_quoted'(S1, Cs1, S)
+        ;   Cs = [], S = S0
+        )
+    ;   Cs = [C|Cs1], '$csv_quoted'(S0, Cs1, S)
+    ).
 
-'$csv_plain'([], Sep, [C|S], [C|S]) :- ( C == Sep ; C == 0'\n ; C == 0'\r ), !.
-'$csv_plain'([], _, [], []) :- !.
-'$csv_plain'([C|Cs], Sep, [C|S0], S) :- '$csv_plain'(Cs, Sep, S0, S).
+'$csv_plain'([], _, [], []).
+'$csv_plain'([C|S0], Sep, Cs, S) :-
+    (   C \== Sep, C \== 0'\n, C \== 0'\r     % tests only: no snapshot
+    ->  Cs = [C|Cs1], '$csv_plain'(S0, Sep, Cs1, S)
+    ;   Cs = [], S = [C|S0]
+    ).
 
 '$csv_skip_blanks'(o(_, true, _, _, _, _), [C|S0], S) :- code_type(C, white), !,
     '$csv_skip_blanks'(o(_, true, _, _, _, _), S0, S).
@@ -124,11 +135,25 @@ csv(Rows, Options, S0, S) :-
 '$csv_drop_white'([C|Cs0], Cs) :- code_type(C, white), !, '$csv_drop_white'(Cs0, Cs).
 '$csv_drop_white'(Cs, Cs).
 
+% A field that reads as a number is that number (convert(true)): only
+% fields made of number characters are tried, so that a text field costs
+% no catch/3.
 '$csv_value'(Cs, o(_, _, Conv, _, _, _), V) :-
-    (   Conv == true, Cs = [C0|_], C0 \== 0' , C0 \== 0'\t,
+    (   Conv == true, Cs = [C0|_], '$csv_num_start'(C0),
+        '$csv_numeric'(Cs),
         catch(number_codes(N, Cs), error(syntax_error(_), _), fail)
     ->  V = N
     ;   atom_codes(V, Cs)
+    ).
+'$csv_numeric'([]).
+'$csv_numeric'([C|Cs]) :-
+    (   C >= 0'0, C =< 0'9 -> true
+    ;   memberchk(C, [0'., 0'e, 0'E, 0'-, 0'+])
+    ),
+    '$csv_numeric'(Cs).
+'$csv_num_start'(C) :-
+    (   C >= 0'0, C =< 0'9 -> true
+    ;   memberchk(C, [0'-, 0'+])
     ).
 
 % --- writing

@@ -174,16 +174,26 @@ abolish_all_tables :-
     '$tbl_split'(Modes, Args, Index, Moded),
     '$tbl_mans'(K, Index, Moded).
 
+% (each list walked by one clause per cell, the mode tested in the body:
+% clauses on [index|_] and [moded(_)|_] would leave a choice point, a
+% snapshot, at every argument)
 '$tbl_key_args'([], [], []).
-'$tbl_key_args'([index|Ms], [A|As], [A|Ks]) :- '$tbl_key_args'(Ms, As, Ks).
-'$tbl_key_args'([moded(_)|Ms], [A|As], [_|Ks]) :-
-    ( var(A) -> true ; throw(error(uninstantiation_error(A), _)) ),
+'$tbl_key_args'([M|Ms], [A|As], [K|Ks]) :-
+    (   M == index
+    ->  K = A
+    ;   var(A) -> true
+    ;   throw(error(uninstantiation_error(A), _))
+    ),
     '$tbl_key_args'(Ms, As, Ks).
 
 % The index arguments and the moded ones of an answer, as two lists.
 '$tbl_split'([], [], [], []).
-'$tbl_split'([index|Ms], [A|As], [A|Is], Ds) :- '$tbl_split'(Ms, As, Is, Ds).
-'$tbl_split'([moded(_)|Ms], [A|As], Is, [A|Ds]) :- '$tbl_split'(Ms, As, Is, Ds).
+'$tbl_split'([M|Ms], [A|As], Is, Ds) :-
+    (   M == index
+    ->  Is = [A|Is1], Ds = Ds1
+    ;   Is = Is1, Ds = [A|Ds1]
+    ),
+    '$tbl_split'(Ms, As, Is1, Ds1).
 
 % Add an answer: true when the table changed.
 '$tbl_add'(A, _, Goal) :- integer(A), !, '$vset_add'(A, Goal).
@@ -200,8 +210,9 @@ abolish_all_tables :-
     ;   assertz('$tbl_mans'(K, Index, Moded))
     ).
 '$tbl_moded_of'([], []).
-'$tbl_moded_of'([index|Ms], Ds) :- '$tbl_moded_of'(Ms, Ds).
-'$tbl_moded_of'([moded(M)|Ms], [M|Ds]) :- '$tbl_moded_of'(Ms, Ds).
+'$tbl_moded_of'([M|Ms], Ds) :-
+    (   M = moded(D) -> Ds = [D|Ds1] ; Ds = Ds1 ),
+    '$tbl_moded_of'(Ms, Ds1).
 
 % The values a moded answer keeps, argument by argument.
 '$tbl_better'([], [], [], []).
