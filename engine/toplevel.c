@@ -25,9 +25,28 @@
 #include "unify.h"
 #include "vmm/guest/plat.h"
 
+/* catch(G, E, print_message(error, E)) */
+static term_t catch_printed(term_t g)
+{
+    term_t e = term_new_var();
+    term_t pm = term_compound2(functor_intern(atom_from_cstr("print_message"), 2), term_atom(ATOM_error), e);
+    return term_compound(functor_intern(atom_from_cstr("catch"), 3), (term_t[]){g, e, pm});
+}
+
 void toplevel_halt_hook(int status)
 {
     (void)status;
+    /* at_halt/1's goals (stdlib/compat.pl), each once, an error printed */
+    struct pred *p = db_lookup(functor_intern(atom_from_cstr("$compat_at_halt"), 1));
+    if (p && p->nlive) {
+        term_t g = term_new_var(), ball;
+        term_t run = term_compound2(FUNCTOR_comma2, term_compound1(functor_intern(atom_from_cstr("$compat_at_halt"), 1), g),
+                                    term_compound2(FUNCTOR_comma2,
+                                                   term_compound1(functor_intern(atom_from_cstr("ignore"), 1),
+                                                                  catch_printed(g)),
+                                                   term_atom(ATOM_fail)));
+        solve(run, NULL, NULL, &ball);
+    }
     fflush(stdout);
     fflush(stderr);
 }

@@ -130,7 +130,7 @@ static bool bi_getval(term_t *a)
     struct nb_entry *e = nb_find(key);
     if (o && (!e || term_get_smallint(term_deref(term_arg(o, 3))) >= e->stamp))
         return unify(a[1], term_arg(o, 2));
-    if (!e)
+    if (!e || !e->value) /* never set, or nb_delete'd */
         err_existence(atom_from_cstr("variable"), term_atom(key));
     term_t v = copy_from_persistent(e->value);
     overlay_set(key, v, e->stamp); /* the cache: as new as the value it copies */
@@ -146,13 +146,16 @@ static long bi_nb_current(term_t *a, long alt)
         atom_t key = term_get_atom(k);
         term_t o = overlay_entry(key);
         struct nb_entry *e = nb_find(key);
-        if (!o && !e)
+        bool overlay_newer = o && (!e || term_get_smallint(term_deref(term_arg(o, 3))) >= e->stamp);
+        if (!overlay_newer && (!e || !e->value))
             return -1;
         return bi_getval(a) ? 0 : -1;
     }
     if (!term_is_var(k))
         return -1;
     for (size_t i = (size_t)alt; i < NB->n; i++) {
+        if (!NB->e[i].value)
+            continue;
         term_t v = copy_from_persistent(NB->e[i].value);
         if (control_unifiable(a[1], v)) {
             unify(k, term_atom(NB->e[i].key));
@@ -161,6 +164,20 @@ static long bi_nb_current(term_t *a, long alt)
         }
     }
     return -1;
+}
+
+/* nb_delete(+Key) is det: Key has no global value any more (nothing
+ * happens when it had none).  The entry stays, empty, with a new stamp, so
+ * that a cached copy on the heap does not bring the value back. */
+static bool bi_nb_delete(term_t *a)
+{
+    struct nb_entry *e = nb_find(need_key(a[0]));
+    if (e && e->value) {
+        copy_free(e->value);
+        e->value = NULL;
+        e->stamp = ++NB->clock;
+    }
+    return true;
 }
 
 void global_register(void)
@@ -174,4 +191,5 @@ void global_register(void)
     db_register_det("b_getval", 2, bi_getval);
     db_register_det("nb_getval", 2, bi_getval);
     db_register_nondet("nb_current", 2, bi_nb_current);
+    db_register_det("nb_delete", 1, bi_nb_delete);
 }
