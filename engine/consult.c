@@ -970,9 +970,18 @@ static void consult_user(void)
     if (!text)
         err_resource(ATOM_memory);
     bool tty = isatty(0);
+    /* the prompt prompt/2 set (stdlib/compat.pl), else swipl's "|: " */
+    char prompt[256] = "|: ";
+    if (tty) {
+        term_t v = term_new_var(), ball;
+        term_t g = term_compound2(functor_intern(atom_from_cstr("nb_current"), 2),
+                                  term_atom(atom_from_cstr("$compat_prompt")), v);
+        if (solve(g, NULL, NULL, &ball) == SOLVE_TRUE && term_is_atom(term_deref(v)))
+            snprintf(prompt, sizeof prompt, "%s", atom_name(term_get_atom(term_deref(v))));
+    }
     for (;;) {
         if (tty && n == line) {
-            fputs("|: ", stdout);
+            fputs(prompt, stdout);
             fflush(stdout);
         }
         int c = stream_get_byte(in);

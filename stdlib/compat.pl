@@ -1,6 +1,7 @@
 /* swipl built-ins that are plain Prolog here, autoloaded from this file:
  * name/2, compound_name_arity/3, compound_name_arguments/3, copy_term_nat/2,
  * strip_module/3, divmod/4, rational/1,3, read_string/3,5, access_file/2,
+ * unifiable/3, prompt/2,
  * is_stream/1, prolog_to_os_filename/2, expand_file_name/2, at_halt/1,
  * abort/0, load_files/1,2, reexport/1,2, export/1, import/1,
  * source_location/2, and the Edinburgh I/O get0/1,2, get/1,2, put/1,2,
@@ -10,6 +11,7 @@
                    strip_module/3, divmod/4, rational/1, rational/3, read_string/3, read_string/5,
                    access_file/2, is_stream/1, prolog_to_os_filename/2, expand_file_name/2,
                    at_halt/1, abort/0, load_files/1, load_files/2, reexport/1, reexport/2,
+                   unifiable/3, prompt/2,
                    export/1, import/1, source_location/2,
                    get0/1, get0/2, get/1, get/2, put/1, put/2, skip/1, skip/2, ttyflush/0]).
 
@@ -165,3 +167,29 @@ put(S, C) :- put_code(S, C).
 skip(C) :- current_input(S), skip(S, C).
 skip(S, C) :- get_code(S, C0), ( C0 == -1 -> true ; C0 == C -> true ; skip(S, C) ).
 ttyflush :- flush_output(user_output).
+
+% unifiable(@X, @Y, -Unifier): X and Y unify, and Unifier is the list of
+% Var = Value that would make them equal, last binding first (as swipl
+% lists it); neither is bound.
+unifiable(X, Y, Us) :-
+    term_variables(X+Y, Vs),
+    copy_term(Vs+X+Y, Cs+XC+YC),
+    XC = YC,
+    '$compat_back'(Vs, Cs, Vs),
+    '$compat_unifier'(Vs, Cs, [], Us).
+% The copies still unbound stand for their originals again.
+'$compat_back'([], [], _).
+'$compat_back'([V|Vs], [C|Cs], All) :-
+    (   var(C), \+ ( member(O, All), O == C ) -> C = V ; true ),
+    '$compat_back'(Vs, Cs, All).
+'$compat_unifier'([], [], Us, Us).
+'$compat_unifier'([V|Vs], [C|Cs], Acc, Us) :-
+    (   C == V -> Acc1 = Acc ; Acc1 = [V = C|Acc] ),
+    '$compat_unifier'(Vs, Cs, Acc1, Us).
+
+% prompt(-Old, +New): the prompt consult(user) shows on a terminal ('|: ';
+% unlike swipl's, read/1 from the terminal does not show it).
+prompt(Old, New) :-
+    ( nb_current('$compat_prompt', Old) -> true ; Old = '|: ' ),
+    must_be(atomic, New),
+    nb_setval('$compat_prompt', New).

@@ -73,3 +73,8 @@ rs(3, Str) :- open_string("abcdef", S), read_string(S, 3, Str).
 rs(4, Len-Str) :- open_string("abcdef", S), read_string(S, Len, Str).
 rs(5, Sep-Str) :- open_string("abc", S), read_string(S, ",", "", Sep, Str).
 edinburgh([A, B, C]) :- open_string("  x yz", S), get(S, A), get0(S, B), skip(S, 0'z), get0(S, C).
+g(unifiable(f(_, b), f(a, _), _)).
+g(unifiable(f(_, g(Q)), f(h(Q), _), _)).
+g(unifiable(a, b, _)).
+g(unifiable(g(A), g(A), _)).
+g((prompt(O, 'x> '), prompt(O2, O), O2 == 'x> ')).
