@@ -25,6 +25,7 @@
 #include <string.h>
 #include <sys/stat.h>
 #include <sys/wait.h>
+#include <termios.h>
 #include <time.h>
 #include <unistd.h>
 
@@ -33,6 +34,7 @@
 #include "engine/mem.h"
 #include "engine/solve.h"
 #include "engine/unify.h"
+#include "stdlib/stream.h"
 #include "stdlib/text.h"
 #include "vmm/guest/plat.h"
 
@@ -616,6 +618,52 @@ static bool bi_file_kind(term_t *a)
     return unify(a[1], term_atom(atom_of(k)));
 }
 
+/* get_single_char(-Code) is det: one key from the terminal, without waiting
+ * for Enter and without echo (a UTF-8 character whole); not on a terminal,
+ * the next code of user_input; -1 at the end. */
+static bool bi_get_single_char(term_t *a)
+{
+    stream *in = stream_get_input(term_atom(atom_of("user_input")));
+    if (!isatty(0)) {
+        int c = stream_get_byte(in);
+        if (c >= 0x80) { /* the rest of a UTF-8 character */
+            int more = c >= 0xF0 ? 3 : c >= 0xE0 ? 2 : 1, cp = c & (0x3F >> more);
+            for (int i = 0; i < more; i++) {
+                int b = stream_get_byte(in);
+                if (b < 0)
+                    break;
+                cp = cp << 6 | (b & 0x3F);
+            }
+            c = cp;
+        }
+        return unify(a[0], term_int(c));
+    }
+    fflush(stdout);
+    struct termios old, raw;
+    bool have = tcgetattr(0, &old) == 0;
+    if (have) {
+        raw = old;
+        raw.c_lflag &= ~(tcflag_t)(ICANON | ECHO);
+        raw.c_cc[VMIN] = 1;
+        raw.c_cc[VTIME] = 0;
+        tcsetattr(0, TCSANOW, &raw);
+    }
+    unsigned char b[4];
+    int c = -1;
+    if (read(0, b, 1) == 1) {
+        c = b[0];
+        int more = c >= 0xF0 ? 3 : c >= 0xE0 ? 2 : c >= 0xC0 ? 1 : 0;
+        if (more && read(0, b + 1, (size_t)more) == more) {
+            c &= 0x3F >> more;
+            for (int i = 1; i <= more; i++)
+                c = c << 6 | (b[i] & 0x3F);
+        }
+    }
+    if (have)
+        tcsetattr(0, TCSANOW, &old);
+    return unify(a[0], term_int(c));
+}
+
 /* --- dates and times ---------------------------------------------------------- */
 
 /* A moment broken down: the fields of struct tm (with tm_gmtoff and
@@ -915,6 +963,7 @@ void os_register(void)
     db_register_det("working_directory", 2, bi_working_directory);
     db_register_det("chdir", 1, bi_chdir);
     db_register_test("$file_kind", 2, bi_file_kind);
+    db_register_det("get_single_char", 1, bi_get_single_char);
     db_register_det("stamp_date_time", 3, bi_stamp_date_time);
     db_register_det("date_time_stamp", 2, bi_date_time_stamp);
     db_register_det("format_time", 3, bi_format_time);

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # tests/prolog/toplevel_tty.sh: the toplevel on a pseudo-terminal (tmux):
 # the ?- prompt, ';' for the next answer, Enter to stop, an error printed
-# and the toplevel going on, halt. ending the session; through the launcher,
+# and the toplevel going on, get_single_char/1 keys without Enter, [user]
+# clauses ended by Ctrl-D, halt. ending the session; through the launcher,
 # so the line is read by the host side's readline (SNAPVM_HOST_FD).  On
 # each backend: under KVM the key read without Enter goes through the
 # monitor's terminal ioctls (a missing TCSETS once left `;` waiting for the
@@ -27,11 +28,19 @@ session() { # session BACKEND-FLAG: 0 when the screen shows every line wanted
     grep -q '^X = b' "$tmp/screen" || { echo "$1: ';' without Enter gave no next answer"; cat "$tmp/screen"; return 1; }
     enter
     type 'foo.'; enter
+    # get_single_char/1: keys without Enter; [user]: clauses typed, Ctrl-D
+    type 'get_single_char(C), get_single_char(D).'; enter
+    type 'q'; type 'z'
+    type '[user].'; enter
+    type 'zz(1).'; enter
+    tmux send-keys -t "$s" C-d; sleep 0.4
+    type 'zz(X).'; enter
     type 'halt.'; enter
     sleep 0.5
     tmux capture-pane -p -t "$s" >"$tmp/screen"
     tmux kill-session -t "$s" 2>/dev/null
-    local want=('?- member(X, [a,b,c]).' 'X = a ;' 'X = b .' '?- foo.' 'ERROR: Unknown procedure: foo/0 (DWIM could not correct goal)' '?- halt.')
+    local want=('?- member(X, [a,b,c]).' 'X = a ;' 'X = b .' '?- foo.' 'ERROR: Unknown procedure: foo/0 (DWIM could not correct goal)'
+        'C = 113,' 'D = 122.' '|: zz(1).' 'X = 1.' '?- halt.')
     for line in "${want[@]}"; do
         grep -qxF "$line" "$tmp/screen" || { echo "$1: missing: $line"; cat "$tmp/screen"; return 1; }
     done
