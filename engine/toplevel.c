@@ -5,7 +5,6 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <termios.h>
 #include <unistd.h>
 
 #include <snap.h>
@@ -20,6 +19,7 @@
 #include "message.h"
 #include "solve.h"
 #include "stdlib/library.h"
+#include "stdlib/os.h"
 #include "stdlib/read.h"
 #include "stdlib/stream.h"
 #include "unify.h"
@@ -455,23 +455,7 @@ static bool print_bindings(term_t names)
 }
 
 /* One key from the terminal, without waiting for Enter (as swipl does). */
-static int read_key(void)
-{
-    struct termios old, raw;
-    bool have = tcgetattr(0, &old) == 0;
-    if (have) {
-        raw = old;
-        raw.c_lflag &= ~(tcflag_t)(ICANON | ECHO);
-        raw.c_cc[VMIN] = 1;
-        raw.c_cc[VTIME] = 0;
-        tcsetattr(0, TCSANOW, &raw);
-    }
-    unsigned char ch;
-    long n = read(0, &ch, 1);
-    if (have)
-        tcsetattr(0, TCSANOW, &old);
-    return n == 1 ? ch : EOF;
-}
+
 
 static bool on_answer(void *ctx)
 {
@@ -493,7 +477,7 @@ static bool on_answer(void *ctx)
     }
     put(" ");
     fflush(stdout);
-    int c = read_key();
+    int c = os_read_key();
     for (;;) {
         if (c == ';' || c == ' ' || c == 'n' || c == 'r') {
             put(";\n");
@@ -503,7 +487,7 @@ static bool on_answer(void *ctx)
             put(".\n\n");
             return false;
         }
-        c = read_key();
+        c = os_read_key();
     }
 }
 

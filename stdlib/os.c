@@ -618,26 +618,10 @@ static bool bi_file_kind(term_t *a)
     return unify(a[1], term_atom(atom_of(k)));
 }
 
-/* get_single_char(-Code) is det: one key from the terminal, without waiting
- * for Enter and without echo (a UTF-8 character whole); not on a terminal,
- * the next code of user_input; -1 at the end. */
-static bool bi_get_single_char(term_t *a)
+/* One key from the terminal: raw mode (no Enter, no echo) for the read,
+ * a UTF-8 character whole; -1 at the end of the input. */
+int os_read_key(void)
 {
-    stream *in = stream_get_input(term_atom(atom_of("user_input")));
-    if (!isatty(0)) {
-        int c = stream_get_byte(in);
-        if (c >= 0x80) { /* the rest of a UTF-8 character */
-            int more = c >= 0xF0 ? 3 : c >= 0xE0 ? 2 : 1, cp = c & (0x3F >> more);
-            for (int i = 0; i < more; i++) {
-                int b = stream_get_byte(in);
-                if (b < 0)
-                    break;
-                cp = cp << 6 | (b & 0x3F);
-            }
-            c = cp;
-        }
-        return unify(a[0], term_int(c));
-    }
     fflush(stdout);
     struct termios old, raw;
     bool have = tcgetattr(0, &old) == 0;
@@ -661,6 +645,27 @@ static bool bi_get_single_char(term_t *a)
     }
     if (have)
         tcsetattr(0, TCSANOW, &old);
+    return c;
+}
+
+/* get_single_char(-Code) is det: one key from the terminal (os_read_key);
+ * not on a terminal, the next character of user_input; -1 at the end. */
+static bool bi_get_single_char(term_t *a)
+{
+    if (isatty(0))
+        return unify(a[0], term_int(os_read_key()));
+    stream *in = stream_get_input(term_atom(atom_of("user_input")));
+    int c = stream_get_byte(in);
+    if (c >= 0x80) { /* the rest of a UTF-8 character */
+        int more = c >= 0xF0 ? 3 : c >= 0xE0 ? 2 : 1, cp = c & (0x3F >> more);
+        for (int i = 0; i < more; i++) {
+            int b = stream_get_byte(in);
+            if (b < 0)
+                break;
+            cp = cp << 6 | (b & 0x3F);
+        }
+        c = cp;
+    }
     return unify(a[0], term_int(c));
 }
 

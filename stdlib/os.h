@@ -4,4 +4,9 @@
 
 void os_register(void);
 
+/* One key from the terminal, without Enter or echo (raw mode for the
+ * read), a UTF-8 character whole; -1 at the end.  get_single_char/1 and
+ * the toplevel's ';' read it. */
+int os_read_key(void);
+
 #endif
