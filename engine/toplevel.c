@@ -454,9 +454,6 @@ static bool print_bindings(term_t names)
     return v == 2;
 }
 
-/* One key from the terminal, without waiting for Enter (as swipl does). */
-
-
 static bool on_answer(void *ctx)
 {
     struct query *q = ctx;
