@@ -694,9 +694,15 @@ struct spoint {
     unsigned log;
 };
 
+/* The search's points and goal live on the stack, which snapshots copy
+ * whole and never log: their stores need no barrier, and the checks were
+ * a quarter of the search's own instructions (browse).  Out of line, as
+ * clang does not inline across the attribute. */
+#define STACK_ONLY __attribute__((no_sanitize("kernel-address"), noinline))
+
 /* Copied field by field: an assignment of the whole struct is a call of
  * memcpy under the barrier's instrumentation. */
-static inline void sgoal_copy(struct sgoal *d, const struct sgoal *s)
+STACK_ONLY static void sgoal_copy(struct sgoal *d, const struct sgoal *s)
 {
     d->args = s->args;
     d->key = s->key;
@@ -704,6 +710,21 @@ static inline void sgoal_copy(struct sgoal *d, const struct sgoal *s)
     d->slot = s->slot;
     d->cutb = s->cutb;
     d->cont = s->cont;
+}
+
+/* A point to come back to s's goal at its candidate c (in slot), with the
+ * heap top and record length before the current candidate's try. */
+STACK_ONLY static void spoint_push(struct spoint *p, const struct sgoal *s, struct clause *c, struct clause **slot,
+                                   char *heap, unsigned log)
+{
+    p->g.args = s->args;
+    p->g.key = s->key;
+    p->g.c = c;
+    p->g.slot = slot;
+    p->g.cutb = s->cutb;
+    p->g.cont = s->cont;
+    p->heap = heap;
+    p->log = log;
 }
 
 #define SEARCH_POINTS 64
@@ -767,6 +788,7 @@ static int shallow_condition(term_t g)
     for (;;) {
         struct clause *c = s.c, **nslot = NULL, *next;
         char *hb;
+        unsigned log1;
         term_t t, cont = s.cont;
         long cutb = s.cutb;
         if ((size_t)(heap_top - heap0) > SEARCH_HEAP_MAX || M->interrupted)
@@ -774,19 +796,14 @@ static int shallow_condition(term_t g)
         if (!c)
             goto fail;
         next = next_candidate(c, s.slot, &nslot, s.key, gen);
-        if (next) {
-            if (nbp == SEARCH_POINTS)
-                goto give_up;
-            sgoal_copy(&bp[nbp].g, &s);
-            bp[nbp].heap = heap_top;
-            bp[nbp].log = cl_log_mark();
-            bp[nbp].g.c = next;
-            bp[nbp].g.slot = nslot;
-            nbp++;
-        }
         if (!c->code)
             goto give_up;
-        hb = nbp ? bp[nbp - 1].heap : heap0;
+        /* With a next candidate, the try binds as if under a point made
+         * now, but the point is made only when the head (and guard) pass:
+         * a failing head moves on to the next candidate with no point
+         * pushed and popped. */
+        hb = next ? heap_top : nbp ? bp[nbp - 1].heap : heap0;
+        log1 = cl_log_mark();
         {
             unsigned ntests;
             bool gcut;
@@ -797,17 +814,19 @@ static int shallow_condition(term_t g)
             case -1:
                 goto give_up;
             case 0:
-                goto fail;
+                goto next_clause;
             }
-            if (gt) {
-                if (!run_guard(gt, ntests))
-                    goto fail;
-                if (gcut)
-                    nbp = cutb;
-                t = cl_guard_rest(c->code);
-            } else {
-                t = term_deref(t);
+            if (gt && !run_guard(gt, ntests))
+                goto next_clause;
+            if (gt && gcut) {
+                nbp = cutb; /* the point the candidate would have had goes with the cut */
+            } else if (next) {
+                if (nbp == SEARCH_POINTS)
+                    goto give_up;
+                spoint_push(&bp[nbp], &s, next, nslot, hb, log1);
+                nbp++;
             }
+            t = gt ? cl_guard_rest(c->code) : term_deref(t);
         }
         for (;;) {
             bool last = !term_is_compound(t) || term_functor(t) != FUNCTOR_comma2;
@@ -853,6 +872,14 @@ static int shallow_condition(term_t g)
             }
             t = term_deref(term_arg(t, 2));
         }
+        continue;
+    next_clause:
+        if (!next)
+            goto fail;
+        cl_undo_to(log1);
+        heap_top = hb;
+        s.c = next;
+        s.slot = nslot;
         continue;
     fail:
         if (nbp == 0) {
