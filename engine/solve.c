@@ -1029,8 +1029,14 @@ static __attribute__((noinline, aligned(64))) enum solve_status run(term_t goal,
         }
         if (__builtin_expect(heap_top > M->gc_at, 0)) {
             char *young = M->cps[M->ncp - 1].heap_mark;
-            term_t *roots[] = {&goal, &cont, &catches};
+            /* copies for the collector to rewrite: with its address
+             * taken, goal (or cont) would live in memory, and its every
+             * store, at every step of the loop, would be checked */
+            term_t g = goal, k = cont;
+            term_t *roots[] = {&g, &k, &catches};
             gc_collect(young, roots, 3);
+            goal = g;
+            cont = k;
             size_t live = (size_t)(heap_top - young);
             gc_trigger = live * 2 > GC_MIN_YOUNG ? live * 2 : GC_MIN_YOUNG;
             M->gc_at = young + gc_trigger;
