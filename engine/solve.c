@@ -720,6 +720,15 @@ STACK_ONLY static void sgoal_copy(struct sgoal *d, const struct sgoal *s)
     d->cont = s->cont;
 }
 
+/* s as a call of args (key: its first argument's), at candidate c (in slot). */
+STACK_ONLY static void sgoal_set(struct sgoal *s, term_t *args, term_t key, struct clause *c, struct clause **slot)
+{
+    s->args = args;
+    s->key = key;
+    s->c = c;
+    s->slot = slot;
+}
+
 /* A point to come back to s's goal at its candidate c (in slot), with the
  * heap top and record length before the current candidate's try. */
 STACK_ONLY static void spoint_push(struct spoint *p, const struct sgoal *s, struct clause *c, struct clause **slot,
@@ -752,15 +761,15 @@ static bool sgoal_init(struct sgoal *s, term_t g, uint64_t gen, struct pred **pp
     struct pred *p = db_lookup(term_functor(g));
     if (!p || p->fn || p->nd || !p->first || p->unflat == p->changed)
         return false;
-    s->args = term_args(g);
-    s->key = db_arg_key(s->args[0]);
-    s->slot = s->key && p->nlive >= DB_INDEX_MIN ? db_candidates(p, s->key) : NULL;
-    if (s->slot) {
-        s->slot = db_next_slot(s->slot, gen);
-        s->c = s->slot ? *s->slot : NULL;
+    term_t *args = term_args(g), key = db_arg_key(args[0]);
+    struct clause **slot = key && p->nlive >= DB_INDEX_MIN ? db_candidates(p, key) : NULL, *c;
+    if (slot) {
+        slot = db_next_slot(slot, gen);
+        c = slot ? *slot : NULL;
     } else {
-        s->c = db_next_match(p->first, s->key, gen);
+        c = db_next_match(p->first, key, gen);
     }
+    sgoal_set(s, args, key, c, slot);
     *pp = p;
     M->stats.inferences++; /* a call (its retries on backtracking are not counted) */
     return true;
