@@ -340,21 +340,29 @@ static term_t take_ball(void)
 /* --- building goals ------------------------------------------------------- */
 
 /* Built in place (one per conjunction: the hot path of every clause body),
- * not through term_compound and its memcpy. */
-static inline term_t frame(term_t goal, long cutb, term_t next)
+ * not through term_compound and its memcpy, and without the barrier: its
+ * four cells are fresh (above the heap top, which no snapshot sees), and
+ * heap_top is untracked.  Out of line, as clang does not inline across
+ * the attribute, so the helpers of term.h and heap.h are spelled out. */
+__attribute__((no_sanitize("kernel-address"), noinline)) static term_t frame(term_t goal, long cutb, term_t next)
 {
-    term_t *p = heap_alloc(4);
-    p[0] = term_hdr_functor(FUNCTOR_s_frame3);
+    term_t *p = (term_t *)heap_top;
+    if ((size_t)(heap_limit - heap_top) < 4 * sizeof *p)
+        heap_overflow(4);
+    heap_top = (char *)(p + 4);
+    p[0] = (term_t)FUNCTOR_s_frame3 << 4 | TAG_HDR;
     p[1] = goal;
-    p[2] = term_smallint(cutb);
+    p[2] = (term_t)((uint64_t)cutb << 3) | TAG_INT;
     p[3] = next;
-    return term_mkptr(p, TAG_STR);
+    return (term_t)(uintptr_t)p | TAG_STR;
 }
 
 static term_t ctl1(functor_t f, long idx) { return term_compound1(f, term_smallint(idx)); }
 
-/* call/N: Goal with the extra arguments appended. */
-static term_t add_args(term_t g, const term_t *extra, unsigned n)
+/* call/N: Goal with the extra arguments appended.  Out of line: inlined,
+ * its loops' spills made run()'s frame 872 bytes instead of 408, and every
+ * snapshot run() takes copies that frame out and back. */
+static __attribute__((noinline)) term_t add_args(term_t g, const term_t *extra, unsigned n)
 {
     g = err_need_callable(g);
     if (n == 0)
@@ -694,9 +702,15 @@ struct spoint {
     unsigned log;
 };
 
+/* The search's points and goal live on the stack, which snapshots copy
+ * whole and never log: their stores need no barrier, and the checks were
+ * a quarter of the search's own instructions (browse).  Out of line, as
+ * clang does not inline across the attribute. */
+#define STACK_ONLY __attribute__((no_sanitize("kernel-address"), noinline))
+
 /* Copied field by field: an assignment of the whole struct is a call of
  * memcpy under the barrier's instrumentation. */
-static inline void sgoal_copy(struct sgoal *d, const struct sgoal *s)
+STACK_ONLY static void sgoal_copy(struct sgoal *d, const struct sgoal *s)
 {
     d->args = s->args;
     d->key = s->key;
@@ -704,6 +718,30 @@ static inline void sgoal_copy(struct sgoal *d, const struct sgoal *s)
     d->slot = s->slot;
     d->cutb = s->cutb;
     d->cont = s->cont;
+}
+
+/* s as a call of args (key: its first argument's), at candidate c (in slot). */
+STACK_ONLY static void sgoal_set(struct sgoal *s, term_t *args, term_t key, struct clause *c, struct clause **slot)
+{
+    s->args = args;
+    s->key = key;
+    s->c = c;
+    s->slot = slot;
+}
+
+/* A point to come back to s's goal at its candidate c (in slot), with the
+ * heap top and record length before the current candidate's try. */
+STACK_ONLY static void spoint_push(struct spoint *p, const struct sgoal *s, struct clause *c, struct clause **slot,
+                                   char *heap, unsigned log)
+{
+    p->g.args = s->args;
+    p->g.key = s->key;
+    p->g.c = c;
+    p->g.slot = slot;
+    p->g.cutb = s->cutb;
+    p->g.cont = s->cont;
+    p->heap = heap;
+    p->log = log;
 }
 
 #define SEARCH_POINTS 64
@@ -723,15 +761,15 @@ static bool sgoal_init(struct sgoal *s, term_t g, uint64_t gen, struct pred **pp
     struct pred *p = db_lookup(term_functor(g));
     if (!p || p->fn || p->nd || !p->first || p->unflat == p->changed)
         return false;
-    s->args = term_args(g);
-    s->key = db_arg_key(s->args[0]);
-    s->slot = s->key && p->nlive >= DB_INDEX_MIN ? db_candidates(p, s->key) : NULL;
-    if (s->slot) {
-        s->slot = db_next_slot(s->slot, gen);
-        s->c = s->slot ? *s->slot : NULL;
+    term_t *args = term_args(g), key = db_arg_key(args[0]);
+    struct clause **slot = key && p->nlive >= DB_INDEX_MIN ? db_candidates(p, key) : NULL, *c;
+    if (slot) {
+        slot = db_next_slot(slot, gen);
+        c = slot ? *slot : NULL;
     } else {
-        s->c = db_next_match(p->first, s->key, gen);
+        c = db_next_match(p->first, key, gen);
     }
+    sgoal_set(s, args, key, c, slot);
     *pp = p;
     M->stats.inferences++; /* a call (its retries on backtracking are not counted) */
     return true;
@@ -767,6 +805,7 @@ static int shallow_condition(term_t g)
     for (;;) {
         struct clause *c = s.c, **nslot = NULL, *next;
         char *hb;
+        unsigned log1;
         term_t t, cont = s.cont;
         long cutb = s.cutb;
         if ((size_t)(heap_top - heap0) > SEARCH_HEAP_MAX || M->interrupted)
@@ -774,19 +813,14 @@ static int shallow_condition(term_t g)
         if (!c)
             goto fail;
         next = next_candidate(c, s.slot, &nslot, s.key, gen);
-        if (next) {
-            if (nbp == SEARCH_POINTS)
-                goto give_up;
-            sgoal_copy(&bp[nbp].g, &s);
-            bp[nbp].heap = heap_top;
-            bp[nbp].log = cl_log_mark();
-            bp[nbp].g.c = next;
-            bp[nbp].g.slot = nslot;
-            nbp++;
-        }
         if (!c->code)
             goto give_up;
-        hb = nbp ? bp[nbp - 1].heap : heap0;
+        /* With a next candidate, the try binds as if under a point made
+         * now, but the point is made only when the head (and guard) pass:
+         * a failing head moves on to the next candidate with no point
+         * pushed and popped. */
+        hb = next ? heap_top : nbp ? bp[nbp - 1].heap : heap0;
+        log1 = cl_log_mark();
         {
             unsigned ntests;
             bool gcut;
@@ -797,17 +831,19 @@ static int shallow_condition(term_t g)
             case -1:
                 goto give_up;
             case 0:
-                goto fail;
+                goto next_clause;
             }
-            if (gt) {
-                if (!run_guard(gt, ntests))
-                    goto fail;
-                if (gcut)
-                    nbp = cutb;
-                t = cl_guard_rest(c->code);
-            } else {
-                t = term_deref(t);
+            if (gt && !run_guard(gt, ntests))
+                goto next_clause;
+            if (gt && gcut) {
+                nbp = cutb; /* the point the candidate would have had goes with the cut */
+            } else if (next) {
+                if (nbp == SEARCH_POINTS)
+                    goto give_up;
+                spoint_push(&bp[nbp], &s, next, nslot, hb, log1);
+                nbp++;
             }
+            t = gt ? cl_guard_rest(c->code) : term_deref(t);
         }
         for (;;) {
             bool last = !term_is_compound(t) || term_functor(t) != FUNCTOR_comma2;
@@ -853,6 +889,14 @@ static int shallow_condition(term_t g)
             }
             t = term_deref(term_arg(t, 2));
         }
+        continue;
+    next_clause:
+        if (!next)
+            goto fail;
+        cl_undo_to(log1);
+        heap_top = hb;
+        s.c = next;
+        s.slot = nslot;
         continue;
     fail:
         if (nbp == 0) {
@@ -994,8 +1038,14 @@ static __attribute__((noinline, aligned(64))) enum solve_status run(term_t goal,
         }
         if (__builtin_expect(heap_top > M->gc_at, 0)) {
             char *young = M->cps[M->ncp - 1].heap_mark;
-            term_t *roots[] = {&goal, &cont, &catches};
+            /* copies for the collector to rewrite: with its address
+             * taken, goal (or cont) would live in memory, and its every
+             * store, at every step of the loop, would be checked */
+            term_t g = goal, k = cont;
+            term_t *roots[] = {&g, &k, &catches};
             gc_collect(young, roots, 3);
+            goal = g;
+            cont = k;
             size_t live = (size_t)(heap_top - young);
             gc_trigger = live * 2 > GC_MIN_YOUNG ? live * 2 : GC_MIN_YOUNG;
             M->gc_at = young + gc_trigger;
