@@ -81,6 +81,9 @@ static struct machine *M;
 static functor_t functor_is; /* is/2, set once by solve_init */
 
 void solve_interrupt(void) { M->interrupted = 1; }
+/* garbage_collect/0: the loop collects at its next step (the limit set to
+ * the bottom of memory, which every heap top is above). */
+void solve_request_gc(void) { M->gc_at = NULL; }
 volatile int *solve_interrupt_word(void) { return &M->interrupted; }
 
 /* Backtrackable registers the throw path needs (plain globals of

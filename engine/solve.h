@@ -35,6 +35,10 @@ bool solve_init(void);
  * built-in may call solve (consult runs directives this way). */
 enum solve_status solve(term_t goal, solve_answer_fn on_answer, void *ctx, term_t *ball);
 
+/* Ask for a collection of the young heap at the dispatch loop's next step
+ * (garbage_collect/0). */
+void solve_request_gc(void);
+
 /* Raise ball: copied to persistent memory, then the snapshot of the
  * innermost active catch/3 is restored.  Never returns. */
 _Noreturn void solve_throw(term_t ball);

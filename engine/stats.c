@@ -85,6 +85,15 @@ static bool bi_statistics(term_t *a)
     return unify(a[1], v);
 }
 
+/* garbage_collect is det: the young heap is collected as soon as the
+ * built-in returns (engine/solve.c), as swipl collects at once. */
+static bool bi_garbage_collect(term_t *a)
+{
+    (void)a;
+    solve_request_gc();
+    return true;
+}
+
 /* statistics is det: a summary on stderr. */
 static bool bi_statistics0(term_t *a)
 {
@@ -113,4 +122,5 @@ void stats_register(void)
     stats_start();
     db_register_det("statistics", 2, bi_statistics);
     db_register_det("statistics", 0, bi_statistics0);
+    db_register_det("garbage_collect", 0, bi_garbage_collect);
 }
