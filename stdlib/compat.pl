@@ -1,7 +1,7 @@
 /* swipl built-ins that are plain Prolog here, autoloaded from this file:
  * name/2, compound_name_arity/3, compound_name_arguments/3, copy_term_nat/2,
  * strip_module/3, divmod/4, rational/1,3, read_string/3,5, access_file/2,
- * unifiable/3, prompt/2,
+ * unifiable/3, prompt/2, numbervars/4, term_singletons/2,
  * is_stream/1, prolog_to_os_filename/2, expand_file_name/2, at_halt/1,
  * abort/0, load_files/1,2, reexport/1,2, export/1, import/1,
  * source_location/2, and the Edinburgh I/O get0/1,2, get/1,2, put/1,2,
@@ -11,7 +11,7 @@
                    strip_module/3, divmod/4, rational/1, rational/3, read_string/3, read_string/5,
                    access_file/2, is_stream/1, prolog_to_os_filename/2, expand_file_name/2,
                    at_halt/1, abort/0, load_files/1, load_files/2, reexport/1, reexport/2,
-                   unifiable/3, prompt/2,
+                   unifiable/3, prompt/2, numbervars/4, term_singletons/2,
                    export/1, import/1, source_location/2,
                    get0/1, get0/2, get/1, get/2, put/1, put/2, skip/1, skip/2, ttyflush/0]).
 
@@ -193,3 +193,42 @@ prompt(Old, New) :-
     ( nb_current('$compat_prompt', Old) -> true ; Old = '|: ' ),
     must_be(atomic, New),
     nb_setval('$compat_prompt', New).
+
+% term_singletons(@Term, -Vars): the variables that occur once in Term, in
+% the order of term_variables/2.
+term_singletons(T, Vs) :-
+    term_variables(T, All),
+    '$compat_occurrences'(T, All, Counts),
+    '$compat_once'(All, Counts, Vs).
+'$compat_occurrences'(T, All, Counts) :-
+    findall(V-N, ( member(V, All), '$compat_count'(T, V, 0, N) ), Pairs0),
+    % findall copied the variables: put the originals back by position
+    '$compat_pair_counts'(Pairs0, Counts).
+'$compat_pair_counts'([], []).
+'$compat_pair_counts'([_-N|Ps], [N|Ns]) :- '$compat_pair_counts'(Ps, Ns).
+'$compat_count'(T, V, N0, N) :-
+    (   var(T) -> ( T == V -> N is N0 + 1 ; N = N0 )
+    ;   compound(T) -> T =.. [_|As], foldl('$compat_count_arg'(V), As, N0, N)
+    ;   N = N0
+    ).
+'$compat_count_arg'(V, A, N0, N) :- '$compat_count'(A, V, N0, N).
+'$compat_once'([], [], []).
+'$compat_once'([V|Vs], [N|Ns], S) :- ( N =:= 1 -> S = [V|S1] ; S = S1 ), '$compat_once'(Vs, Ns, S1).
+
+% numbervars(!Term, +Start, -End, +Options): numbervars/3 with swipl's
+% options functor_name(F) (F(N) instead of '$VAR'(N)) and singletons(true)
+% (a variable that occurs once becomes F('_')); others are accepted.
+numbervars(T, Start, End, Options) :-
+    must_be(list, Options),
+    option(functor_name(F), Options, '$VAR'),
+    (   option(singletons(true), Options)
+    ->  term_singletons(T, Singles),
+        Mark =.. [F, '_'],
+        maplist(=(Mark), Singles)
+    ;   true
+    ),
+    (   Options == [] -> numbervars(T, Start, End)
+    ;   term_variables(T, Vs), '$compat_number'(Vs, F, Start, End)
+    ).
+'$compat_number'([], _, N, N).
+'$compat_number'([V|Vs], F, N0, N) :- V =.. [F, N0], N1 is N0 + 1, '$compat_number'(Vs, F, N1, N).

@@ -70,6 +70,10 @@ g(unifiable(f(_, g(Q)), f(h(Q), _), _)).
 g(unifiable(a, b, _)).
 g(unifiable(g(A), g(A), _)).
 g((prompt(O, 'x> '), prompt(O2, O), O2 == 'x> ')).
+g(nv(1, _)).
+g(nv(2, _)).
+g(nv(3, _)).
+g((term_singletons(f(P, _, P, _), S), length(S, 2))).
 
 % (the streams themselves are not printed: they print differently)
 rs(1, Sep-Str) :- open_string("ab,cd", S), read_string(S, ",", "", Sep, Str).
@@ -78,3 +82,6 @@ rs(3, Str) :- open_string("abcdef", S), read_string(S, 3, Str).
 rs(4, Len-Str) :- open_string("abcdef", S), read_string(S, Len, Str).
 rs(5, Sep-Str) :- open_string("abc", S), read_string(S, ",", "", Sep, Str).
 edinburgh([A, B, C]) :- open_string("  x yz", S), get(S, A), get0(S, B), skip(S, 0'z), get0(S, C).
+nv(1, T-E) :- T = f(X, _, X, Z, g(Z)), numbervars(T, 0, E, [singletons(true)]).
+nv(2, T-E) :- T = h(A, _, A), numbervars(T, 5, E, [functor_name(v)]).
+nv(3, T-E) :- T = k(_), numbervars(T, 0, E, []).
