@@ -523,7 +523,6 @@ static bool bi_format2(term_t *a)
     return true;
 }
 
-bool stream_unify_output(term_t spec, const char *p, size_t len);
 
 /* format(+Output, +Format, :Args): Output is a stream or alias, or
  * atom(A), string(S), codes(C), codes(C, T), chars(C), chars(C, T). */

@@ -32,7 +32,6 @@
 #include "engine/db.h"
 #include "engine/error.h"
 #include "engine/mem.h"
-#include "engine/solve.h"
 #include "engine/unify.h"
 #include "stdlib/stream.h"
 #include "stdlib/text.h"
@@ -801,35 +800,15 @@ static bool bi_stamp_date_time(term_t *a)
  * midnight), to a float. */
 static bool bi_date_time_stamp(term_t *a) { return unify(a[1], term_float(date_stamp(a[0], NULL))); }
 
-/* Out is atom(A), string(S), codes(Cs), chars(Cs) or a stream: text to it. */
-static bool time_out(term_t out, term_t text)
+/* Out is a stream, or atom(A), string(S), codes(Cs[, T]), chars(Cs[, T]) as
+ * format/3 takes them: the n bytes of text at p to it. */
+static bool time_out(term_t out, const char *p, size_t n)
 {
     out = term_deref(out);
-    if (term_is_var(out))
-        err_instantiation();
-    atom_t name;
-    unsigned arity;
-    const char *conv = NULL;
-    if (term_name_arity(out, &name, &arity) && arity == 1) {
-        const char *n = atom_name(name);
-        if (!strcmp(n, "atom"))
-            return unify(term_arg(out, 1), text);
-        if (!strcmp(n, "string"))
-            conv = "atom_string";
-        else if (!strcmp(n, "codes"))
-            conv = "atom_codes";
-        else if (!strcmp(n, "chars"))
-            conv = "atom_chars";
-    }
-    term_t g, ball;
-    if (conv)
-        g = term_compound2(functor_intern(atom_of(conv), 2), text, term_arg(out, 1));
-    else
-        g = term_compound2(functor_intern(atom_of("write"), 2), out, text);
-    enum solve_status st = solve(g, NULL, NULL, &ball);
-    if (st == SOLVE_ERROR)
-        solve_throw(ball);
-    return st == SOLVE_TRUE;
+    if (term_is_compound(out) && term_functor(out) != functor_intern(atom_of("$stream"), 1))
+        return stream_unify_output(out, p, n);
+    stream_write(stream_get_output(out), p, n);
+    return true;
 }
 
 /* format_time(+Out, +Format, +Time) is det: Time a stamp (local time),
@@ -897,10 +876,10 @@ static bool bi_format_time(term_t *a)
         memcpy(out + n, piece, k);
         n += k;
     }
-    term_t r = text_atom(out, n);
+    bool ok = time_out(a[0], out, n);
     mem_pfree(out);
     text_free(&f);
-    return time_out(a[0], r);
+    return ok;
 }
 
 /* day_of_the_week(+Date, -Day) is det: 1 (Monday) .. 7 (Sunday). */

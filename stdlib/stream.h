@@ -119,6 +119,10 @@ void stream_unread_code(stream *s, int c);
 /* An input stream over a copy of text (open_string/2); NULL when memory
  * is out. */
 stream *stream_open_text(const char *text, size_t len);
+/* Unify an output spec of format/3 and with_output_to/2 (atom(A),
+ * string(S), codes(C), codes(C, T), chars(C), chars(C, T)) with the len
+ * bytes of text at p. */
+bool stream_unify_output(term_t spec, const char *p, size_t len);
 /* fopen path with mode (read, write, append); NULL and errno on failure. */
 stream *stream_open_file(const char *path, atom_t mode, bool binary);
 

@@ -477,7 +477,6 @@ static atom_t output_spec(term_t spec, const char *what)
 }
 
 /* Unify spec with the text (len bytes at p). */
-bool stream_unify_output(term_t spec, const char *p, size_t len);
 bool stream_unify_output(term_t spec, const char *p, size_t len)
 {
     spec = term_deref(spec);
