@@ -22,6 +22,7 @@
 #include "mem.h"
 #include "unify.h"
 #include "lang/lex.h"
+#include "stdlib/text.h"
 
 /* The integer limits, in one place: integers are unbounded (bignums, GMP),
  * so bounded is false and max_integer/min_integer do not exist, as in
@@ -434,13 +435,7 @@ static int need_conv_char(term_t t)
     t = term_deref(t);
     if (term_is_var(t))
         err_instantiation();
-    const char *n = term_is_atom(t) ? atom_name(term_get_atom(t)) : NULL;
-    unsigned char c0 = n ? (unsigned char)n[0] : 0;
-    int c = -1;
-    if (n && c0 && c0 < 0x80 && !n[1])
-        c = c0;
-    else if (n && (c0 & 0xE0) == 0xC0 && ((unsigned char)n[1] & 0xC0) == 0x80 && !n[2])
-        c = ((c0 & 0x1F) << 6) | ((unsigned char)n[1] & 0x3F);
+    int c = text_char_of(t);
     if (c < 0 || c > 255)
         err_type(atom_from_cstr("character"), t);
     return c;
@@ -453,20 +448,6 @@ static bool bi_char_conversion(term_t *a)
     return true;
 }
 
-static term_t conv_char(int c)
-{
-    char b[3];
-    size_t n = 0;
-    if (c < 0x80)
-        b[n++] = (char)c;
-    else {
-        b[n++] = (char)(0xC0 | (c >> 6));
-        b[n++] = (char)(0x80 | (c & 0x3F));
-    }
-    b[n] = 0;
-    return term_atom(atom_from_cstr(b));
-}
-
 /* current_char_conversion(?In, ?Out) is nondet: each character below 256
  * with what it is read as (itself when not converted), as swipl gives. */
 static long bi_current_char_conversion(term_t *a, long alt)
@@ -474,12 +455,12 @@ static long bi_current_char_conversion(term_t *a, long alt)
     term_t in = term_deref(a[0]);
     if (!term_is_var(in)) {
         int c = need_conv_char(in);
-        return unify(a[1], conv_char(rd_conv->map[c])) ? 0 : -1;
+        return unify(a[1], text_char_atom(rd_conv->map[c])) ? 0 : -1;
     }
     for (int c = (int)alt; c < 256; c++) {
-        if (control_unifiable(a[1], conv_char(rd_conv->map[c]))) {
-            unify(in, conv_char(c));
-            unify(a[1], conv_char(rd_conv->map[c]));
+        if (control_unifiable(a[1], text_char_atom(rd_conv->map[c]))) {
+            unify(in, text_char_atom(c));
+            unify(a[1], text_char_atom(rd_conv->map[c]));
             return c + 1 < 256 ? c + 1 : 0;
         }
     }
