@@ -218,10 +218,8 @@ void msg_exception_text(wr_sink *s, term_t ball)
         formal_text(s, arg(ball, 1));
         size_t len;
         const char *t = term_string_chars(arg(ctx, 1), &len);
-        size_t at = 0;
-        for (int64_t k = term_get_smallint(arg(ctx, 2)); k > 0 && at < len; k--) /* characters, UTF-8 */
-            for (at++; at < len && (t[at] & 0xC0) == 0x80; at++)
-                ;
+        int64_t pos = term_get_smallint(arg(ctx, 2)); /* in characters */
+        size_t at = pos <= 0 ? 0 : text_utf8_offset(t, len, (size_t)pos);
         wr_puts(s, "\n");
         wr_put(s, t, at);
         wr_puts(s, "\n** here **\n");

@@ -634,13 +634,11 @@ int os_read_key(void)
     unsigned char b[4];
     int c = -1;
     if (read(0, b, 1) == 1) {
-        c = b[0];
-        int more = c >= 0xF0 ? 3 : c >= 0xE0 ? 2 : c >= 0xC0 ? 1 : 0;
-        if (more && read(0, b + 1, (size_t)more) == more) {
-            c &= 0x3F >> more;
-            for (int i = 1; i <= more; i++)
-                c = c << 6 | (b[i] & 0x3F);
-        }
+        size_t n = b[0] >= 0xF0 ? 4 : b[0] >= 0xE0 ? 3 : b[0] >= 0xC0 ? 2 : 1, used;
+        if (n == 1 || read(0, b + 1, n - 1) == (ssize_t)(n - 1))
+            c = text_utf8_decode((const char *)b, n, &used);
+        else
+            c = b[0];
     }
     if (have)
         tcsetattr(0, TCSANOW, &old);
@@ -653,19 +651,7 @@ static bool bi_get_single_char(term_t *a)
 {
     if (isatty(0))
         return unify(a[0], term_int(os_read_key()));
-    stream *in = stream_get_input(term_atom(atom_of("user_input")));
-    int c = stream_get_byte(in);
-    if (c >= 0x80) { /* the rest of a UTF-8 character */
-        int more = c >= 0xF0 ? 3 : c >= 0xE0 ? 2 : 1, cp = c & (0x3F >> more);
-        for (int i = 0; i < more; i++) {
-            int b = stream_get_byte(in);
-            if (b < 0)
-                break;
-            cp = cp << 6 | (b & 0x3F);
-        }
-        c = cp;
-    }
-    return unify(a[0], term_int(c));
+    return unify(a[0], term_int(stream_get_code(stream_get_input(term_atom(atom_of("user_input"))))));
 }
 
 /* --- dates and times ---------------------------------------------------------- */
