@@ -42,6 +42,29 @@ static atom_t atom_of(const char *s) { return atom_from_cstr(s); }
 /* The file name t names (an atom, a string, a code or char list). */
 static void need_path(term_t t, text *out) { text_get(t, TEXT_ATOM | TEXT_STRING | TEXT_LIST, atom_of("text"), out); }
 
+/* The error of a failed operation on the file t, as swipl raises it: a
+ * missing file (or directory: kind) is existence_error(kind, T), anything
+ * else permission_error(action, kind, T); the context carries the
+ * system's reason. */
+static _Noreturn void file_error(int e, const char *action, const char *kind, term_t t)
+{
+    t = term_deref(t);
+    if (e == ENOENT || e == ENOTDIR)
+        err_throw_formal_msg(term_compound2(FUNCTOR_existence_error2, term_atom(atom_of(kind)), t), strerror(e));
+    term_t pa[3] = {term_atom(atom_of(action)), term_atom(atom_of(kind)), t};
+    err_throw_formal_msg(term_compound(FUNCTOR_permission_error3, pa), strerror(e));
+}
+
+/* fn(path of t): 0, or the errno it failed with. */
+static int path_call(term_t t, int (*fn)(const char *))
+{
+    text p;
+    need_path(t, &p);
+    int r = fn(p.s), e = errno;
+    text_free(&p);
+    return r == 0 ? 0 : e;
+}
+
 static bool is_kind(term_t t, mode_t kind)
 {
     text p;
@@ -60,15 +83,10 @@ static bool bi_exists_directory(term_t *a) { return is_kind(a[0], S_IFDIR); }
  * there, permission_error(delete, file, F) when it may not go. */
 static bool bi_delete_file(term_t *a)
 {
-    text p;
-    need_path(a[0], &p);
-    int r = unlink(p.s), e = errno;
-    text_free(&p);
-    if (r == 0)
-        return true;
-    if (e == ENOENT || e == ENOTDIR)
-        err_existence(atom_of("file"), term_deref(a[0]));
-    err_permission(atom_of("delete"), atom_of("file"), term_deref(a[0]));
+    int e = path_call(a[0], unlink);
+    if (e)
+        file_error(e, "delete", "file", a[0]);
+    return true;
 }
 
 /* tmp_file(+Base, -File) is det: a fresh name under $TMPDIR (or /tmp),
@@ -448,18 +466,6 @@ static bool bi_is_absolute_file_name(term_t *a)
 
 /* --- files and directories ---------------------------------------------------- */
 
-/* The error of a failed operation on the file t, as swipl raises it: a
- * missing file (or directory: kind) is existence_error(kind, T), anything
- * else permission_error(action, kind, T); the context carries the
- * system's reason. */
-static _Noreturn void file_error(int e, const char *action, const char *kind, term_t t)
-{
-    t = term_deref(t);
-    if (e == ENOENT || e == ENOTDIR)
-        err_throw_formal_msg(term_compound2(FUNCTOR_existence_error2, term_atom(atom_of(kind)), t), strerror(e));
-    term_t pa[3] = {term_atom(atom_of(action)), term_atom(atom_of(kind)), t};
-    err_throw_formal_msg(term_compound(FUNCTOR_permission_error3, pa), strerror(e));
-}
 
 static void need_stat(term_t t, struct stat *st, const char *kind)
 {
@@ -518,27 +524,23 @@ static bool bi_rename_file(term_t *a)
 /* make_directory(+Dir), delete_directory(+Dir) are det.  As swipl, an
  * existing Dir is existence_error(directory, D) with the reason "File
  * exists". */
+static int mkdir_0777(const char *path) { return mkdir(path, 0777); }
+
 static bool bi_make_directory(term_t *a)
 {
-    text p;
-    need_path(a[0], &p);
-    int r = mkdir(p.s, 0777), e = errno;
-    text_free(&p);
-    if (r != 0 && e == EEXIST)
+    int e = path_call(a[0], mkdir_0777);
+    if (e == EEXIST)
         err_throw_formal_msg(term_compound2(FUNCTOR_existence_error2, term_atom(atom_of("directory")),
                                             term_deref(a[0])), strerror(e));
-    if (r != 0)
+    if (e)
         file_error(e, "create", "directory", a[0]);
     return true;
 }
 
 static bool bi_delete_directory(term_t *a)
 {
-    text p;
-    need_path(a[0], &p);
-    int r = rmdir(p.s), e = errno;
-    text_free(&p);
-    if (r != 0)
+    int e = path_call(a[0], rmdir);
+    if (e)
         file_error(e, "delete", "directory", a[0]);
     return true;
 }
