@@ -37,7 +37,6 @@
                     '$tbl_call'/2]).
 
 :- dynamic('$tbl'/3).       % '$tbl'(CallIndex, AnswerSet, Status)
-:- dynamic('$tbl_member'/1). % incomplete tables under the running leader
 :- dynamic('$tbl_modes'/3).  % '$tbl_modes'(Name, Arity, Modes): a moded table
 :- dynamic('$tbl_mans'/3).   % '$tbl_mans'(CallIndex, IndexArgs, ModedArgs)
 
@@ -103,7 +102,6 @@ abolish_table_subgoals(Goal) :-
 abolish_all_tables :-
     forall(retract('$tbl'(_, A, _)), ( integer(A) -> '$vset_free'(A) ; true )),
     retractall('$tbl_mans'(_, _, _)),
-    retractall('$tbl_member'(_)),
     (   nb_current('$tbl_calls', C), C >= 0
     ->  '$vset_free'(C)
     ;   true
@@ -263,8 +261,7 @@ abolish_all_tables :-
     (   Dep == 0
     ->  '$tbl_status'(K, A, complete)
     ;   nb_getval('$tbl_round', R),
-        '$tbl_status'(K, A, incomplete(R)),
-        ( '$tbl_member'(K) -> true ; assertz('$tbl_member'(K)) )
+        '$tbl_status'(K, A, incomplete(R))
     ),
     Dep1 is Dep0 \/ Dep,
     nb_setval('$tbl_dep', Dep1).
@@ -288,7 +285,8 @@ abolish_all_tables :-
     '$tbl_eval'(K, A, Goal, Impl),
     nb_getval('$tbl_changed', C1),
     (   ( '$tbl'(K, A, complete) ; C1 == C0 )
-    ->  forall(retract('$tbl_member'(M)), '$tbl_status'(M, _, complete)),
+    ->  % the incomplete tables are the leader's: there is one leader at a time
+        forall(retract('$tbl'(M, MA, incomplete(_))), assertz('$tbl'(M, MA, complete))),
         '$tbl_status'(K, A, complete)
     ;   nb_getval('$tbl_round', R), R1 is R + 1, nb_setval('$tbl_round', R1),
         '$tbl_rounds'(K, A, Goal, Impl)
@@ -298,5 +296,4 @@ abolish_all_tables :-
     forall(( '$tbl'(K, A, St), St \== complete ),
            ( retract('$tbl'(K, A, St)), retractall('$tbl_mans'(K, _, _)),
              ( integer(A) -> '$vset_free'(A) ; true ) )),
-    retractall('$tbl_member'(_)),
     nb_setval('$tbl_leader', -1).
