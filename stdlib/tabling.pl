@@ -134,16 +134,10 @@ abolish_all_tables :-
         '$tbl_run'(St, K, A, Goal, Impl),
         (   '$tbl'(K, A, complete)
         ->  '$vset_list'(A, 0, Answers),
-            '$tbl_member_of'(Answers, Goal)
+            member(Goal, Answers)          % no choice point after the last
         ;   '$tbl_answer'(A, 0, Goal)
         )
     ).
-
-% A complete table's answers as member/2 gives them, without a choice
-% point after the last.
-'$tbl_member_of'([X|Xs], G) :- '$tbl_member_of'(Xs, X, G).
-'$tbl_member_of'([], X, X).
-'$tbl_member_of'([Y|Ys], X, G) :- ( G = X ; '$tbl_member_of'(Ys, Y, G) ).
 
 % The answers from position I on, one by one: a call of a table still being
 % evaluated also sees the answers added while it runs, so that a left
