@@ -79,20 +79,16 @@ read_string(S, Len, Str) :-
 % character of SepChars (Sep, or -1 at the end), PadChars stripped from
 % both ends.
 read_string(S, SepChars, PadChars, Sep, Str) :-
-    string_codes(SepChars, SCs), string_codes(PadChars, PCs),
+    string_codes(SepChars, SCs),
     '$compat_upto'(S, SCs, Cs, Sep),
-    '$compat_strip_pad'(Cs, PCs, Stripped),
-    string_codes(Str, Stripped).
+    string_codes(S0, Cs),                      % (no code list: [] would read as '[]')
+    split_string(S0, "", PadChars, [Str]).     % the padding off both ends
 '$compat_upto'(S, Seps, Cs, Sep) :-
     get_code(S, C),
     (   C == -1 -> Cs = [], Sep = -1
     ;   memberchk(C, Seps) -> Cs = [], Sep = C
     ;   Cs = [C|Cs1], '$compat_upto'(S, Seps, Cs1, Sep)
     ).
-'$compat_strip_pad'(Cs0, Pad, Cs) :-
-    '$compat_drop'(Cs0, Pad, Cs1), reverse(Cs1, R1), '$compat_drop'(R1, Pad, R2), reverse(R2, Cs).
-'$compat_drop'([C|Cs], Pad, R) :- memberchk(C, Pad), !, '$compat_drop'(Cs, Pad, R).
-'$compat_drop'(Cs, _, Cs).
 
 % access_file(+File, +Mode): Mode none, exist, read, write, append, execute.
 % Writing a file that is not there asks for its directory.

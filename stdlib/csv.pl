@@ -130,10 +130,9 @@ csv(Rows, Options, S0, S) :-
     '$csv_skip_blanks'(o(_, true, _, _, _, _), S0, S).
 '$csv_skip_blanks'(_, S, S).
 
-'$csv_strip'(Cs0, Cs) :-
-    '$csv_drop_white'(Cs0, Cs1), reverse(Cs1, R1), '$csv_drop_white'(R1, R2), reverse(R2, Cs).
-'$csv_drop_white'([C|Cs0], Cs) :- code_type(C, white), !, '$csv_drop_white'(Cs0, Cs).
-'$csv_drop_white'(Cs, Cs).
+% white space (blanks and tabs) off both ends, by split_string/4's padding
+% (on a string: [] as text would be the atom '[]')
+'$csv_strip'(Cs0, Cs) :- string_codes(S0, Cs0), split_string(S0, "", " \t", [S]), string_codes(S, Cs).
 
 % A field that reads as a number is that number (convert(true)): only
 % fields made of number characters are tried, so that a text field costs
