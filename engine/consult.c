@@ -287,7 +287,7 @@ static void branch_walk(struct branch_check *bc, term_t g)
         branch_walk(bc, term_arg(g, 2));
         return;
     }
-    if (is_fn(g, functor_intern(atom_from_cstr("\\+"), 1))) {
+    if (is_fn(g, FUNCTOR_not_provable1)) {
         for (size_t i = 0; i < bc->n; i++)
             if (bc->v[i].seen == 0 && occurrences(bc->v[i].v, term_arg(g, 1), 0) == 1)
                 branch_note(bc, &bc->v[i], "\\+");
@@ -303,7 +303,7 @@ static void branch_walk(struct branch_check *bc, term_t g)
 static bool has_branch(term_t g)
 {
     g = term_deref(g);
-    if (is_fn(g, FUNCTOR_semicolon2) || is_fn(g, functor_intern(atom_from_cstr("\\+"), 1)))
+    if (is_fn(g, FUNCTOR_semicolon2) || is_fn(g, FUNCTOR_not_provable1))
         return true;
     if (is_fn(g, FUNCTOR_comma2) || is_fn(g, FUNCTOR_arrow2) || is_fn(g, FUNCTOR_softarrow2))
         return has_branch(term_arg(g, 1)) || has_branch(term_arg(g, 2));

@@ -30,7 +30,7 @@ static term_t catch_printed(term_t g)
 {
     term_t e = term_new_var();
     term_t pm = term_compound2(functor_intern(atom_from_cstr("print_message"), 2), term_atom(ATOM_error), e);
-    return term_compound(functor_intern(atom_from_cstr("catch"), 3), (term_t[]){g, e, pm});
+    return term_compound(FUNCTOR_catch3, (term_t[]){g, e, pm});
 }
 
 void toplevel_halt_hook(int status)
@@ -42,7 +42,7 @@ void toplevel_halt_hook(int status)
         term_t g = term_new_var(), ball;
         term_t run = term_compound2(FUNCTOR_comma2, term_compound1(functor_intern(atom_from_cstr("$compat_at_halt"), 1), g),
                                     term_compound2(FUNCTOR_comma2,
-                                                   term_compound1(functor_intern(atom_from_cstr("ignore"), 1),
+                                                   term_compound1(FUNCTOR_ignore1,
                                                                   catch_printed(g)),
                                                    term_atom(ATOM_fail)));
         solve(run, NULL, NULL, &ball);
@@ -561,7 +561,7 @@ static term_t undefined_goal(term_t g, atom_t *module)
             term_t u = undefined_goal(term_arg(g, 1), module);
             return u ? u : undefined_goal(term_arg(g, 2), module);
         }
-        if (f == functor_intern(atom_from_cstr("\\+"), 1))
+        if (f == FUNCTOR_not_provable1)
             return undefined_goal(term_arg(g, 1), module);
         if (f == FUNCTOR_colon2 && term_is_atom(term_deref(term_arg(g, 1)))) {
             term_t u = undefined_goal(term_arg(g, 2), module);
